@@ -1,0 +1,34 @@
+// Reading an input file into memory as UTF-8 text, with the checks every
+// reader needs first: readable, not empty, not binary, valid UTF-8.
+//
+// Not a parser: it knows nothing of XML or news pages.
+
+#ifndef HPNEWS_COMMON_INPUT_FILE_H_
+#define HPNEWS_COMMON_INPUT_FILE_H_
+
+#include <cstddef>
+#include <string>
+
+#include "common/status.h"
+
+namespace hpnews {
+
+// Files larger than this are refused rather than read into memory.
+inline constexpr std::size_t kMaxInputBytes = 64u << 20;  // 64 MiB
+
+// Reads `path` into *out. Fails (InvalidInput/IoError, with line and column
+// where the problem is) if the file cannot be read, is empty or only white
+// space, is larger than kMaxInputBytes, or looks binary (NUL bytes).
+// Invalid UTF-8 sequences are replaced by U+FFFD and reported through
+// *repaired (the count of bad sequences; 0 when the file was clean) so the
+// caller can warn; a file that is mostly invalid is refused as binary.
+// A UTF-8 byte order mark is dropped. On failure *out is unspecified.
+Status ReadInputFile(const std::string& path, std::string* out, std::size_t* repaired);
+
+// Replaces invalid UTF-8 in *text by U+FFFD; returns how many sequences were
+// replaced. *first_line/*first_column (1-based) locate the first one.
+std::size_t RepairUtf8(std::string* text, int* first_line, int* first_column);
+
+}  // namespace hpnews
+
+#endif  // HPNEWS_COMMON_INPUT_FILE_H_

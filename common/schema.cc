@@ -1,0 +1,80 @@
+#include "common/schema.h"
+
+#include <cctype>
+
+namespace hpnews {
+namespace schema {
+
+namespace {
+// Xapian (glass) refuses terms over 245 bytes; keep a margin for the prefix.
+constexpr size_t kMaxTermBytes = 240;
+}  // namespace
+
+std::string EncodeList(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += kListSeparator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::vector<std::string> DecodeList(const std::string& value) {
+  std::vector<std::string> out;
+  if (value.empty()) return out;
+  size_t start = 0;
+  while (true) {
+    size_t end = value.find(kListSeparator, start);
+    out.push_back(value.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string NormaliseTermValue(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : text) {
+    if (std::isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+  }
+  return out;
+}
+
+std::string Term(const char* prefix, const std::string& value) {
+  std::string term = prefix + NormaliseTermValue(value);
+  if (term.size() > kMaxTermBytes) {
+    size_t cut = kMaxTermBytes;
+    // Back up to the start of a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    term.resize(cut);
+  }
+  return term;
+}
+
+const std::vector<FacetField>& FacetFields() {
+  static const std::vector<FacetField> kFields = {
+      {"outlet", kOutletSlot, kOutletPrefix, false},
+      {"speaker", kSpeakersSlot, kSpeakerPrefix, true},
+      {"topic", kTopicsSlot, kTopicPrefix, true},
+      {"year", kYearSlot, kYearPrefix, false},
+      {"month", kMonthSlot, kMonthPrefix, false},
+  };
+  return kFields;
+}
+
+const FacetField* FindFacetField(const std::string& name) {
+  for (const FacetField& f : FacetFields()) {
+    if (name == f.name) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace schema
+}  // namespace hpnews
