@@ -1,1 +1,127 @@
-// placeholder: replaced by its implementation
+#include "common/input_file.h"
+
+#include <cerrno>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace hpnews {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
+// Rejects overlong forms, surrogates and code points above U+10FFFF.
+size_t Utf8SequenceLength(const std::string& s, size_t i) {
+  const auto byte = [&s](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+bool IsBlank(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t RepairUtf8(std::string* text, int* first_line, int* first_column) {
+  std::string out;
+  size_t bad = 0;
+  int line = 1, column = 1;
+  *first_line = *first_column = 0;
+  const std::string& s = *text;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = Utf8SequenceLength(s, i);
+    if (len == 0) {
+      if (bad++ == 0) {
+        *first_line = line;
+        *first_column = column;
+        out.assign(s, 0, i);
+      }
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      ++i;
+      ++column;
+      continue;
+    }
+    if (bad) out.append(s, i, len);
+    if (s[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  if (bad) text->swap(out);
+  return bad;
+}
+
+Status ReadInputFile(const std::string& path, std::string* out, Status* warning) {
+  *warning = Status::Ok();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IoError("cannot read: not a regular file");
+  if (static_cast<uint64_t>(size) > kMaxInputBytes) {
+    return Status::InvalidInput("file too large (" + std::to_string(size) + " bytes; the limit is " +
+                                std::to_string(kMaxInputBytes) + ")");
+  }
+  in.seekg(0);
+  out->resize(static_cast<size_t>(size));
+  if (size > 0 && !in.read(&(*out)[0], size)) return Status::IoError("read failed");
+
+  if (out->compare(0, 3, "\xEF\xBB\xBF") == 0) out->erase(0, 3);
+  if (out->size() >= 2 && (out->compare(0, 2, "\xFF\xFE") == 0 || out->compare(0, 2, "\xFE\xFF") == 0)) {
+    return Status::InvalidInput("utf-16 text is not supported; convert the file to utf-8");
+  }
+  if (IsBlank(*out)) return Status::InvalidInput("empty file");
+  size_t nul = out->find('\0');
+  if (nul != std::string::npos) {
+    int line = 1 + static_cast<int>(std::count(out->begin(), out->begin() + nul, '\n'));
+    size_t line_start = out->rfind('\n', nul);
+    int column = static_cast<int>(nul - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+    return Status::InvalidInput("binary file (NUL byte)", line, column);
+  }
+  int line, column;
+  size_t bad = RepairUtf8(out, &line, &column);
+  // A text file with a few bad bytes is repaired; one that is mostly bad
+  // bytes is not text in any encoding we read.
+  if (bad > 0 && bad * 10 > out->size()) {
+    return Status::InvalidInput("binary file (" + std::to_string(bad) + " invalid utf-8 sequences)", line,
+                                column);
+  }
+  if (bad > 0) {
+    *warning = Status::InvalidInput(
+        "invalid utf-8 repaired (" + std::to_string(bad) + (bad == 1 ? " sequence)" : " sequences)"), line,
+        column);
+  }
+  return Status::Ok();
+}
+
+}  // namespace hpnews

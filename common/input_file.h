@@ -20,10 +20,11 @@ inline constexpr std::size_t kMaxInputBytes = 64u << 20;  // 64 MiB
 // where the problem is) if the file cannot be read, is empty or only white
 // space, is larger than kMaxInputBytes, or looks binary (NUL bytes).
 // Invalid UTF-8 sequences are replaced by U+FFFD and reported through
-// *repaired (the count of bad sequences; 0 when the file was clean) so the
-// caller can warn; a file that is mostly invalid is refused as binary.
-// A UTF-8 byte order mark is dropped. On failure *out is unspecified.
-Status ReadInputFile(const std::string& path, std::string* out, std::size_t* repaired);
+// *warning (line and column of the first, and how many) so the caller can
+// warn and still index the file; *warning is OK when the file was clean.
+// A file that is mostly invalid is refused as binary. A UTF-8 byte order
+// mark is dropped. On failure *out is unspecified.
+Status ReadInputFile(const std::string& path, std::string* out, Status* warning);
 
 // Replaces invalid UTF-8 in *text by U+FFFD; returns how many sequences were
 // replaced. *first_line/*first_column (1-based) locate the first one.

@@ -54,6 +54,8 @@ enum Slot : Xapian::valueno {
   kOutletSlot = 3,    // outlet display name       (facet: outlet)
   kSpeakersSlot = 4,  // EncodeList(canonical names of people)   (facet: speaker)
   kTopicsSlot = 5,    // EncodeList(topic ids)                    (facet: topic)
+  kDigestSlot = 6,    // 16 hex digits: FNV-1a 64 of the serialised document, so a
+                      // re-run can leave unchanged articles untouched
 };
 
 // Multi-valued slots hold their items joined by this separator (ASCII unit

@@ -36,7 +36,12 @@ class Status {
   int line() const { return line_; }
   int column() const { return column_; }
 
-  // "LINE:COL: message", "LINE: message" or "message", ready to follow "PATH:".
+  // "PATH:LINE:COL: message", "PATH:LINE: message" or "PATH: message".
+  std::string At(const std::string& path) const {
+    return path + (line_ > 0 ? ":" : ": ") + ToString();
+  }
+
+  // "LINE:COL: message", "LINE: message" or "message".
   std::string ToString() const {
     std::string where;
     if (line_ > 0) {

@@ -1,1 +1,443 @@
-// placeholder
+#include "indexer/indexer.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include <xapian.h>
+
+#include "common/article_xml.h"
+#include "common/document.h"
+#include "common/index_db.h"
+#include "common/input_file.h"
+#include "common/raw_text.h"
+#include "common/schema.h"
+
+namespace hpnews {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool HasIndexableExtension(const fs::path& p) {
+  std::string ext = Lower(p.extension().string());
+  return ext == ".xml" || ext == ".txt";
+}
+
+// The category of a problem for the summary: the message up to its first
+// colon ("malformed xml: unexpected end of data" -> "malformed xml").
+std::string ReasonOf(const Status& status) {
+  const std::string& m = status.message();
+  return m.substr(0, m.find(':'));
+}
+
+// Walks `dir` depth first. Directories are identified by (device, inode) so a
+// symbolic link back to an ancestor is reported once instead of looping.
+void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>* visited,
+                   std::vector<std::string>* files, const Reporter& report) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0) {
+    report(dir.string() + ": " + std::strerror(errno));
+    return;
+  }
+  if (!visited->insert({st.st_dev, st.st_ino}).second) {
+    report(dir.string() + ": directory already visited (symbolic link loop?), skipped");
+    return;
+  }
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    report(dir.string() + ": cannot read directory: " + ec.message());
+    return;
+  }
+  std::vector<fs::path> subdirs;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    std::error_code sec;
+    fs::file_status s = fs::status(p, sec);  // follows links
+    if (sec) {
+      // A dangling link or a file that vanished mid-walk: nothing to read.
+      if (!fs::is_symlink(it->symlink_status(sec))) report(p.string() + ": " + sec.message());
+      continue;
+    }
+    if (fs::is_directory(s)) {
+      subdirs.push_back(p);
+    } else if (fs::is_regular_file(s) && HasIndexableExtension(p)) {
+      files->push_back(p.string());
+    }
+  }
+  if (ec) report(dir.string() + ": error while reading directory: " + ec.message());
+  std::sort(subdirs.begin(), subdirs.end());
+  for (const fs::path& sub : subdirs) WalkDirectory(sub, visited, files, report);
+}
+
+// FNV-1a, 64 bits: stable across builds and platforms, which std::hash is not.
+std::string Digest(const std::string& bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// One file's outcome, produced by a reader thread, consumed in file order.
+struct FileResult {
+  std::vector<Article> articles;
+  std::vector<Xapian::Document> documents;  // one per article
+  std::vector<FileProblem> problems;
+  std::vector<FileProblem> warnings;
+  bool ok = true;
+};
+
+// Writes documents by unique id, leaving unchanged ones untouched, and
+// resolves ids given twice in one run (Article XML beats raw text).
+class IndexWriter {
+ public:
+  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+
+  void Write(const Article& article, Xapian::Document doc, IndexSummary* summary, const Reporter& report) {
+    auto seen = seen_.find(article.id);
+    if (seen != seen_.end()) {
+      if (seen->second.first != article.format) {
+        // Article XML transcribing a raw page: the XML's explicit metadata wins,
+        // whichever of the two was read first.
+        ++summary->articles_superseded;
+        if (seen->second.first < article.format) return;
+      }
+      if (seen->second.first == article.format) {
+        report(article.source + ": duplicate id \"" + article.id + "\" (also in " + seen->second.second +
+               "): this one replaces it");
+      }
+    }
+    seen_[article.id] = {article.format, article.source};
+
+    const std::string digest = Digest(doc.serialise());
+    doc.add_value(schema::kDigestSlot, digest);
+    const std::string id_term = IdTerm(article.id);
+    Xapian::PostingIterator p = db_.postlist_begin(id_term);
+    if (p == db_.postlist_end(id_term)) {
+      db_.replace_document(id_term, doc);
+      ++summary->articles_added;
+    } else if (db_.get_document(*p).get_value(schema::kDigestSlot) == digest) {
+      ++summary->articles_unchanged;
+    } else {
+      db_.replace_document(id_term, doc);
+      ++summary->articles_replaced;
+    }
+  }
+
+  // Commits explicitly: the destructor would commit too, but swallows errors.
+  void Commit() {
+    db_.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
+    db_.commit();
+  }
+
+  Xapian::doccount DocCount() const { return db_.get_doccount(); }
+  std::size_t DistinctIds() const { return seen_.size(); }
+  void Close() { db_.close(); }
+
+ private:
+  Xapian::WritableDatabase db_;
+  std::unordered_map<std::string, std::pair<SourceFormat, std::string>> seen_;
+};
+
+// True if `path` holds a Xapian database (any backend we write).
+bool IsXapianDirectory(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
+}
+
+// Refuses to write into a folder that holds something other than an index,
+// so that "-o corpus" cannot scatter Xapian tables among a user's files.
+Status CheckIndexPathUsable(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Status::Ok();
+  if (!fs::is_directory(path, ec)) return Status::InvalidInput(path.string() + ": exists and is not a directory");
+  if (IsXapianDirectory(path) || fs::is_empty(path, ec)) return Status::Ok();
+  return Status::InvalidInput(path.string() + ": exists and is not an index; not writing into it");
+}
+
+// Removes rebuild folders left by runs that were killed.
+void RemoveStaleRebuilds(const fs::path& index) {
+  std::error_code ec;
+  fs::path parent = index.parent_path().empty() ? fs::path(".") : index.parent_path();
+  const std::string stem = index.filename().string() + ".rebuild-";
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.compare(0, stem.size(), stem) != 0) continue;
+    pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + stem.size()));
+    if (pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // still running
+    fs::remove_all(entry.path(), ec);
+  }
+}
+
+// Puts the complete new index at `index` in one step where the file system
+// allows it (renameat2 RENAME_EXCHANGE): a searcher sees the old index or
+// the new one, never none. The old one ends up at `built` for removal.
+Status SwapIn(const fs::path& built, const fs::path& index) {
+  std::error_code ec;
+  if (!fs::exists(index, ec)) {
+    if (::rename(built.c_str(), index.c_str()) != 0) {
+      return Status::IoError("cannot move " + built.string() + " to " + index.string() + ": " +
+                             std::strerror(errno));
+    }
+    return Status::Ok();
+  }
+  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, index.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(built, ec);
+    return Status::Ok();
+  }
+  // No atomic exchange here (old kernel or file system): two renames, the
+  // old index kept aside until the new one is in place.
+  fs::path aside = index.string() + ".old-" + std::to_string(::getpid());
+  if (::rename(index.c_str(), aside.c_str()) != 0 || ::rename(built.c_str(), index.c_str()) != 0) {
+    return Status::IoError("cannot swap in the rebuilt index: " + std::string(std::strerror(errno)));
+  }
+  fs::remove_all(aside, ec);
+  return Status::Ok();
+}
+
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled) {}
+  void Update(std::size_t files_done, std::size_t files_total, std::size_t articles) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (files_done != files_total && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    std::fprintf(stderr, "\rhpnews-index: %zu/%zu files, %zu articles", files_done, files_total, articles);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void Clear() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+    drawn_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+FileResult ReadFile(const std::string& path, const Extractor& extractor, const std::string& default_outlet,
+                    Xapian::TermGenerator* termgen) {
+  FileResult r;
+  r.articles = ReadArticles(path, extractor, default_outlet, &r.problems, &r.warnings, &r.ok);
+  r.documents.reserve(r.articles.size());
+  for (const Article& a : r.articles) r.documents.push_back(DocumentFromArticle(a, termgen));
+  return r;
+}
+
+}  // namespace
+
+std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, const Reporter& report) {
+  std::vector<std::string> files;
+  std::set<std::pair<dev_t, ino_t>> visited;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    fs::file_status s = fs::status(input, ec);
+    if (ec) {
+      report(input + ": " + ec.message());
+    } else if (fs::is_directory(s)) {
+      WalkDirectory(input, &visited, &files, report);
+    } else if (fs::is_regular_file(s)) {
+      files.push_back(input);  // named explicitly: read whatever its extension
+    } else {
+      report(input + ": not a regular file or directory");
+    }
+  }
+  return files;
+}
+
+std::vector<Article> ReadArticles(const std::string& path, const Extractor& extractor,
+                                  const std::string& default_outlet, std::vector<FileProblem>* problems,
+                                  std::vector<FileProblem>* warnings, bool* file_ok) {
+  std::vector<Article> articles;
+  *file_ok = true;
+  std::string text;
+  Status warning;
+  Status status = ReadInputFile(path, &text, &warning);
+  if (!status.ok()) {
+    problems->push_back({path, status});
+    *file_ok = false;
+    return articles;
+  }
+  if (!warning.ok()) warnings->push_back({path, warning});
+
+  std::string ext = Lower(fs::path(path).extension().string());
+  size_t first = text.find_first_not_of(" \t\r\n");
+  bool xml = ext == ".xml" || (ext != ".txt" && first != std::string::npos && text[first] == '<');
+  if (xml) {
+    std::vector<ArticleError> errors;
+    status = ParseArticleXml(text, path, &articles, &errors);
+    if (!status.ok()) {
+      problems->push_back({path, status});
+      *file_ok = false;
+      return {};
+    }
+    for (const ArticleError& e : errors) problems->push_back({path, e.status});
+  } else {
+    Article article = ReadRawText(text, path);
+    if (article.title.empty() && article.paragraphs.empty()) {
+      problems->push_back({path, Status::InvalidInput("no article text found")});
+      *file_ok = false;
+      return {};
+    }
+    articles.push_back(std::move(article));
+  }
+  for (Article& a : articles) extractor.Extract(&a, default_outlet);
+  return articles;
+}
+
+Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const Reporter& report,
+                  IndexSummary* summary) {
+  *summary = IndexSummary();
+  const fs::path index(options.index_path);
+  Status usable = CheckIndexPathUsable(index);
+  if (!usable.ok()) return usable;
+
+  std::vector<std::string> files = CollectInputFiles(options.inputs, report);
+  summary->files_found = files.size();
+
+  // Open the index before reading anything, so a locked or incompatible
+  // index fails fast.
+  Xapian::WritableDatabase lock_holder;  // during a rebuild: keeps other writers out of the old index
+  fs::path target = index;
+  try {
+    if (options.rebuild) {
+      RemoveStaleRebuilds(index);
+      if (IsXapianDirectory(index)) lock_holder = Xapian::WritableDatabase(index.string(), Xapian::DB_OPEN);
+      target = index.string() + ".rebuild-" + std::to_string(::getpid());
+    }
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status::IoError(index.string() + ": index is locked: another hpnews-index is writing to it");
+  }
+
+  std::unique_ptr<IndexWriter> writer;
+  try {
+    Xapian::WritableDatabase db(target.string(), options.rebuild ? Xapian::DB_CREATE : Xapian::DB_CREATE_OR_OPEN);
+    if (!options.rebuild && db.get_doccount() > 0) {
+      Status version = CheckSchemaVersion(db);
+      if (!version.ok()) return Status::InvalidInput(index.string() + ": " + version.message());
+    }
+    writer = std::make_unique<IndexWriter>(std::move(db));
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status::IoError(index.string() + ": index is locked: another hpnews-index is writing to it");
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(target.string() + ": cannot open index for writing: " + e.get_msg());
+  }
+
+  auto fail = [&](const std::string& what) {
+    if (options.rebuild) {
+      std::error_code ec;
+      fs::remove_all(target, ec);
+    }
+    return Status::IoError(what);
+  };
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Files are read in chunks, in parallel, then written in file order: the
+  // order of ids (and so which duplicate wins) never depends on timing.
+  const std::size_t chunk = 64 * jobs;
+  Progress progress(options.progress);
+  try {
+    for (std::size_t begin = 0; begin < files.size(); begin += chunk) {
+      std::size_t end = std::min(files.size(), begin + chunk);
+      std::vector<FileResult> results(end - begin);
+      std::atomic<std::size_t> next{begin};
+      auto worker = [&]() {
+        Xapian::TermGenerator termgen;
+        termgen.set_stemmer(Xapian::Stem("english"));
+        for (std::size_t i; (i = next++) < end;) {
+          results[i - begin] = ReadFile(files[i], extractor, options.default_outlet, &termgen);
+        }
+      };
+      std::vector<std::thread> threads;
+      for (unsigned t = 1; t < jobs && t < end - begin; ++t) threads.emplace_back(worker);
+      worker();
+      for (std::thread& t : threads) t.join();
+
+      for (FileResult& r : results) {
+        for (const FileProblem& w : r.warnings) report(w.status.At(w.path));
+        for (const FileProblem& p : r.problems) {
+          report(p.status.At(p.path));
+          ++summary->skip_reasons[ReasonOf(p.status)];
+        }
+        if (r.ok) {
+          ++summary->files_read;
+          summary->articles_skipped += r.problems.size();
+        } else {
+          ++summary->files_skipped;
+        }
+        summary->articles_read += r.articles.size();
+        for (std::size_t i = 0; i < r.articles.size(); ++i) {
+          writer->Write(r.articles[i], std::move(r.documents[i]), summary, report);
+        }
+        progress.Update(summary->files_read + summary->files_skipped, files.size(), summary->articles_read);
+      }
+    }
+    progress.Clear();
+    writer->Commit();
+    summary->index_documents = writer->DocCount();
+    summary->articles_indexed = writer->DistinctIds();
+    writer->Close();
+  } catch (const Xapian::Error& e) {
+    progress.Clear();
+    return fail(target.string() + ": " + e.get_type() + ": " + e.get_msg() +
+                (options.rebuild ? " (the previous index is untouched)" : " (the index keeps its last commit)"));
+  }
+
+  if (options.rebuild) {
+    lock_holder.close();
+    Status swapped = SwapIn(target, index);
+    if (!swapped.ok()) return fail(swapped.message());
+  }
+  return Status::Ok();
+}
+
+std::string FormatSummary(const IndexSummary& s) {
+  std::string out = std::to_string(s.files_read) + " files read";
+  if (s.files_skipped) out += ", " + std::to_string(s.files_skipped) + " skipped";
+  out += "; " + std::to_string(s.articles_indexed) + " articles indexed (" + std::to_string(s.articles_added) + " new, " +
+         std::to_string(s.articles_replaced) + " replaced, " + std::to_string(s.articles_unchanged) +
+         " unchanged)";
+  if (s.articles_superseded) {
+    out += ", " + std::to_string(s.articles_superseded) + " raw pages superseded by Article XML of the same id";
+  }
+  if (s.articles_skipped) out += ", " + std::to_string(s.articles_skipped) + " articles skipped";
+  if (!s.skip_reasons.empty()) {
+    out += "; problems:";
+    bool first = true;
+    for (const auto& [reason, count] : s.skip_reasons) {
+      out += (first ? " " : ", ") + std::to_string(count) + " " + reason;
+      first = false;
+    }
+  }
+  out += "; the index holds " + std::to_string(s.index_documents) + " documents";
+  return out;
+}
+
+}  // namespace hpnews

@@ -1,0 +1,82 @@
+// hpnews-index as a library: find input files, read them into Articles
+// (with extraction), and write them into a Xapian index by unique id.
+//
+// main.cc only parses flags into IndexOptions and maps the outcome to an
+// exit status; everything here is testable without the binary.
+
+#ifndef HPNEWS_INDEXER_INDEXER_H_
+#define HPNEWS_INDEXER_INDEXER_H_
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "common/extract.h"
+#include "common/status.h"
+
+namespace hpnews {
+
+struct IndexOptions {
+  std::string index_path;           // -o
+  std::vector<std::string> inputs;  // files and folders
+  bool rebuild = false;             // build beside and swap in when complete
+  std::string default_outlet;       // --outlet
+  unsigned jobs = 0;                // reader threads; 0 = one per core
+  bool progress = false;            // draw a progress line on stderr
+};
+
+// What happened to one file, in order of reading.
+struct FileProblem {
+  std::string path;
+  Status status;  // line/column inside the file where known
+};
+
+struct IndexSummary {
+  std::size_t files_found = 0;
+  std::size_t files_read = 0;       // read and parsed (maybe with some articles rejected)
+  std::size_t files_skipped = 0;    // unreadable, empty, binary, malformed
+  std::size_t articles_read = 0;
+  std::size_t articles_indexed = 0;     // distinct ids written (or found unchanged)
+  std::size_t articles_added = 0;
+  std::size_t articles_replaced = 0;
+  std::size_t articles_unchanged = 0;  // same content already in the index
+  std::size_t articles_skipped = 0;    // rejected by a reader (missing id, ...)
+  std::size_t articles_superseded = 0; // same id given by a more explicit input in this run
+  std::map<std::string, std::size_t> skip_reasons;  // reason -> count
+  std::size_t index_documents = 0;   // document count after the run
+
+  bool HadBadInput() const { return files_skipped > 0 || articles_skipped > 0; }
+};
+
+// Receives one line per problem, e.g. "corpus/a.xml:3:14: malformed xml: ...".
+using Reporter = std::function<void(const std::string& line)>;
+
+// Lists the files to read under `inputs`: named files as given, folders walked
+// recursively for *.xml and *.txt (sorted, symbolic-link loops and unreadable
+// folders reported and skipped). Problems go to `report`.
+std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, const Reporter& report);
+
+// Reads one file into Articles, running `extractor` on each. Returns the
+// Articles; problems (the whole file or single articles) are appended to
+// *problems, warnings (e.g. repaired bytes) to *warnings. *file_ok is false
+// when the file as a whole was skipped.
+std::vector<Article> ReadArticles(const std::string& path, const Extractor& extractor,
+                                  const std::string& default_outlet, std::vector<FileProblem>* problems,
+                                  std::vector<FileProblem>* warnings, bool* file_ok);
+
+// Runs hpnews-index: collects, reads (on options.jobs threads), extracts and
+// writes. Returns a non-OK Status only for fatal errors (the index cannot be
+// opened or written, it is locked, of another schema version); bad input is
+// reported through `report` and counted in *summary.
+Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const Reporter& report,
+                  IndexSummary* summary);
+
+// Prints the run summary ("5 files read, 5 articles indexed (...)").
+std::string FormatSummary(const IndexSummary& summary);
+
+}  // namespace hpnews
+
+#endif  // HPNEWS_INDEXER_INDEXER_H_

@@ -1,0 +1,121 @@
+// The Article -> Xapian::Document mapping, checked term by term and slot by slot.
+
+#include "common/document.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "common/schema.h"
+
+namespace hpnews {
+namespace {
+
+Article SampleArticle() {
+  Article a;
+  a.id = "000_d5bc8f2fb5615c15";
+  a.source = "corpus/raw/000_d5bc8f2fb5615c15.txt";
+  a.url = "https://example.org/bma";
+  a.outlet = "Pulse";
+  a.date = Date{2013, 9, 25};
+  a.title = "BMA chair lobbies Labour to avoid another NHS reorganisation";
+  a.speakers = {"Mark Porter", "Andy Burnham"};
+  a.topics = {"reorganisation", "politics"};
+  a.quotes = {{"Mark Porter", "top-down reorganisations damage the service"}};
+  a.paragraphs = {"The BMA is making a high-level bid.", "Dr Porter said it was insane."};
+  a.comments = {{"Vinci Ho", "", "Wait a minute, gerrymandering"}};
+  return a;
+}
+
+bool HasTerm(const Xapian::Document& doc, const std::string& term) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(term);
+  return t != doc.termlist_end() && *t == term;
+}
+
+Xapian::termcount Wdf(const Xapian::Document& doc, const std::string& term) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(term);
+  return t != doc.termlist_end() && *t == term ? t.get_wdf() : 0;
+}
+
+class DocumentTest : public ::testing::Test {
+ protected:
+  DocumentTest() { termgen_.set_stemmer(Xapian::Stem("english")); }
+  Xapian::TermGenerator termgen_;
+};
+
+TEST_F(DocumentTest, WritesEveryBooleanTerm) {
+  Xapian::Document doc = DocumentFromArticle(SampleArticle(), &termgen_);
+  for (const char* term : {"Q000_d5bc8f2fb5615c15", "XOpulse", "XSmark porter", "XSandy burnham", "XSWporter",
+                           "XSWmark", "XTreorganisation", "XTpolitics", "D20130925", "M201309", "Y2013"}) {
+    EXPECT_TRUE(HasTerm(doc, term)) << term;
+  }
+}
+
+TEST_F(DocumentTest, FreeTextIsPrefixedByField) {
+  Xapian::Document doc = DocumentFromArticle(SampleArticle(), &termgen_);
+  EXPECT_TRUE(HasTerm(doc, "Slobbies")) << "title term";
+  EXPECT_TRUE(HasTerm(doc, "ZSlobbi")) << "stemmed title term";
+  EXPECT_TRUE(HasTerm(doc, "lobbies"));
+  EXPECT_TRUE(HasTerm(doc, "insane")) << "body words are unprefixed";
+  EXPECT_TRUE(HasTerm(doc, "XQdamage")) << "quote words under XQ";
+  EXPECT_TRUE(HasTerm(doc, "XCgerrymandering"));
+  EXPECT_FALSE(HasTerm(doc, "gerrymandering")) << "comment words only under comment:";
+  EXPECT_GT(Wdf(doc, "lobbies"), Wdf(doc, "insane")) << "title words weigh more than body words";
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to("insane");
+  ASSERT_EQ(*t, "insane");
+  EXPECT_EQ(t.positionlist_count(), 1u) << "positions are stored for phrases";
+}
+
+TEST_F(DocumentTest, FillsValueSlots) {
+  Xapian::Document doc = DocumentFromArticle(SampleArticle(), &termgen_);
+  EXPECT_EQ(doc.get_value(schema::kDateSlot), "20130925");
+  EXPECT_EQ(doc.get_value(schema::kYearSlot), "2013");
+  EXPECT_EQ(doc.get_value(schema::kMonthSlot), "2013-09");
+  EXPECT_EQ(doc.get_value(schema::kOutletSlot), "Pulse");
+  EXPECT_EQ(schema::DecodeList(doc.get_value(schema::kSpeakersSlot)),
+            (std::vector<std::string>{"Mark Porter", "Andy Burnham"}));
+  EXPECT_EQ(schema::DecodeList(doc.get_value(schema::kTopicsSlot)),
+            (std::vector<std::string>{"reorganisation", "politics"}));
+}
+
+TEST_F(DocumentTest, UnknownDateAndOutletLeaveNoTrace) {
+  Article a = SampleArticle();
+  a.date.reset();
+  a.outlet.clear();
+  Xapian::Document doc = DocumentFromArticle(a, &termgen_);
+  EXPECT_EQ(doc.get_value(schema::kDateSlot), "");
+  EXPECT_EQ(doc.get_value(schema::kOutletSlot), "");
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to("XO");
+  EXPECT_TRUE(t == doc.termlist_end() || (*t).compare(0, 2, "XO") != 0);
+  StoredArticle stored = ParseDocumentData(doc.get_data());
+  EXPECT_EQ(stored.date, "");
+  EXPECT_EQ(stored.outlet, "");
+}
+
+TEST_F(DocumentTest, DataRoundTrips) {
+  Article a = SampleArticle();
+  StoredArticle stored = ParseDocumentData(DocumentFromArticle(a, &termgen_).get_data());
+  EXPECT_EQ(stored.id, a.id);
+  EXPECT_EQ(stored.title, a.title);
+  EXPECT_EQ(stored.date, "2013-09-25");
+  EXPECT_EQ(stored.outlet, "Pulse");
+  EXPECT_EQ(stored.url, a.url);
+  EXPECT_EQ(stored.source, a.source);
+  EXPECT_EQ(stored.speakers, a.speakers);
+  EXPECT_EQ(stored.topics, a.topics);
+  EXPECT_EQ(stored.text, a.Body());
+}
+
+TEST_F(DocumentTest, InvalidUtf8NeverThrows) {
+  Article a = SampleArticle();
+  a.title = "bad \xC3 byte";
+  EXPECT_NO_THROW(ParseDocumentData(DocumentFromArticle(a, &termgen_).get_data()));
+  EXPECT_EQ(ParseDocumentData("not json").id, "");
+}
+
+}  // namespace
+}  // namespace hpnews
