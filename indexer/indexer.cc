@@ -19,11 +19,8 @@
 
 #include <xapian.h>
 
-#include "common/article_xml.h"
 #include "common/document.h"
 #include "common/index_db.h"
-#include "common/input_file.h"
-#include "common/raw_text.h"
 #include "common/schema.h"
 
 namespace hpnews {
@@ -32,13 +29,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool HasIndexableExtension(const fs::path& p) {
-  std::string ext = Lower(p.extension().string());
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".xml" || ext == ".txt";
 }
 
@@ -275,39 +268,7 @@ std::vector<std::string> CollectInputFiles(const std::vector<std::string>& input
 std::vector<Article> ReadArticles(const std::string& path, const Extractor& extractor,
                                   const std::string& default_outlet, std::vector<FileProblem>* problems,
                                   std::vector<FileProblem>* warnings, bool* file_ok) {
-  std::vector<Article> articles;
-  *file_ok = true;
-  std::string text;
-  Status warning;
-  Status status = ReadInputFile(path, &text, &warning);
-  if (!status.ok()) {
-    problems->push_back({path, status});
-    *file_ok = false;
-    return articles;
-  }
-  if (!warning.ok()) warnings->push_back({path, warning});
-
-  std::string ext = Lower(fs::path(path).extension().string());
-  size_t first = text.find_first_not_of(" \t\r\n");
-  bool xml = ext == ".xml" || (ext != ".txt" && first != std::string::npos && text[first] == '<');
-  if (xml) {
-    std::vector<ArticleError> errors;
-    status = ParseArticleXml(text, path, &articles, &errors);
-    if (!status.ok()) {
-      problems->push_back({path, status});
-      *file_ok = false;
-      return {};
-    }
-    for (const ArticleError& e : errors) problems->push_back({path, e.status});
-  } else {
-    Article article = ReadRawText(text, path);
-    if (article.title.empty() && article.paragraphs.empty()) {
-      problems->push_back({path, Status::InvalidInput("no article text found")});
-      *file_ok = false;
-      return {};
-    }
-    articles.push_back(std::move(article));
-  }
+  std::vector<Article> articles = ReadArticleFile(path, problems, warnings, file_ok);
   for (Article& a : articles) extractor.Extract(&a, default_outlet);
   return articles;
 }

@@ -15,6 +15,7 @@
 
 #include "common/article.h"
 #include "common/extract.h"
+#include "common/reader.h"
 #include "common/status.h"
 
 namespace hpnews {
@@ -26,12 +27,6 @@ struct IndexOptions {
   std::string default_outlet;       // --outlet
   unsigned jobs = 0;                // reader threads; 0 = one per core
   bool progress = false;            // draw a progress line on stderr
-};
-
-// What happened to one file, in order of reading.
-struct FileProblem {
-  std::string path;
-  Status status;  // line/column inside the file where known
 };
 
 struct IndexSummary {
@@ -59,10 +54,7 @@ using Reporter = std::function<void(const std::string& line)>;
 // folders reported and skipped). Problems go to `report`.
 std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, const Reporter& report);
 
-// Reads one file into Articles, running `extractor` on each. Returns the
-// Articles; problems (the whole file or single articles) are appended to
-// *problems, warnings (e.g. repaired bytes) to *warnings. *file_ok is false
-// when the file as a whole was skipped.
+// Reads one file into Articles (common/reader.h) and runs `extractor` on each.
 std::vector<Article> ReadArticles(const std::string& path, const Extractor& extractor,
                                   const std::string& default_outlet, std::vector<FileProblem>* problems,
                                   std::vector<FileProblem>* warnings, bool* file_ok);
