@@ -1,1 +1,1009 @@
-// placeholder: replaced by its implementation
+#include "common/raw_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/extract_date.h"
+#include "common/text_util.h"
+
+namespace hpnews {
+
+namespace {
+
+// How many blocks after the headline still count as the page header, where
+// datelines and bylines live.
+constexpr std::size_t kHeaderBlocksAfterTitle = 4;
+// A headline is rarely longer than this many words.
+constexpr std::size_t kMaxTitleWords = 30;
+// A navigation line or a link title is short.
+constexpr std::size_t kMaxNavWords = 6;
+constexpr std::size_t kMaxLinkWords = 16;
+// Below this share of its words found in the story, a headline-like line is
+// more likely a motto or masthead than the headline.
+constexpr double kWeakTitleOverlap = 0.25;
+
+// A blank-line separated block of the page (or one line, when the page has
+// no blank lines at all).
+struct Block {
+  std::vector<std::string> lines;  // trimmed, non-empty
+  std::string text;                // all lines, whitespace collapsed
+  std::string lower;               // `text` with ASCII quotes, lower-cased
+  bool bullet = false;             // the first line starts with a list bullet
+  std::size_t words = 0;
+};
+
+const char* const kBullets[] = {"\xE2\x80\xA2",  // •
+                                "\xE2\x96\xAA",  // ▪
+                                "\xE2\x97\xA6",  // ◦
+                                "\xC2\xB7",      // ·
+                                "*"};
+
+// Removes a list bullet from the start of `line`; returns whether there was
+// one.
+bool StripBullet(std::string* line) {
+  for (const char* b : kBullets) {
+    std::string_view bv(b);
+    if (StartsWith(*line, bv) && line->size() > bv.size() &&
+        WhitespaceLengthAt(*line, bv.size()) > 0) {
+      *line = Trim(std::string_view(*line).substr(bv.size()));
+      return true;
+    }
+  }
+  return false;
+}
+
+Block MakeBlock(std::vector<std::string> lines) {
+  Block b;
+  b.bullet = StripBullet(&lines.front());
+  b.lines = std::move(lines);
+  std::string joined;
+  for (const std::string& l : b.lines) {
+    if (!joined.empty()) joined += ' ';
+    joined += l;
+  }
+  b.text = CollapseWhitespace(joined);
+  b.lower = AsciiLower(AsciiQuotes(b.text));
+  b.words = CountWords(b.text);
+  return b;
+}
+
+std::vector<Block> SplitBlocks(const std::string& text) {
+  std::vector<std::string> lines = SplitLines(text);
+  bool has_blank = false;
+  for (const std::string& l : lines) {
+    if (TrimView(l).empty()) {
+      has_blank = true;
+      break;
+    }
+  }
+  std::vector<Block> blocks;
+  std::vector<std::string> current;
+  for (const std::string& raw : lines) {
+    std::string line = Trim(raw);
+    if (line.empty()) {
+      if (!current.empty()) blocks.push_back(MakeBlock(std::move(current)));
+      current.clear();
+      continue;
+    }
+    // A bullet line starts a new block even without a blank line before it,
+    // as does every line of a page that has no blank lines.
+    std::string probe = line;
+    if (!has_blank || (!current.empty() && StripBullet(&probe))) {
+      if (!current.empty()) blocks.push_back(MakeBlock(std::move(current)));
+      current.clear();
+    }
+    current.push_back(std::move(line));
+  }
+  if (!current.empty()) blocks.push_back(MakeBlock(std::move(current)));
+  return blocks;
+}
+
+// The block's text without closing quotes and brackets at the end, so the
+// punctuation inside them counts: ‘...reorganisation.’ ends a sentence.
+std::string_view WithoutClosers(std::string_view s) {
+  while (!s.empty()) {
+    char c = s.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+      s.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+// True if the (ASCII-quoted, lower-cased) text ends like a sentence.
+bool EndsSentence(std::string_view lower) {
+  std::string_view s = WithoutClosers(lower);
+  if (s.empty()) return false;
+  char c = s.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
+         EndsWith(s, "\xE2\x80\xA6");  // …
+}
+
+bool EndsWithPeriodLike(std::string_view lower) {
+  std::string_view s = WithoutClosers(lower);
+  if (s.empty()) return false;
+  char c = s.back();
+  return c == '.' || c == ':' || c == ';' || EndsWith(s, "\xE2\x80\xA6");
+}
+
+// The words of `lower` with surrounding punctuation removed.
+std::vector<std::string> PlainWords(std::string_view lower) {
+  std::vector<std::string> out;
+  for (std::string w : SplitWords(lower)) {
+    std::size_t b = 0, e = w.size();
+    auto punct = [](char c) {
+      return c == '.' || c == ',' || c == ':' || c == ';' || c == '!' ||
+             c == '?' || c == '"' || c == '\'' || c == '(' || c == ')' ||
+             c == '[' || c == ']' || c == '|';
+    };
+    while (b < e && punct(w[b])) ++b;
+    while (e > b && punct(w[e - 1])) --e;
+    if (e > b) out.push_back(w.substr(b, e - b));
+  }
+  return out;
+}
+
+bool StartsWithPhrase(const std::vector<std::string>& words,
+                      std::initializer_list<std::string_view> phrase) {
+  if (words.size() < phrase.size()) return false;
+  std::size_t i = 0;
+  for (std::string_view p : phrase) {
+    if (words[i++] != p) return false;
+  }
+  return true;
+}
+
+// Cookie, privacy and consent banners: about cookies and asking for consent.
+bool IsCookieBanner(const Block& b) {
+  if (b.words > 80) return false;
+  if (b.lower.find("cookie") == std::string::npos) return false;
+  for (std::string_view w :
+       {"consent", "policy", "agree", "continuing", "continue", "accept",
+        "privacy", "browsing", "settings", "notice"}) {
+    if (b.lower.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Audience gates: "This site is intended for health professionals only".
+bool IsAudienceGate(const Block& b) {
+  if (b.words > 25) return false;
+  const std::string& s = b.lower;
+  bool professional = s.find("professional") != std::string::npos ||
+                      s.find("clinician") != std::string::npos;
+  return professional && (s.find("intended for") != std::string::npos ||
+                          s.find(" only") != std::string::npos ||
+                          s.find("are you a") != std::string::npos);
+}
+
+// Words that make up share bars and toolbars.
+bool IsToolbarWord(std::string_view w) {
+  static const std::set<std::string_view> kWords = {"share",
+                                                    "print",
+                                                    "email",
+                                                    "e-mail",
+                                                    "tweet",
+                                                    "facebook",
+                                                    "twitter",
+                                                    "linkedin",
+                                                    "whatsapp",
+                                                    "reddit",
+                                                    "pinterest",
+                                                    "google+",
+                                                    "save",
+                                                    "bookmark",
+                                                    "comments",
+                                                    "comment",
+                                                    "like",
+                                                    "follow",
+                                                    "this",
+                                                    "article",
+                                                    "story",
+                                                    "page",
+                                                    "post",
+                                                    "it",
+                                                    "on",
+                                                    "via",
+                                                    "with",
+                                                    "a",
+                                                    "friend",
+                                                    "us",
+                                                    "the",
+                                                    "link",
+                                                    "now",
+                                                    "here",
+                                                    "to",
+                                                    "+",
+                                                    "|",
+                                                    "-",
+                                                    "blogthis",
+                                                    "x",
+                                                    "copy",
+                                                    "send",
+                                                    "permalink",
+                                                    "recommend",
+                                                    "reply",
+                                                    "report",
+                                                    "flag",
+                                                    "pin",
+                                                    "in",
+                                                    "messenger",
+                                                    "more",
+                                                    "options",
+                                                    "sharing",
+                                                    "icons",
+                                                    "close",
+                                                    "menu",
+                                                    "search",
+                                                    "home",
+                                                    "top",
+                                                    "back",
+                                                    "next",
+                                                    "previous",
+                                                    "email:",
+                                                    "printable",
+                                                    "version",
+                                                    "friends",
+                                                    "print-friendly",
+                                                    "share:",
+                                                    "this:",
+                                                    "print:",
+                                                    "abuse",
+                                                    "up",
+                                                    "down",
+                                                    "vote"};
+  return kWords.count(w) > 0;
+}
+
+// UI verbs that open navigation prompts.
+bool StartsWithUiVerb(const std::vector<std::string>& w) {
+  if (w.empty()) return false;
+  static const std::set<std::string_view> kVerbs = {
+      "share",  "print",    "printable", "email",     "e-mail", "tweet",
+      "follow", "click",    "subscribe", "register",  "login",  "sign",
+      "log",    "download", "bookmark",  "save",      "join",   "skip",
+      "jump",   "go",       "return",    "back",      "view",   "see",
+      "show",   "hide",     "read",      "listen",    "watch",  "comment",
+      "reply",  "report",   "recommend", "advertise", "contact"};
+  return kVerbs.count(w[0]) > 0;
+}
+
+// Account and newsletter prompts: "Sign in to see the latest jobs relevant to
+// you!", "Sign up to get the latest health policy news direct to your inbox",
+// "You must sign in to make a comment", "Register now", "Subscribe".
+bool IsAccountPrompt(const Block& b, const std::vector<std::string>& w) {
+  if (b.words > 20) return false;
+  const std::string& s = b.lower;
+  bool account = s.find("sign in") != std::string::npos ||
+                 s.find("sign up") != std::string::npos ||
+                 s.find("signin") != std::string::npos ||
+                 s.find("log in") != std::string::npos ||
+                 s.find("login") != std::string::npos ||
+                 s.find("subscribe") != std::string::npos ||
+                 s.find("newsletter") != std::string::npos ||
+                 s.find("register") != std::string::npos ||
+                 s.find("your inbox") != std::string::npos ||
+                 s.find("email alerts") != std::string::npos ||
+                 s.find("create an account") != std::string::npos;
+  if (!account) return false;
+  // An imperative addressed to the reader ("Sign in to ...", "Subscribe"),
+  // or a "you must / please" prompt; not a headline or story sentence that
+  // mentions registers or sign-ups ("GPs told to sign up to new contract").
+  static const std::set<std::string_view> kAccountVerbs = {
+      "sign",     "log",   "login",  "subscribe",
+      "register", "click", "create", "signup"};
+  if (!w.empty() && kAccountVerbs.count(w[0])) {
+    return !EndsWithPeriodLike(s) || b.words <= 12;
+  }
+  if (StartsWithPhrase(w, {"you", "must"}) ||
+      StartsWithPhrase(w, {"you", "need"}) || StartsWithPhrase(w, {"please"}) ||
+      StartsWithPhrase(w, {"already", "a"}) ||
+      StartsWithPhrase(w, {"not", "a"}) ||
+      StartsWithPhrase(w, {"get", "the"}) ||
+      StartsWithPhrase(w, {"want", "to"}) ||
+      StartsWithPhrase(w, {"to", "comment"})) {
+    return b.words <= 15;
+  }
+  // Newsletter and alert offers are unmistakable in any wording.
+  return !EndsSentence(s) && b.words <= 15 &&
+         (s.find("newsletter") != std::string::npos ||
+          s.find("your inbox") != std::string::npos ||
+          s.find("email alerts") != std::string::npos);
+}
+
+// Short lines that are all toolbar words ("Share this article", "Print
+// Email", "Facebook Twitter LinkedIn", "Share to Twitter Share to Facebook").
+bool IsToolbar(const Block& b, const std::vector<std::string>& w) {
+  if (w.empty() || w.size() > 12 || EndsWithPeriodLike(b.lower)) return false;
+  for (const std::string& word : w) {
+    if (!IsToolbarWord(word)) return false;
+  }
+  return true;
+}
+
+// Comment moderation links and separators between reader comments.
+bool IsCommentSeparator(const Block& b) {
+  const std::string& s = b.lower;
+  if (b.words > 10) return false;
+  return StartsWith(s, "unsuitable or offensive") ||
+         StartsWith(s, "report this comment") ||
+         StartsWith(s, "report abuse") || StartsWith(s, "report comment") ||
+         s == "reply" || s == "report" || s == "recommend" || s == "like" ||
+         StartsWith(s, "reply to this") || StartsWith(s, "delete") ||
+         StartsWith(s, "permalink") || StartsWith(s, "flag as inappropriate") ||
+         StartsWith(s, "this comment has been removed");
+}
+
+// "Readers' comments (8)", "Your comments (terms and conditions apply):",
+// "3 comments:", "No comments:", "Comments", "Have your say", "Discussion".
+bool IsCommentHeading(const Block& b) {
+  if (b.words > 8) return false;
+  std::string s(WithoutClosers(b.lower));
+  while (!s.empty() && (s.back() == ':' || s.back() == '.')) s.pop_back();
+  std::vector<std::string> w = PlainWords(s);
+  if (w.empty()) return false;
+  if (s == "have your say" || s == "discussion" || s == "join the discussion" ||
+      s == "join the conversation" || s == "responses" ||
+      s == "what do you think?" || s == "what do you think") {
+    return true;
+  }
+  // Find "comment(s)" / "response(s)" / "repl(y|ies)" among the first words.
+  std::size_t k = 0;
+  for (; k < w.size() && k < 4; ++k) {
+    if (w[k] == "comments" || w[k] == "comment" || w[k] == "responses" ||
+        w[k] == "replies" || w[k] == "reactions") {
+      break;
+    }
+  }
+  if (k == w.size() || k == 4) return false;
+  // What may come before it: a count, "no", "readers'", "your", "user", "show".
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::string& x = w[i];
+    bool number = !x.empty() && std::all_of(x.begin(), x.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (!(number || x == "no" || x == "readers" || x == "reader" ||
+          x == "readers'" || x == "your" || x == "user" || x == "show" ||
+          x == "view" || x == "latest" || x == "all" || x == "one" ||
+          x == "read")) {
+      return false;
+    }
+  }
+  // After it: a count in brackets, "(terms and conditions apply)", "so far".
+  std::string rest;
+  for (std::size_t i = k + 1; i < w.size(); ++i) rest += w[i] + " ";
+  return rest.empty() || std::isdigit(static_cast<unsigned char>(rest[0])) ||
+         rest.find("terms") != std::string::npos ||
+         rest.find("so far") != std::string::npos ||
+         rest.find("closed") != std::string::npos;
+}
+
+// The end of the comment section or of a blog post: comment forms and
+// post navigation. Nothing after one of these is article or comment.
+bool IsEndMarker(const Block& b) {
+  const std::string& s = b.lower;
+  if (b.words > 15) return false;
+  return StartsWith(s, "you must sign in") ||
+         StartsWith(s, "you must be logged in") ||
+         StartsWith(s, "post a comment") || StartsWith(s, "leave a comment") ||
+         StartsWith(s, "leave a reply") || StartsWith(s, "add your comment") ||
+         StartsWith(s, "add a comment") || StartsWith(s, "write a comment") ||
+         StartsWith(s, "newer post") || StartsWith(s, "older post") ||
+         StartsWith(s, "subscribe to: post comments") ||
+         StartsWith(s, "comments are closed") ||
+         StartsWith(s, "sign in to comment") ||
+         StartsWith(s, "sign in to make a comment");
+}
+
+// Headings that introduce a list of links: "Read more", "Related articles",
+// "More on this story", "See also", "Most read". The short title-like lines
+// after them are links, not story.
+bool IsLinkListHeading(const Block& b) {
+  if (b.words > 6) return false;
+  std::string s(WithoutClosers(b.lower));
+  if (!s.empty() && s.back() == ':') s.pop_back();  // "SEE ALSO:"
+  if (EndsWithPeriodLike(s)) return false;
+  std::vector<std::string> w = PlainWords(s);
+  if (w.empty()) return false;
+  if (w[0] == "related" || w[0] == "recommended" || w[0] == "trending" ||
+      w[0] == "popular") {
+    return true;
+  }
+  return StartsWithPhrase(w, {"read", "more"}) ||
+         StartsWithPhrase(w, {"more", "on"}) ||
+         StartsWithPhrase(w, {"more", "from"}) ||
+         StartsWithPhrase(w, {"more", "stories"}) ||
+         StartsWithPhrase(w, {"more", "news"}) ||
+         StartsWithPhrase(w, {"see", "also"}) ||
+         StartsWithPhrase(w, {"most", "read"}) ||
+         StartsWithPhrase(w, {"most", "popular"}) ||
+         StartsWithPhrase(w, {"most", "viewed"}) ||
+         StartsWithPhrase(w, {"most", "commented"}) ||
+         StartsWithPhrase(w, {"top", "stories"}) ||
+         StartsWithPhrase(w, {"latest", "news"}) ||
+         StartsWithPhrase(w, {"latest", "stories"}) ||
+         StartsWithPhrase(w, {"you", "may"}) ||
+         StartsWithPhrase(w, {"you", "might"}) ||
+         StartsWithPhrase(w, {"also", "in"}) ||
+         StartsWithPhrase(w, {"further", "reading"}) ||
+         StartsWithPhrase(w, {"useful", "links"}) ||
+         StartsWithPhrase(w, {"in", "this", "section"}) ||
+         StartsWithPhrase(w, {"blog", "archive"}) ||
+         StartsWithPhrase(w, {"labels"}) || StartsWithPhrase(w, {"tags"}) ||
+         StartsWithPhrase(w, {"topics"});
+}
+
+// A link-list entry: a short, title-like line without sentence punctuation.
+bool IsLinkLine(const Block& b) {
+  return b.words <= kMaxLinkWords && !EndsWithPeriodLike(b.lower);
+}
+
+// Other furniture recognised from the line alone.
+bool IsMiscFurniture(const Block& b, const std::vector<std::string>& w) {
+  const std::string& s = b.lower;
+  if (w.empty()) return true;
+  // Lines made only of punctuation ("---", "* * *").
+  bool any_alnum = std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!any_alnum) return true;
+  if (b.words <= 3 &&
+      (s == "advertisement" || s == "advert" || s == "sponsored" ||
+       s == "loading..." || s == "loading" || s == "exclusive" ||
+       s == "close" || s == "menu" || s == "search" || s == "home" ||
+       s == "skip to content" || s == "skip to main content")) {
+    return true;
+  }
+  // Copyright and legal footers.
+  if (b.words <= 25 &&
+      (StartsWith(s, "\xC2\xA9") || StartsWith(s, "copyright") ||
+       s.find("all rights reserved") != std::string::npos)) {
+    return true;
+  }
+  // Picture captions and credits.
+  for (std::string_view label :
+       {"image caption", "image copyright", "image source", "photo:",
+        "picture:", "photograph:", "pictured:", "credit:", "getty images"}) {
+    if (StartsWith(s, label) && b.words <= 25) return true;
+  }
+  // "Labels: nhs, reform", "Tags: ...", "Filed under: ...".
+  for (std::string_view label :
+       {"labels:", "tags:", "filed under:", "categories:", "category:",
+        "topics:", "share this:", "like this:"}) {
+    if (StartsWith(s, label) && b.words <= 20) return true;
+  }
+  // Breadcrumbs: "Home > News > Policy".
+  if (b.words <= 12 &&
+      (s.find(" > ") != std::string::npos ||
+       s.find(" \xC2\xBB ") != std::string::npos) &&
+      !EndsWithPeriodLike(s)) {
+    return true;
+  }
+  // Short imperative navigation: "Click here", "Follow us on Twitter",
+  // "Back to top", "Email this BlogThis!".
+  if (w.size() <= kMaxNavWords && StartsWithUiVerb(w) &&
+      !EndsWithPeriodLike(s)) {
+    if (IsToolbar(b, w)) return true;
+    if (w[0] == "click" || w[0] == "skip" || w[0] == "jump" ||
+        StartsWithPhrase(w, {"follow", "us"}) ||
+        StartsWithPhrase(w, {"back", "to"}) ||
+        StartsWithPhrase(w, {"return", "to"}) ||
+        StartsWithPhrase(w, {"go", "to"}) ||
+        StartsWithPhrase(w, {"see", "all"}) ||
+        StartsWithPhrase(w, {"view", "all"}) ||
+        StartsWithPhrase(w, {"show", "more"}) ||
+        StartsWithPhrase(w, {"read", "full"}) ||
+        StartsWithPhrase(w, {"contact", "us"}) ||
+        StartsWithPhrase(w, {"join", "us"}) ||
+        StartsWithPhrase(w, {"join", "the", "discussion"})) {
+      return true;
+    }
+  }
+  // "Posted by Jane Smith at 10:32" (blog post footer) is handled as a byline.
+  return false;
+}
+
+// A tagline or masthead: the site's motto in its header. Recognised by the
+// phrases mottos use; position does the rest (see ChooseTitle).
+bool LooksLikeTagline(const Block& b) {
+  const std::string& s = b.lower;
+  if (b.words > 14 || EndsWithPeriodLike(s)) return false;
+  for (std::string_view p :
+       {" since 1", " since 2", "established in", "est. ", "the voice of",
+        "the home of", "at the heart of", "the leading", "the magazine",
+        "the journal", "for everyone in", "news and views", "news, views",
+        "the independent voice", "the official", "your source", "the uk's",
+        "the uk\xE2\x80\x99s", "the best of"}) {
+    if (s.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+enum class Kind {
+  kText,             // story (or, after the comment heading, comment) text
+  kFurniture,        // dropped
+  kLinkListHeading,  // dropped, and the link lines after it
+  kCommentHeading,   // starts the comment section
+  kCommentSeparator,
+  kEndMarker,  // nothing after it is kept
+};
+
+Kind Classify(const Block& b) {
+  std::vector<std::string> w = PlainWords(b.lower);
+  if (IsCommentSeparator(b)) return Kind::kCommentSeparator;
+  if (IsCommentHeading(b)) return Kind::kCommentHeading;
+  if (IsEndMarker(b)) return Kind::kEndMarker;
+  if (IsLinkListHeading(b)) return Kind::kLinkListHeading;
+  if (IsCookieBanner(b) || IsAudienceGate(b) || IsAccountPrompt(b, w) ||
+      IsToolbar(b, w) || IsMiscFurniture(b, w)) {
+    return Kind::kFurniture;
+  }
+  return Kind::kText;
+}
+
+bool IsCapitalisedWord(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// "Jane Smith", "Dr Mark O'Neill", "Star Geezer": 1-5 capitalised words, no
+// digits, no sentence punctuation. (Lower-case joiners like "de", "van" ok.)
+bool IsNameLike(std::string_view text, std::size_t max_words = 5) {
+  text = TrimView(text);
+  std::vector<std::string> words = SplitWords(text);
+  if (words.empty() || words.size() > max_words) return false;
+  if (!IsCapitalisedWord(words.front()) || !IsCapitalisedWord(words.back()))
+    return false;
+  for (const std::string& w : words) {
+    for (char c : w) {
+      if ((c >= '0' && c <= '9') || c == '?' || c == '!' || c == ';' ||
+          c == ':' || c == ',' || c == '"' || c == '(' || c == ')' ||
+          c == '|' || c == '/' || c == '@' || c == '>') {
+        return false;
+      }
+    }
+    // A full stop only after an initial ("J. Smith") or a title ("Dr.").
+    if (w.back() == '.' && w.size() > 3) return false;
+    if (!IsCapitalisedWord(w)) {
+      std::string lw = AsciiLower(w);
+      if (lw != "de" && lw != "van" && lw != "von" && lw != "der" &&
+          lw != "da" && lw != "la" && lw != "le" && lw != "of" && lw != "bin" &&
+          lw != "al") {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// "By Jane Smith", "By Jane Smith, Health Correspondent", "Posted by Jane
+// Smith at 10:32". Returns the name, or nullopt if the block is not a byline.
+std::optional<std::string> ParseBylineBlock(const Block& b) {
+  if (b.words > 14) return std::nullopt;
+  std::string_view t = b.text;
+  std::size_t skip = 0;
+  for (std::string_view lead :
+       {"Posted by ", "Written by ", "Words by ", "Story by ", "Reporting by ",
+        "By: ", "By ", "BY "}) {
+    if (StartsWithIgnoreCase(t, lead)) {
+      skip = lead.size();
+      break;
+    }
+  }
+  if (skip == 0) return std::nullopt;
+  std::string_view rest = TrimView(t.substr(skip));
+  // Cut at a separator: a comma, "|", " at ", " on ", a dash, a date.
+  std::size_t cut = rest.size();
+  for (std::string_view sep :
+       {",", "|", " at ", " on ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+        " in ", " (", " for "}) {
+    std::size_t p = rest.find(sep);
+    if (p != std::string_view::npos && p < cut) cut = p;
+  }
+  std::string_view name = TrimView(rest.substr(0, cut));
+  std::string_view tail = TrimView(rest.substr(cut));
+  if (!IsNameLike(name, 6)) return std::nullopt;
+  // Whatever follows the name must not be a sentence.
+  if (!tail.empty() && EndsWithPeriodLike(AsciiQuotes(tail)) &&
+      !ParseDateLine(t)) {
+    return std::nullopt;
+  }
+  return std::string(name);
+}
+
+// Headline-like: a line of a few words that does not end like a sentence.
+bool IsHeadlineLike(const Block& b) {
+  return b.words >= 1 && b.words <= kMaxTitleWords &&
+         !EndsWithPeriodLike(b.lower) && b.lines.size() <= 2;
+}
+
+// The content words of a text (lower-case, 3+ letters, not stop words).
+std::set<std::string> ContentWords(std::string_view lower) {
+  static const std::set<std::string_view> kStop = {
+      "the",   "and",  "for",  "with",  "that",  "this", "from", "has",
+      "have",  "are",  "was",  "were",  "will",  "its",  "his",  "her",
+      "their", "our",  "you",  "your",  "not",   "but",  "say",  "says",
+      "said",  "into", "over", "after", "about", "more", "than", "new"};
+  std::set<std::string> out;
+  for (std::string w : PlainWords(lower)) {
+    // Drop possessives and plurals so "Labour's" meets "Labour".
+    for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      if (EndsWith(w, suffix)) w.resize(w.size() - suffix.size());
+    }
+    if (w.size() > 3 && w.back() == 's') w.pop_back();
+    if (w.size() < 3 || kStop.count(w)) continue;
+    out.insert(w);
+  }
+  return out;
+}
+
+// Share of the candidate's content words that the story text also uses.
+double Overlap(const Block& candidate, const std::set<std::string>& story) {
+  std::set<std::string> words = ContentWords(candidate.lower);
+  if (words.empty()) return 0;
+  std::size_t hits = 0;
+  for (const std::string& w : words) hits += story.count(w);
+  return static_cast<double>(hits) / static_cast<double>(words.size());
+}
+
+// Splits "Name | 25 September 2013 9:32am text..." into its parts.
+void ParseCommentLead(Comment* c) {
+  std::string_view t = c->text;
+  std::size_t bar = t.find(" | ");
+  if (bar == std::string_view::npos || bar > 60) return;
+  std::string_view name = TrimView(t.substr(0, bar));
+  std::string_view rest = TrimView(t.substr(bar + 3));
+  std::size_t len = 0;
+  std::optional<Date> date = ParseDatePrefix(rest, &len);
+  if (!IsNameLike(name) && !date) return;
+  if (c->author.empty()) c->author = std::string(name);
+  if (date) {
+    if (c->date.empty()) c->date = Trim(rest.substr(0, len));
+    rest = TrimView(rest.substr(len));
+  }
+  c->text = std::string(rest);
+}
+
+// "“text” – Theodora Munroe, London": the author signs at the end, after a
+// dash. Returns true and fills the author when that is the case.
+void ParseCommentSignature(Comment* c) {
+  if (!c->author.empty()) return;
+  std::string_view t = c->text;
+  for (std::string_view dash :
+       {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " -- "}) {
+    std::size_t p = t.rfind(dash);
+    if (p == std::string_view::npos) continue;
+    std::string_view sig = TrimView(t.substr(p + dash.size()));
+    std::string_view name = sig.substr(0, sig.find(','));
+    std::string_view before = TrimView(t.substr(0, p));
+    std::string ascii_before = AsciiQuotes(before);
+    // The text before must end a sentence or a quotation.
+    bool closed = !ascii_before.empty() &&
+                  (ascii_before.back() == '"' || ascii_before.back() == '\'' ||
+                   EndsSentence(ascii_before));
+    if (closed && IsNameLike(name, 4) && CountWords(sig) <= 8 &&
+        !EndsSentence(sig)) {
+      c->author = Trim(name);
+      c->text = std::string(before);
+      return;
+    }
+  }
+}
+
+// "Jane Smith said...", "Anonymous said:", "Jane Smith wrote:".
+std::optional<std::string> SaidLine(const Block& b) {
+  if (b.words > 8) return std::nullopt;
+  for (std::string_view verb : {" said...", " said\xE2\x80\xA6", " said:",
+                                " says:", " wrote:", " writes:", " said"}) {
+    if (EndsWith(b.text, verb)) {
+      std::string name =
+          Trim(std::string_view(b.text).substr(0, b.text.size() - verb.size()));
+      if (IsNameLike(name) || EqualsIgnoreCase(name, "anonymous")) return name;
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsAnonymous(std::string_view author) {
+  std::string a = AsciiLower(TrimView(author));
+  return a.empty() || a == "anonymous" || a == "anon" || a == "guest" ||
+         a == "unknown" || a == "a reader" || a == "name withheld" ||
+         a == "name supplied";
+}
+
+// Splits the comment section (blocks after the heading) into comments.
+std::vector<Comment> ParseComments(const std::vector<Block>& blocks,
+                                   std::size_t begin, std::size_t end) {
+  // Whether the page marks where each comment starts; if it does not, every
+  // block is a comment of its own.
+  bool delimited = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (blocks[i].bullet || Classify(blocks[i]) == Kind::kCommentSeparator ||
+        SaidLine(blocks[i])) {
+      delimited = true;
+    }
+  }
+  std::vector<Comment> comments;
+  bool open = false;
+  auto start = [&]() {
+    comments.emplace_back();
+    open = true;
+  };
+  for (std::size_t i = begin; i < end; ++i) {
+    const Block& b = blocks[i];
+    Kind kind = Classify(b);
+    if (kind == Kind::kCommentSeparator) {
+      open = false;
+      continue;
+    }
+    if (kind == Kind::kFurniture) continue;
+    if (b.bullet || !delimited) {
+      start();
+    } else if (auto said = SaidLine(b)) {
+      start();
+      comments.back().author = *said;
+      continue;
+    }
+    if (IsDateOnlyLine(b.text)) {
+      // A timestamp: before the text on some sites, after it on others.
+      if (!open || comments.back().date.empty() == false) start();
+      if (comments.back().date.empty()) comments.back().date = b.text;
+      continue;
+    }
+    // A line that is only a name opens a comment (or names a fresh one).
+    bool name_line = b.lines.size() == 1 && IsNameLike(b.text, 4);
+    if (name_line && (!open || comments.back().text.empty()) &&
+        (delimited || b.bullet)) {
+      if (!open) start();
+      if (comments.back().author.empty() && comments.back().text.empty()) {
+        comments.back().author = b.text;
+        continue;
+      }
+    }
+    if (!open) start();
+    Comment& c = comments.back();
+    if (!c.text.empty()) c.text += "\n\n";
+    // Comment lines are often written as lines (a poem, a list); keep them.
+    for (std::size_t l = 0; l < b.lines.size(); ++l) {
+      if (l > 0) c.text += '\n';
+      c.text += CollapseWhitespace(b.lines[l]);
+    }
+  }
+  std::vector<Comment> out;
+  for (Comment& c : comments) {
+    ParseCommentLead(&c);
+    ParseCommentSignature(&c);
+    if (IsAnonymous(c.author)) c.author.clear();
+    c.text = Trim(c.text);
+    if (c.text.empty()) continue;  // a name or timestamp without a comment
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::string Key(const Block& b) { return b.lower; }
+
+// A menu: several short lines with no sentence among them ("BBC NEWS /
+// Home / UK / Health"). Only looked for before the headline.
+bool IsMenuBlock(const Block& b) {
+  if (b.lines.size() < 3) return false;
+  for (const std::string& l : b.lines) {
+    if (CountWords(l) > 5 || EndsWithPeriodLike(AsciiLower(l))) return false;
+  }
+  return true;
+}
+
+// Among several headline-like lines with no dateline to separate them, the
+// headline is the one whose words the story uses: mastheads and mottos
+// share few words with the story. The first candidate the story bears out
+// wins: a standfirst after the headline shares as many words, or more.
+std::size_t ChooseTitleByStory(const std::vector<Block>& blocks,
+                               const std::vector<Kind>& kinds,
+                               const std::vector<std::size_t>& candidates) {
+  std::set<std::string> story;
+  std::size_t taken = 0;
+  for (std::size_t i = candidates.back() + 1; i < blocks.size() && taken < 6;
+       ++i) {
+    if (kinds[i] == Kind::kCommentHeading) break;
+    if (kinds[i] != Kind::kText) continue;
+    std::set<std::string> w = ContentWords(blocks[i].lower);
+    story.insert(w.begin(), w.end());
+    ++taken;
+  }
+  std::size_t best = blocks.size();
+  double best_score = -1;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const Block& c = blocks[candidates[k]];
+    bool last = k + 1 == candidates.size();
+    if (!last && (LooksLikeTagline(c) || c.words < 3)) continue;
+    double score = Overlap(c, story);
+    if (best == blocks.size() ||
+        (best_score < kWeakTitleOverlap && score >= best_score)) {
+      best = candidates[k];
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string RawTextId(const std::string& source) {
+  std::string_view s = source;
+  std::size_t slash = s.find_last_of("/\\");
+  if (slash != std::string_view::npos) s = s.substr(slash + 1);
+  std::size_t dot = s.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) s = s.substr(0, dot);
+  return std::string(s);
+}
+
+Article ReadRawText(const std::string& text, const std::string& source) {
+  Article article;
+  article.id = RawTextId(source);
+  article.source = source;
+  article.format = SourceFormat::kRawText;
+
+  std::vector<Block> blocks = SplitBlocks(text);
+  std::vector<Kind> kinds;
+  kinds.reserve(blocks.size());
+  for (const Block& b : blocks) kinds.push_back(Classify(b));
+
+  // Short lines that repeat in the page are navigation (menus, share bars
+  // printed twice); long repeated ones are pull-quotes and may stay.
+  std::map<std::string, int> seen;
+  for (const Block& b : blocks) ++seen[Key(b)];
+  auto repeated_nav = [&](const Block& b) {
+    return seen[Key(b)] > 1 && b.words <= kMaxNavWords &&
+           !EndsSentence(b.lower);
+  };
+
+  // 1. The header and the headline. Candidates are the headline-like text
+  // blocks before the first paragraph-like one.
+  std::vector<std::string> header_lines;
+  std::vector<std::size_t> candidates;
+  // How many candidates came before the first dateline or byline, if any.
+  std::optional<std::size_t> candidates_before_dateline;
+  std::size_t first_paragraph = blocks.size();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (kinds[i] == Kind::kEndMarker && !candidates.empty()) break;
+    if (kinds[i] != Kind::kText || repeated_nav(b) || IsMenuBlock(b)) continue;
+    if (IsDateOnlyLine(b.text) || ParseDateLine(b.text) ||
+        ParseBylineBlock(b)) {
+      header_lines.push_back(b.text);
+      if (!candidates_before_dateline)
+        candidates_before_dateline = candidates.size();
+      continue;
+    }
+    if (IsDateOrTimeLine(b.text))
+      continue;  // "Saturday 20 November", "1300 GMT"
+    if (!IsHeadlineLike(b)) {
+      first_paragraph = i;
+      break;
+    }
+    candidates.push_back(i);
+    if (candidates.size() >= 8) break;
+  }
+  std::size_t title_index = blocks.size();
+  if (candidates.empty()) {
+    title_index = first_paragraph;  // no headline-like line: the first text
+  } else if (candidates.size() == 1) {
+    title_index = candidates[0];
+  } else if (candidates_before_dateline) {
+    // The dateline sits at the seam between the site's header and the
+    // story: the headline is the first candidate after it (blogs, BBC) or,
+    // when none follows, the last one before it (news sites).
+    std::size_t k = *candidates_before_dateline;
+    title_index = k < candidates.size() ? candidates[k] : candidates[k - 1];
+  } else {
+    title_index = ChooseTitleByStory(blocks, kinds, candidates);
+    // A page that opens with a headline-like line (no banner, no masthead
+    // before it) opens with its headline: crawlers that keep only the
+    // article save it that way.
+    if (candidates[0] == 0 && blocks[0].words >= 3 &&
+        !LooksLikeTagline(blocks[0])) {
+      title_index = 0;
+    }
+  }
+  if (title_index < blocks.size()) article.title = blocks[title_index].text;
+
+  // 2. The body: text blocks after the headline, up to the comment section.
+  std::size_t comments_begin = blocks.size();
+  std::size_t comments_end = blocks.size();
+  bool in_link_list = false;
+  std::size_t after_title = 0;
+  std::vector<std::string> footer_lines;
+  for (std::size_t i = title_index + 1; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    Kind kind = kinds[i];
+    ++after_title;
+    bool in_header = after_title <= kHeaderBlocksAfterTitle &&
+                     article.paragraphs.size() <= 1;
+    if (kind == Kind::kCommentHeading && !article.paragraphs.empty()) {
+      comments_begin = i + 1;
+      break;
+    }
+    if (kind == Kind::kEndMarker && !article.paragraphs.empty()) {
+      comments_end = comments_begin = i;
+      break;
+    }
+    if (kind == Kind::kLinkListHeading) {
+      in_link_list = true;
+      continue;
+    }
+    if (kind != Kind::kText) continue;
+    if (in_link_list) {
+      if (IsLinkLine(b)) continue;
+      in_link_list = false;
+    }
+    if (repeated_nav(b) || b.lower == blocks[title_index].lower) continue;
+    if (IsDateOnlyLine(b.text)) {
+      (in_header ? header_lines : footer_lines).push_back(b.text);
+      continue;
+    }
+    if (auto byline = ParseBylineBlock(b)) {
+      if (article.byline.empty()) article.byline = *byline;
+      (in_header ? header_lines : footer_lines).push_back(b.text);
+      continue;
+    }
+    if (in_header && (ParseDateLine(b.text) || IsDateOrTimeLine(b.text))) {
+      header_lines.push_back(b.text);
+      continue;
+    }
+    article.paragraphs.push_back(b.text);
+  }
+
+  // 3. The comments: from the heading to the first end marker.
+  if (comments_begin < blocks.size()) {
+    for (std::size_t i = comments_begin; i < blocks.size(); ++i) {
+      if (kinds[i] == Kind::kEndMarker || kinds[i] == Kind::kCommentHeading ||
+          kinds[i] == Kind::kLinkListHeading) {
+        comments_end = i;
+        break;
+      }
+    }
+    if (comments_end > blocks.size()) comments_end = blocks.size();
+    article.comments = ParseComments(blocks, comments_begin, comments_end);
+  }
+
+  // 4. The date: a dateline in the header; else a news-agency dateline
+  // opening the story; else a labelled date line at the foot of the story.
+  article.date = FindArticleDate(header_lines);
+  if (!article.date && !article.paragraphs.empty()) {
+    article.date = FindLeadDateline(article.paragraphs.front());
+  }
+  if (!article.date) {
+    for (const std::string& line : footer_lines) {
+      std::string lower = AsciiLower(line);
+      if (StartsWith(lower, "published") || StartsWith(lower, "posted") ||
+          StartsWith(lower, "updated") || StartsWith(lower, "last updated") ||
+          StartsWith(lower, "first published") || StartsWith(lower, "date")) {
+        article.date = ParseDateLine(line);
+        if (article.date) break;
+      }
+    }
+  }
+  if (article.byline.empty()) {
+    for (const std::string& line : header_lines) {
+      Block b = MakeBlock({line});
+      if (auto byline = ParseBylineBlock(b)) {
+        article.byline = *byline;
+        break;
+      }
+    }
+  }
+  return article;
+}
+
+}  // namespace hpnews

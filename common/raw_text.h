@@ -1,6 +1,11 @@
 // Reader for raw text scraped from a news page (.txt): cookie banners, the
-// article, then reader comments. It separates the parts; it does not infer
-// date, outlet, speakers or topics (that is common/extract.h).
+// article, then reader comments. It separates the parts by general rules
+// (not a list of known sites' lines): site furniture is dropped, the
+// headline found, reader comments split off with their authors and
+// timestamps. It also takes the article's date and byline from the page
+// header, because only the reader sees the header lines (they are not body
+// paragraphs); it does not infer outlet, speakers or topics (that is
+// common/extract.h).
 
 #ifndef HPNEWS_COMMON_RAW_TEXT_H_
 #define HPNEWS_COMMON_RAW_TEXT_H_
@@ -16,6 +21,15 @@ namespace hpnews {
 // source = `source`, format = kRawText, title = the headline (the first line
 // that is not site furniture), paragraphs = the article body without site
 // furniture, comments = the reader comments, split off. No field is "given".
+//
+// Also sets, when the page states them in its header: date = the dateline
+// ("25 November 2011", "Published: 7 Dec 2011", "By Jane Smith, 7 December
+// 2011"; see common/extract_date.h), else a news-agency dateline opening the
+// story, else a labelled date line ("Published ...") at its foot — never a
+// comment's timestamp nor a date in the story's sentences; byline = the name
+// in a "By Jane Smith" / "Posted by Jane Smith at 10:32" line. Both stay
+// empty when the page does not say. Date lines and bylines are not body
+// paragraphs. The text should be UTF-8; other bytes pass through untouched.
 Article ReadRawText(const std::string& text, const std::string& source);
 
 // The id a raw page gets from its path (file name without extension).

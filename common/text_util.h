@@ -1,0 +1,66 @@
+// Small string helpers shared by the readers and extractors: UTF-8-aware
+// trimming and whitespace collapsing, line splitting, ASCII case folding,
+// word counting and typographic-quote handling.
+//
+// Text is UTF-8 throughout. "Whitespace" means ASCII spaces and controls plus
+// the Unicode spaces pages carry (no-break space U+00A0, U+2000-U+200B,
+// U+202F, U+205F, U+3000, the byte-order mark U+FEFF). Case folding is ASCII
+// only: it never corrupts multi-byte characters. Not a Unicode library.
+
+#ifndef HPNEWS_COMMON_TEXT_UTIL_H_
+#define HPNEWS_COMMON_TEXT_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hpnews {
+
+// The byte length of the whitespace character starting at text[pos], 0 if
+// the character there is not whitespace (see above).
+std::size_t WhitespaceLengthAt(std::string_view text, std::size_t pos);
+
+// `text` without leading and trailing whitespace (a view into `text`).
+std::string_view TrimView(std::string_view text);
+std::string Trim(std::string_view text);
+
+// Every run of whitespace (including line breaks) becomes one ASCII space;
+// the result is trimmed.
+std::string CollapseWhitespace(std::string_view text);
+
+// Splits on "\n", "\r\n" or "\r"; line terminators are not kept. A final
+// line terminator does not produce an extra empty line.
+std::vector<std::string> SplitLines(std::string_view text);
+
+// Splits on whitespace; no empty words.
+std::vector<std::string> SplitWords(std::string_view text);
+std::size_t CountWords(std::string_view text);
+
+// ASCII letters lower-cased; other bytes untouched.
+std::string AsciiLower(std::string_view text);
+
+bool StartsWith(std::string_view text, std::string_view prefix);
+bool EndsWith(std::string_view text, std::string_view suffix);
+// ASCII case-insensitive.
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// True if `needle` occurs in `text`, ASCII case-insensitively.
+bool ContainsIgnoreCase(std::string_view text, std::string_view needle);
+
+// Typographic quotes and apostrophes (‘ ’ ‚ ‛ ′ → ', “ ” „ ‟ ″ « » → ")
+// replaced by their ASCII forms, so rules can match one spelling.
+std::string AsciiQuotes(std::string_view text);
+
+// True if the character starting at text[pos] is an opening or closing
+// quote, ASCII or typographic; *length is set to its byte length.
+bool IsQuoteAt(std::string_view text, std::size_t pos, std::size_t* length);
+
+// The last character of `text` (trimmed) as a UTF-8 string, "" if empty.
+std::string LastChar(std::string_view text);
+// The first character of `text` (trimmed) as a UTF-8 string, "" if empty.
+std::string FirstChar(std::string_view text);
+
+}  // namespace hpnews
+
+#endif  // HPNEWS_COMMON_TEXT_UTIL_H_

@@ -1,0 +1,430 @@
+#include "common/raw_text.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/text_util.h"
+
+namespace hpnews {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The seeds live in corpus/raw/ once copied into the repository, and in the
+// shared seeds folder until then.
+std::string SeedPath(const std::string& name) {
+  for (const std::string& dir : {std::string(HPNEWS_SOURCE_DIR "/corpus/raw/"),
+                                 std::string(HPNEWS_SHARED_DIR "/seeds/")}) {
+    if (fs::exists(dir + name)) return dir + name;
+  }
+  return "";
+}
+
+std::string Fixture(const std::string& name) {
+  return ReadFile(std::string(HPNEWS_TEST_DATA "/raw/") + name);
+}
+
+bool BodyContains(const Article& a, const std::string& needle) {
+  return a.Body().find(needle) != std::string::npos;
+}
+
+std::vector<std::string> Authors(const Article& a) {
+  std::vector<std::string> out;
+  for (const Comment& c : a.comments) out.push_back(c.author);
+  return out;
+}
+
+bool HasAuthor(const Article& a, const std::string& author) {
+  std::vector<std::string> authors = Authors(a);
+  return std::find(authors.begin(), authors.end(), author) != authors.end();
+}
+
+TEST(RawTextIdTest, FileNameWithoutDirectoryAndExtension) {
+  EXPECT_EQ(RawTextId("corpus/raw/000_d5bc8f2fb5615c15.txt"),
+            "000_d5bc8f2fb5615c15");
+  EXPECT_EQ(RawTextId("/abs/path/page.v2.txt"), "page.v2");
+  EXPECT_EQ(RawTextId("page"), "page");
+  EXPECT_EQ(RawTextId("dir\\page.txt"), "page");
+  EXPECT_EQ(RawTextId(".hidden"), ".hidden");
+}
+
+struct SeedCase {
+  const char* file;
+  const char* title;
+  std::size_t comments;
+  std::vector<std::string> authors;  // some of the comment authors
+  // Lines of the page that must not reach the body (furniture, comments).
+  std::vector<std::string> not_in_body;
+  // Story text that must stay in the body.
+  std::vector<std::string> in_body;
+};
+
+const std::vector<SeedCase>& SeedCases() {
+  static const std::vector<SeedCase> kCases = {
+      {"000_d5bc8f2fb5615c15.txt",
+       "BMA chair lobbies Labour to avoid another NHS reorganisation",
+       6,
+       {"Vinci Ho"},
+       {"Cookie policy notice", "cookies", "intended for health professionals",
+        "At the heart of general practice since 1960", "Readers' comments",
+        "Unsuitable or offensive", "Have your say", "Vinci Ho", "Too late",
+        "No-one voted for this", "25 September 2013"},
+       {"Exclusive The BMA is making a high-level bid",
+        "Mr Burnham said in January that he would give budgets"}},
+      {"001_21ab1e7a802854f9.txt",
+       "BMA has \xE2\x80\x98misunderstood\xE2\x80\x99 gov plans",
+       1,
+       {"Theodora Munroe"},
+       {"intended for health professionals", "25 November 2011",
+        "Share this article", "Your comments", "Theodora Munroe",
+        "People are against the bill"},
+       {"on Wednesday 23 November", "The BMA is urging CCGs to review"}},
+      {"002_25c1a4615cb701d2.txt",
+       "BMA rejects \xE2\x80\x98undesirable\xE2\x80\x99 Labour proposals to "
+       "integrate health and "
+       "social care",
+       0,
+       {},
+       {"intended for health professionals"},
+       {"they are consulting."}},
+      {"003_68cd254a9990010e.txt",
+       "The coalition\xE2\x80\x99s honeymoon is in danger of being called off",
+       8,
+       {"Star Geezer", "Clive Peedell"},
+       {"Privacy & Cookies", "Read more", "PCTs make slow progress with QIPP",
+        "Michael White: Rattled by reform", "Readers' comments", "Star Geezer",
+        "Clive Peedell", "illicit honeymoon", "Unsuitable or offensive",
+        "Have your say", "You must sign in", "Related Jobs", "Sign in to see",
+        "Sign up to get"},
+       {"Momentum is a priceless asset",
+        "it is not certain the government can or will clear."}},
+      {"004_6399eb31511db6d3.txt",
+       "The bureaucrats shall inherit the NHS",
+       0,
+       {},
+       {"Wednesday, 7 December 2011", "No comments"},
+       {"told Pulse:", "You never seem to be making any progress.",
+        "was laudable"}},
+  };
+  return kCases;
+}
+
+TEST(ReadRawTextTest, Seeds) {
+  for (const SeedCase& c : SeedCases()) {
+    std::string path = SeedPath(c.file);
+    if (path.empty()) GTEST_SKIP() << "seeds not found";
+    Article a = ReadRawText(ReadFile(path), path);
+    SCOPED_TRACE(c.file);
+    EXPECT_EQ(a.id, RawTextId(c.file));
+    EXPECT_EQ(a.source, path);
+    EXPECT_EQ(a.format, SourceFormat::kRawText);
+    EXPECT_EQ(a.title, c.title);
+    EXPECT_EQ(a.comments.size(), c.comments);
+    for (const std::string& author : c.authors) {
+      EXPECT_TRUE(HasAuthor(a, author)) << "missing comment author: " << author;
+    }
+    for (const std::string& line : c.not_in_body) {
+      EXPECT_FALSE(BodyContains(a, line)) << "in the body: " << line;
+    }
+    for (const std::string& text : c.in_body) {
+      EXPECT_TRUE(BodyContains(a, text)) << "not in the body: " << text;
+    }
+    ASSERT_FALSE(a.paragraphs.empty());
+    EXPECT_NE(a.paragraphs.front(), a.title);
+    for (const std::string& p : a.paragraphs) {
+      EXPECT_EQ(p, CollapseWhitespace(p)) << "whitespace not collapsed";
+    }
+    for (const Comment& comment : a.comments) {
+      EXPECT_FALSE(comment.text.empty());
+      EXPECT_FALSE(BodyContains(a, comment.text.substr(0, 40)))
+          << "comment text in the body: " << comment.text;
+    }
+    // The page states nothing explicitly: extraction may fill every field.
+    EXPECT_FALSE(a.given.url || a.given.outlet || a.given.date ||
+                 a.given.title || a.given.byline || a.given.topics ||
+                 a.given.speakers || a.given.quotes || a.given.comments);
+  }
+}
+
+TEST(ReadRawTextTest, SeedCommentDetails) {
+  std::string path = SeedPath("000_d5bc8f2fb5615c15.txt");
+  if (path.empty()) GTEST_SKIP() << "seeds not found";
+  Article a = ReadRawText(ReadFile(path), path);
+  ASSERT_EQ(a.comments.size(), 6u);
+  // "Anonymous | 25 September 2013 9:32am '...'": no author, a timestamp.
+  const Comment& last = a.comments.back();
+  EXPECT_EQ(last.author, "");
+  EXPECT_EQ(last.date, "25 September 2013 9:32am");
+  EXPECT_EQ(last.text.rfind("'now the public has what they voted for.'", 0), 0u)
+      << last.text;
+  EXPECT_NE(last.text.find("swapping 'hare brained' schemes"),
+            std::string::npos);
+  EXPECT_EQ(a.comments[3].author, "Vinci Ho");
+  EXPECT_EQ(a.comments[3].text.rfind("Wait a minute", 0), 0u)
+      << a.comments[3].text;
+  // The "---" rule inside the second comment is not text.
+  EXPECT_EQ(a.comments[1].text.find("---"), std::string::npos)
+      << a.comments[1].text;
+
+  path = SeedPath("001_21ab1e7a802854f9.txt");
+  a = ReadRawText(ReadFile(path), path);
+  ASSERT_EQ(a.comments.size(), 1u);
+  EXPECT_EQ(a.comments[0].author, "Theodora Munroe");
+  EXPECT_EQ(a.comments[0].text.find("Munroe"), std::string::npos)
+      << a.comments[0].text;
+  EXPECT_EQ(a.comments[0].text.rfind("\xE2\x80\x9CNo, they need", 0), 0u)
+      << a.comments[0].text;
+}
+
+// Fixtures from other site styles, one quirk each: the rules generalise.
+struct FixtureCase {
+  const char* file;
+  const char* title;
+  const char* date;  // ISO or nullptr
+  const char* byline;
+  std::size_t paragraphs;
+  std::vector<std::string> authors;  // all comment authors, in order
+  std::vector<std::string> not_in_body;
+  std::vector<std::string> in_body;
+};
+
+TEST(ReadRawTextTest, OtherSiteStyles) {
+  const FixtureCase kCases[] = {
+      // A menu block, a dateline with the time first, share links, and a
+      // "SEE ALSO" / "RELATED INTERNET LINKS" list of links after the story.
+      {"bbc_like_menu_and_see_also.txt",
+       "GPs quit new commissioning groups",
+       "2011-12-07",
+       "",
+       4,
+       {},
+       {"BBC NEWS", "Page last updated", "E-mail this", "Printable version",
+        "SEE ALSO", "GP commissioning plans unveiled", "12 Jul 10",
+        "Department of Health", "not responsible for the content"},
+       {"Health Secretary Andrew Lansley said"}},
+      // A blog: name and description, the date before the post title,
+      // "Posted by X at 10:32", "N comments:", "X said..." comments with the
+      // timestamp after the text, "Newer Post Older Post Home".
+      {"blog_posted_by_and_said_comments.txt",
+       "The bureaucrats move in",
+       "2011-12-07",
+       "Jane Trelawny",
+       2,
+       {"", "Peter Penhallow", "Jane Trelawny"},
+       {"NHS Watch", "Cornish GP", "Posted by", "BlogThis",
+        "Labels:", "comments:", "Spot on", "Newer Post", "Subscribe to"},
+       {"local knowledge the reforms promised will be lost."}},
+      // A page whose lines are not separated by blank lines.
+      {"no_blank_lines.txt",
+       "Trusts told to cut agency spending",
+       "2011-11-25",
+       "Sam Okafor",
+       3,
+       {},
+       {"Skip to main content", "Published", "By Sam Okafor",
+        "Share this article", "Print"},
+       {"\"Agency spending is out of control,\" a spokesperson said."}},
+      // Cookie banner, breadcrumb, an "Exclusive" label line, byline with a
+      // role, a dated line with a weekday and time, a story sentence with a
+      // year-less date, a short sub-heading that stays, "Related articles",
+      // "Name | date text" comments with "Report abuse" separators.
+      {"byline_related_and_report_abuse.txt",
+       "Nurses' leaders warn of winter staffing crisis",
+       "2012-03-01",
+       "Helen Marsh",
+       4,
+       {"Mary Collins", "Tom Price"},
+       {"cookies", "Home >", "Exclusive", "Helen Marsh", "09:15",
+        "Agency bill tops", "Comments (2)", "Vacancies on my ward",
+        "Report abuse", "Add your comment", "newsletter", "Copyright"},
+       {"Why it matters", "on Wednesday 23 November", "since January 2011"}},
+      // A motto line before the headline and no dateline: the headline is
+      // the line whose words the story uses. Bullet comments, indented.
+      {"tagline_without_dateline.txt",
+       "Council budgets squeezed as social care demand rises",
+       nullptr,
+       "",
+       2,
+       {"Edith Lamb"},
+       {"Accept cookies", "Independent thinking", "Edith Lamb",
+        "long-term settlement", "Have your say", "sign in"},
+       {"rose by 4% last year"}},
+      // Comments signed after a dash: "“text” – Name, Place".
+      {"comment_signature_dash.txt",
+       "Pharmacists to offer flu jabs",
+       nullptr,
+       "",
+       2,
+       {"Rita Evans", "Dr Omar Shah"},
+       {"Your comments", "About time", "Rita Evans"},
+       {"alongside GP flu clinics."}},
+  };
+  for (const FixtureCase& c : kCases) {
+    SCOPED_TRACE(c.file);
+    std::string text = Fixture(c.file);
+    ASSERT_FALSE(text.empty()) << "missing fixture";
+    Article a = ReadRawText(text, c.file);
+    EXPECT_EQ(a.title, c.title);
+    EXPECT_EQ(a.date ? a.date->Iso() : "(none)", c.date ? c.date : "(none)");
+    EXPECT_EQ(a.byline, c.byline);
+    EXPECT_EQ(a.paragraphs.size(), c.paragraphs) << a.Body();
+    EXPECT_EQ(Authors(a), c.authors);
+    for (const std::string& line : c.not_in_body) {
+      EXPECT_FALSE(BodyContains(a, line)) << "in the body: " << line << "\n"
+                                          << a.Body();
+    }
+    for (const std::string& t : c.in_body) {
+      EXPECT_TRUE(BodyContains(a, t)) << "not in the body: " << t << "\n"
+                                      << a.Body();
+    }
+  }
+}
+
+TEST(ReadRawTextTest, CommentTimestampsAreNotTheArticleDate) {
+  Article a =
+      ReadRawText(Fixture("blog_posted_by_and_said_comments.txt"), "blog.txt");
+  ASSERT_EQ(a.comments.size(), 3u);
+  EXPECT_EQ(a.comments[0].date, "8 December 2011 09:12");
+  EXPECT_EQ(a.comments[0].text, "Spot on. The PCTs are back in all but name.");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2011-12-07");
+
+  // Without a dateline in the header, the comments' dates are not used.
+  Article b = ReadRawText(
+      "Headline about the NHS budget\n\nThe NHS budget will rise, ministers "
+      "said.\n\n"
+      "2 comments:\n\nAnonymous said...\n\nGood.\n\n8 December 2011 09:12\n",
+      "x.txt");
+  EXPECT_FALSE(b.date.has_value()) << b.date->Iso();
+  ASSERT_EQ(b.comments.size(), 1u);
+  EXPECT_EQ(b.comments[0].date, "8 December 2011 09:12");
+}
+
+TEST(ReadRawTextTest, EdgeCases) {
+  Article empty = ReadRawText("", "empty.txt");
+  EXPECT_EQ(empty.id, "empty");
+  EXPECT_EQ(empty.title, "");
+  EXPECT_TRUE(empty.paragraphs.empty());
+
+  Article one = ReadRawText("Just a headline\n", "one.txt");
+  EXPECT_EQ(one.title, "Just a headline");
+  EXPECT_TRUE(one.paragraphs.empty());
+
+  // CRLF line ends, no-break spaces and a byte-order mark.
+  Article crlf = ReadRawText(
+      "\xEF\xBB\xBFHeadline here\r\n\r\nFirst\xC2\xA0paragraph  of   text.\r\n",
+      "crlf.txt");
+  EXPECT_EQ(crlf.title, "Headline here");
+  ASSERT_EQ(crlf.paragraphs.size(), 1u);
+  EXPECT_EQ(crlf.paragraphs[0], "First paragraph of text.");
+
+  // A page that is only a sentence: it is the title, as nothing better is.
+  Article prose =
+      ReadRawText("The BMA said the plans were flawed.\n", "prose.txt");
+  EXPECT_EQ(prose.title, "The BMA said the plans were flawed.");
+
+  // Lines inside a body block are joined into one paragraph.
+  Article joined = ReadRawText(
+      "Headline\n\nA sentence that\nruns over two lines.\n", "j.txt");
+  ASSERT_EQ(joined.paragraphs.size(), 1u);
+  EXPECT_EQ(joined.paragraphs[0], "A sentence that runs over two lines.");
+
+  // A heading that says "Comments" before any story is not the comment
+  // section ("12 comments" links sit in the header of many pages).
+  Article early = ReadRawText(
+      "Headline on waiting times\n\n12 comments\n\nWaiting times rose again in "
+      "March.\n",
+      "early.txt");
+  ASSERT_EQ(early.paragraphs.size(), 1u);
+  EXPECT_TRUE(early.comments.empty());
+}
+
+// Headlines that use the words of furniture are still headlines.
+TEST(ReadRawTextTest, HeadlinesThatSoundLikeFurniture) {
+  const char* const kHeadlines[] = {
+      "GPs told to sign up to new contract",
+      "Report says GPs must register all patients",
+      "Email scam targets NHS staff",
+      "Share of NHS budget spent on agency staff rises",
+      "Print media campaign on flu vaccination launched",
+  };
+  for (const char* headline : kHeadlines) {
+    std::string page =
+        std::string("This site is intended for health professionals only\n\n") +
+        headline +
+        "\n\nThe Department of Health said on Monday that the change would "
+        "apply "
+        "to all practices in England from April.\n";
+    Article a = ReadRawText(page, "h.txt");
+    EXPECT_EQ(a.title, headline) << page;
+    EXPECT_EQ(a.paragraphs.size(), 1u) << page;
+  }
+}
+
+TEST(ReadRawTextTest, StandfirstWithoutFullStopIsNotTheTitle) {
+  Article a = ReadRawText(
+      "Cookie settings: we use cookies, accept to continue\n\n"
+      "Hunt orders review of NHS pay\n\n"
+      "Health secretary says review of NHS pay will report in the spring\n\n"
+      "Jeremy Hunt has ordered a review of NHS pay, which will report in the "
+      "spring.\n",
+      "s.txt");
+  EXPECT_EQ(a.title, "Hunt orders review of NHS pay");
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+  EXPECT_EQ(
+      a.paragraphs[0],
+      "Health secretary says review of NHS pay will report in the spring");
+}
+
+TEST(ReadRawTextTest, CaptionsAndAdvertsAreDropped) {
+  Article a = ReadRawText(
+      "Headline about waiting lists\n\nImage caption: A hospital ward in "
+      "Leeds\n\n"
+      "Waiting lists have grown again.\n\nAdvertisement\n\nThe figures were "
+      "published today.\n",
+      "c.txt");
+  EXPECT_EQ(
+      a.Body(),
+      "Waiting lists have grown again.\n\nThe figures were published today.");
+}
+
+// Every BBC file has its headline on line 1 and no furniture: the reader
+// must take line 1 as the title and keep a non-empty body.
+TEST(ReadRawTextTest, BbcNewsInvariants) {
+  const fs::path dir = fs::path(HPNEWS_SHARED_DIR) / "data" / "bbc-news";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "no shared bbc-news data";
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt" ||
+        entry.path().filename() == "README.TXT")
+      continue;
+    std::string text = ReadFile(entry.path().string());
+    // One file is Latin-1; decoding is the input layer's job, not the
+    // reader's. The reader must still not crash on it.
+    Article a = ReadRawText(text, entry.path().string());
+    ++files;
+    std::string first_line =
+        CollapseWhitespace(text.substr(0, text.find('\n')));
+    EXPECT_EQ(a.title, first_line) << entry.path();
+    EXPECT_FALSE(a.paragraphs.empty()) << entry.path();
+    EXPECT_TRUE(a.comments.empty()) << entry.path();
+    EXPECT_FALSE(a.date.has_value()) << entry.path() << " " << a.date->Iso();
+  }
+  EXPECT_GT(files, 2000u);
+}
+
+}  // namespace
+}  // namespace hpnews
