@@ -74,6 +74,38 @@ Block MakeBlock(std::vector<std::string> lines) {
   return b;
 }
 
+// The paragraphs of a body block. Crawlers save most pages one paragraph per
+// line, blank lines or not; text wrapped at a fixed width has lines that end
+// mid-sentence. So a line that ends a sentence (or opens a quote with ':')
+// ends a paragraph, and any other line runs on into the next.
+std::vector<std::string> BlockParagraphs(const Block& b) {
+  if (b.lines.size() == 1) return {b.text};
+  static const std::string_view kEnds[] = {".",
+                                           "!",
+                                           "?",
+                                           ":",
+                                           "\"",
+                                           "'",
+                                           "\xE2\x80\x9D" /* ” */,
+                                           "\xE2\x80\x99" /* ’ */,
+                                           ")",
+                                           "\xE2\x80\xA6" /* … */};
+  std::vector<std::string> out;
+  std::string current;
+  for (const std::string& line : b.lines) {
+    if (!current.empty()) current += ' ';
+    current += line;
+    bool ends = false;
+    for (std::string_view e : kEnds) ends = ends || EndsWith(line, e);
+    if (ends) {
+      out.push_back(CollapseWhitespace(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(CollapseWhitespace(current));
+  return out;
+}
+
 std::vector<Block> SplitBlocks(const std::string& text) {
   std::vector<std::string> lines = SplitLines(text);
   bool has_blank = false;
@@ -961,7 +993,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       header_lines.push_back(b.text);
       continue;
     }
-    article.paragraphs.push_back(b.text);
+    for (std::string& p : BlockParagraphs(b))
+      article.paragraphs.push_back(std::move(p));
   }
 
   // 3. The comments: from the heading to the first end marker.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/article_xml.h"
 #include "common/text_util.h"
 
 namespace hpnews {
@@ -424,6 +425,53 @@ TEST(ReadRawTextTest, BbcNewsInvariants) {
     EXPECT_FALSE(a.date.has_value()) << entry.path() << " " << a.date->Iso();
   }
   EXPECT_GT(files, 2000u);
+}
+
+}  // namespace
+}  // namespace hpnews
+
+namespace hpnews {
+namespace {
+
+// Regression: lines of one block that each end a sentence are paragraphs of
+// their own (seed 004's "told Pulse:" line, the quote, and the reply were
+// joined into one paragraph); text wrapped mid-sentence is joined.
+TEST(ReadRawTextTest, LinesEndingSentencesAreParagraphs) {
+  struct Case {
+    const char* page;
+    std::vector<std::string> paragraphs;
+  } cases[] = {
+      {"Headline of the story here\n\nAs one GP told Pulse:\n\"It has "
+       "shifted.\"\nBut who will run them?\n",
+       {"As one GP told Pulse:", "\"It has shifted.\"",
+        "But who will run them?"}},
+      {"Headline of the story here\n\nThe board met on Tuesday and "
+       "agreed\nthat the plans would go ahead.\n",
+       {"The board met on Tuesday and agreed that the plans would go ahead."}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ReadRawText(c.page, "x.txt").paragraphs, c.paragraphs) << c.page;
+  }
+}
+
+TEST(ReadRawTextTest, SeedParagraphsMatchTheHandWrittenXml) {
+  const std::string corpus = std::string(HPNEWS_SOURCE_DIR) + "/corpus";
+  for (const auto& entry :
+       std::filesystem::directory_iterator(corpus + "/raw")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::ifstream xin(
+        corpus + "/articles/" + entry.path().stem().string() + ".xml",
+        std::ios::binary);
+    std::string xml((std::istreambuf_iterator<char>(xin)), {});
+    std::vector<Article> labelled;
+    std::vector<ArticleError> errors;
+    ASSERT_TRUE(ParseArticleXml(xml, "x.xml", &labelled, &errors).ok());
+    ASSERT_EQ(labelled.size(), 1u);
+    EXPECT_EQ(ReadRawText(text, entry.path().string()).paragraphs.size(),
+              labelled[0].paragraphs.size())
+        << entry.path();
+  }
 }
 
 }  // namespace
