@@ -1,0 +1,1556 @@
+// Speakers and quotes; see extract_speakers.h.
+//
+// How it works, per paragraph:
+//  1. The paragraph is cut into tokens (extract_topics.h) and its quotes are
+//     found: typographic and straight, nested quotes kept inside the outer
+//     one, apostrophes told apart from closing single quotes, a quote left
+//     open at the paragraph's end continuing into the next paragraph.
+//  2. Outside the quotes, every reporting verb ("said", "argues", "according
+//     to", "X:" before a quote) gets a subject: the noun phrase before it,
+//     or after it in the inverted order ("..., said Dr Meldrum"). The phrase
+//     is classified as a person (honorific, or two or more name words), a
+//     body (acronym or organisation word), a pronoun, a generic body noun
+//     ("the statement"), or an unnamed person ("a GP").
+//  3. Short forms, pronouns and generic nouns are resolved against what the
+//     article has named so far (people with their surname and gender, the
+//     most recent body).
+//  4. Each quote goes to the attribution of its own sentence; a quote that
+//     opens a paragraph with none continues the speaker of the paragraph
+//     before, or of the last full-sentence quote.
+
+#include "common/extract_speakers.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/extract_topics.h"
+
+namespace hpnews {
+namespace {
+
+using Tokens = std::vector<MatchToken>;
+using WordSet = std::unordered_set<std::string_view>;
+
+// Case-sensitive: honorifics are capitalised in running text.
+const WordSet& Honorifics() {
+  static const WordSet s = {
+      "Dr",         "Mr",          "Mrs",           "Ms",       "Miss",
+      "Mx",         "Sir",         "Dame",          "Lord",     "Lady",
+      "Baroness",   "Baron",       "Professor",     "Prof",     "Cllr",
+      "Councillor", "Rev",         "Revd",          "Reverend", "Rt",
+      "Hon",        "Father",      "Rabbi",         "Judge",    "Dean",
+      "Bishop",     "Archbishop",  "Sen",           "Rep",      "Gov",
+      "Senator",    "Congressman", "Congresswoman", "Mme",      "Mlle",
+      "Herr",       "Frau",        "Capt",          "Captain",  "Col",
+      "Colonel",    "Gen",         "General",       "Maj",      "Major",
+      "Sgt",        "Insp",        "Inspector",     "Supt",     "Nurse",
+      "Sister"};
+  return s;
+}
+
+bool MaleHonorific(std::string_view w) {
+  return w == "Mr" || w == "Sir" || w == "Lord" || w == "Baron" ||
+         w == "Father" || w == "Herr";
+}
+bool FemaleHonorific(std::string_view w) {
+  return w == "Mrs" || w == "Ms" || w == "Miss" || w == "Dame" || w == "Lady" ||
+         w == "Baroness" || w == "Mme" || w == "Mlle" || w == "Frau" ||
+         w == "Sister";
+}
+
+// Letters after a name, dropped from the canonical form.
+const WordSet& PostNominals() {
+  static const WordSet s = {"MP",   "QC",    "KC",      "MEP", "MSP", "AM",
+                            "MLA",  "OBE",   "CBE",     "MBE", "KBE", "DBE",
+                            "FRCP", "FRCGP", "FRCS",    "PhD", "MD",  "Jr",
+                            "Sr",   "FRS",   "FMedSci", "RN",  "DO",  "MPH"};
+  return s;
+}
+
+// Capitalised words that are roles or sentence furniture, never part of a
+// name: "Prime Minister Tony Blair", "Yesterday Tony Blair".
+const WordSet& NameStops() {
+  static const WordSet s = {"The",          "A",
+                            "An",           "But",
+                            "And",          "Or",
+                            "So",           "Yet",
+                            "However",      "Meanwhile",
+                            "Yesterday",    "Today",
+                            "Tonight",      "Now",
+                            "Then",         "Also",
+                            "In",           "On",
+                            "At",           "As",
+                            "When",         "While",
+                            "After",        "Before",
+                            "Since",        "If",
+                            "Although",     "Though",
+                            "Speaking",     "Asked",
+                            "Writing",      "Earlier",
+                            "Later",        "Last",
+                            "This",         "That",
+                            "These",        "Those",
+                            "He",           "She",
+                            "It",           "They",
+                            "We",           "I",
+                            "You",          "His",
+                            "Her",          "Their",
+                            "Our",          "My",
+                            "Its",          "Both",
+                            "Other",        "Former",
+                            "Ex",           "New",
+                            "Senior",       "Junior",
+                            "Top",          "Exclusive",
+                            "Instead",      "Indeed",
+                            "Still",        "Even",
+                            "Only",         "Why",
+                            "What",         "How",
+                            "Where",        "Who",
+                            "Here",         "There",
+                            "Under",        "Over",
+                            "With",         "Without",
+                            "For",          "From",
+                            "By",           "Of",
+                            "To",           "Despite",
+                            "During",       "Following",
+                            "According",    "Monday",
+                            "Tuesday",      "Wednesday",
+                            "Thursday",     "Friday",
+                            "Saturday",     "Sunday",
+                            "January",      "February",
+                            "March",        "April",
+                            "May",          "June",
+                            "July",         "August",
+                            "September",    "October",
+                            "November",     "December",
+                            "Secretary",    "Minister",
+                            "Chancellor",   "Leader",
+                            "Chairman",     "Chairwoman",
+                            "Chair",        "Chief",
+                            "Executive",    "President",
+                            "Director",     "Commissioner",
+                            "Mayor",        "Governor",
+                            "Deputy",       "Prime",
+                            "Premier",      "Officer",
+                            "Editor",       "Spokesman",
+                            "Spokeswoman",  "Spokesperson",
+                            "Home",         "Foreign",
+                            "Education",    "Attorney",
+                            "Opposition",   "Vice",
+                            "Assistant",    "Acting",
+                            "Interim",      "Managing",
+                            "Medical",      "Clinical",
+                            "Head",         "Chairperson",
+                            "Lead",         "Founder",
+                            "Ambassador",   "Representative",
+                            "Pope",         "King",
+                            "Queen",        "Prince",
+                            "Princess",     "Shadow",
+                            "Labour",       "Tory",
+                            "Conservative", "Liberal",
+                            "Democrat",     "Lib",
+                            "Dem",          "Green",
+                            "Republican",   "Democratic",
+                            "Health",       "Professor",
+                            "Researcher",   "Author",
+                            "Study",        "Dear",
+                            "Read",         "Click",
+                            "Share",        "More",
+                            "Related",      "See",
+                            "Sign",         "Like",
+                            "Please",       "Mr",
+                            "Dr",           "Is",
+                            "Was",          "Are",
+                            "Will",         "Would",
+                            "Should",       "Could",
+                            "Can",          "Did",
+                            "Does",         "Do",
+                            "Has",          "Have",
+                            "Had",          "Not",
+                            "No",           "Yes",
+                            "All",          "Some",
+                            "Many",         "Most",
+                            "Every",        "Each",
+                            "Any",          "Such",
+                            "Just",         "Why",
+                            "Because",      "Unless",
+                            "Until",        "Whether",
+                            "Ms",           "Our",
+                            "Your",         "Meet",
+                            "Let",          "Nor",
+                            "Against",      "Into",
+                            "Upon",         "Across",
+                            "Among",        "Between",
+                            "Beyond"};
+  return s;
+}
+
+// Sentence furniture among NameStops: these also end an organisation's
+// name ("The BMA"), while roles do not ("the Home Office").
+bool IsFunctionStop(std::string_view w) {
+  static const WordSet s = {
+      "The",        "A",         "An",         "But",       "And",
+      "Or",         "So",        "Yet",        "However",   "Meanwhile",
+      "Yesterday",  "Today",     "Tonight",    "Now",       "Then",
+      "Also",       "In",        "On",         "At",        "As",
+      "When",       "While",     "After",      "Before",    "Since",
+      "If",         "Although",  "Though",     "Speaking",  "Asked",
+      "Writing",    "Earlier",   "Later",      "Last",      "This",
+      "That",       "These",     "Those",      "He",        "She",
+      "It",         "They",      "We",         "I",         "You",
+      "His",        "Her",       "Their",      "Our",       "My",
+      "Its",        "Both",      "Other",      "Former",    "Exclusive",
+      "Instead",    "Indeed",    "Still",      "Even",      "Only",
+      "Why",        "What",      "How",        "Where",     "Who",
+      "Here",       "There",     "Under",      "Over",      "With",
+      "Without",    "For",       "From",       "By",        "Of",
+      "To",         "Despite",   "During",     "Following", "According",
+      "Monday",     "Tuesday",   "Wednesday",  "Thursday",  "Friday",
+      "Saturday",   "Sunday",    "Is",         "Was",       "Are",
+      "Will",       "Would",     "Should",     "Could",     "Can",
+      "Did",        "Does",      "Do",         "Has",       "Have",
+      "Had",        "Not",       "No",         "Yes",       "All",
+      "Some",       "Many",      "Most",       "Every",     "Each",
+      "Any",        "Such",      "Just",       "Because",   "Unless",
+      "Until",      "Whether",   "Let",        "Nor",       "Responding",
+      "Commenting", "Launching", "Announcing", "Opening",   "Closing",
+      "Against",    "Into",      "Upon",       "Across",    "Among",
+      "Between",    "Beyond"};
+  return s.count(w) > 0;
+}
+
+// Words that make a capitalised phrase an organisation ("Department of
+// Health", "Nuffield Trust", "NHS England"), compared without a plural "s".
+const WordSet& BodyWords() {
+  static const WordSet s = {"Association",  "Department",   "Council",
+                            "Trust",        "Board",        "Group",
+                            "Party",        "Government",   "College",
+                            "Committee",    "Commission",   "Union",
+                            "Institute",    "Foundation",   "Society",
+                            "Agency",       "Service",      "Authority",
+                            "Office",       "Ministry",     "Confederation",
+                            "Federation",   "Fund",         "Organisation",
+                            "Organization", "Centre",       "Center",
+                            "Network",      "Alliance",     "University",
+                            "Hospital",     "School",       "Academy",
+                            "Club",         "Forum",        "Court",
+                            "Parliament",   "Assembly",     "Treasury",
+                            "Street",       "House",        "Labour",
+                            "Conservative", "Tory",         "Tories",
+                            "Democrat",     "Company",      "Ltd",
+                            "Inc",          "Corporation",  "Partnership",
+                            "Bureau",       "Programme",    "Panel",
+                            "Review",       "Research",     "Health",
+                            "Care",         "England",      "Scotland",
+                            "Wales",        "Britain",      "Ireland",
+                            "Monitor",      "Act",          "Bill",
+                            "Paper",        "State",        "Society",
+                            "Fund",         "Times",        "Guardian",
+                            "Telegraph",    "Independent",  "Journal",
+                            "News",         "Pulse",        "Clinic",
+                            "Laboratory",   "Laboratories", "Cabinet",
+                            "Whitehall",    "Commons",      "Lords",
+                            "Congress",     "Senate",       "Administration",
+                            "Bank",         "Medicine",     "Pharmaceuticals",
+                            "Pharma",       "Coalition",    "Campaign",
+                            "Charity",      "Trade",        "Unit",
+                            "Consortium",   "Practice",     "Surgery",
+                            "Nursing",      "Kingdom",      "Europe",
+                            "Commons",      "Conference",   "Watch",
+                            "Institution",  "Industry",     "Services",
+                            "Insurance",    "Systems",      "Press",
+                            "Magazine",     "Today",        "Post",
+                            "League",       "Sports",       "Action",
+                            "Friends",      "Aid",          "Rights",
+                            "Partners",     "Initiative",   "Project",
+                            "Movement",     "Front",        "Mission",
+                            "Executive",    "Alliance",     "Airlines",
+                            "Railways",     "Police",       "Army",
+                            "Navy",         "Force",        "Bill",
+                            "Provisions",   "Programme",    "Morning"};
+  return s;
+}
+
+// Acronyms that name a person's role, not a body ("a GP said", "Labour MP").
+const WordSet& PersonAcronyms() {
+  static const WordSet s = {"GP",  "GPs", "MP",  "MPs", "MEP",
+                            "MSP", "QC",  "CEO", "PM",  "AM"};
+  return s;
+}
+
+// Lower-case nouns for a body's voice: "the statement", "a DH spokesperson".
+const WordSet& GenericHeads() {
+  static const WordSet s = {
+      "spokesperson", "spokesman",   "spokeswoman", "spokespeople",
+      "spokesmen",    "spokeswomen", "statement",   "document",
+      "report",       "submission",  "release",     "letter",
+      "briefing",     "guidance",    "memo",        "bulletin",
+      "announcement", "website",     "paper",       "department",
+      "party",        "union",       "council",     "association",
+      "trust",        "board",       "college",     "committee",
+      "commission",   "regulator",   "watchdog",    "ministry",
+      "agency",       "institute",   "authority",   "charity",
+      "organisation", "organization"};
+  return s;
+}
+
+// Lower-case words that name a person's role before the name: "health
+// secretary Andrew Lansley", "party leader Ed Miliband".
+const WordSet& RoleWords() {
+  static const WordSet s = {"secretary",      "minister",
+                            "chair",          "chairman",
+                            "chairwoman",     "leader",
+                            "chief",          "executive",
+                            "director",       "president",
+                            "spokesman",      "spokeswoman",
+                            "spokesperson",   "author",
+                            "researcher",     "officer",
+                            "head",           "member",
+                            "candidate",      "adviser",
+                            "advisor",        "deputy",
+                            "commissioner",   "mayor",
+                            "governor",       "senator",
+                            "chancellor",     "premier",
+                            "editor",         "economist",
+                            "analyst",        "expert",
+                            "consultant",     "surgeon",
+                            "doctor",         "nurse",
+                            "manager",        "founder",
+                            "partner",        "lead",
+                            "co-author",      "investigator",
+                            "scientist",      "specialist",
+                            "physician",      "psychologist",
+                            "epidemiologist", "campaigner",
+                            "lawyer",         "solicitor",
+                            "colleague",      "professor",
+                            "dean",           "cardiologist",
+                            "oncologist",     "pediatrician",
+                            "paediatrician",  "psychiatrist",
+                            "neurologist",    "radiologist",
+                            "surgeon",        "pharmacist",
+                            "obstetrician",   "dermatologist",
+                            "gynecologist",   "endocrinologist",
+                            "urologist",      "coordinator",
+                            "administrator",  "registrar",
+                            "boss",           "spokesperson",
+                            "whip",           "mp",
+                            "peer",           "backbencher",
+                            "councillor",     "activist",
+                            "critic",         "founder",
+                            "fellow",         "co-founder",
+                            "strategist",     "pollster",
+                            "historian",      "writer",
+                            "journalist",     "columnist",
+                            "reporter",       "producer",
+                            "presenter",      "broadcaster",
+                            "owner",          "gp",
+                            "medic",          "clinician",
+                            "academic",       "lecturer",
+                            "student"};
+  return s;
+}
+
+// Reporting verbs (lower case). "saying" and "according to" are handled
+// on their own.
+const WordSet& ReportingVerbs() {
+  static const WordSet s = {
+      "said",         "says",       "say",        "told",      "tells",
+      "added",        "adds",       "warned",     "warns",     "argued",
+      "argues",       "claimed",    "claims",     "admitted",  "admits",
+      "insisted",     "insists",    "explained",  "explains",  "stressed",
+      "stresses",     "noted",      "notes",      "commented", "continued",
+      "concluded",    "concludes",  "suggested",  "suggests",  "acknowledged",
+      "acknowledges", "conceded",   "concedes",   "replied",   "responded",
+      "urged",        "urges",      "predicted",  "predicts",  "asserted",
+      "asserts",      "maintained", "maintains",  "wrote",     "writes",
+      "agreed",       "agrees",     "cautioned",  "cautions",  "emphasised",
+      "emphasized",   "emphasises", "emphasizes", "observed",  "recalled",
+      "remarked",     "announced",  "declared",   "confirmed", "confirms",
+      "states",       "stated",     "believes",   "reckons",   "countered",
+      "protested",    "complained", "complains",  "hopes",     "accepted",
+      "accepts",      "denied",     "denies",     "asked"};
+  return s;
+}
+
+// Words between a subject and its verb: "has previously said".
+bool IsSkippableBeforeVerb(const MatchToken& t) {
+  static const WordSet s = {
+      "has",    "have",       "had",     "also",      "previously", "already",
+      "then",   "later",      "today",   "yesterday", "recently",   "once",
+      "again",  "would",      "will",    "earlier",   "now",        "further",
+      "only",   "always",     "often",   "never",     "even",       "still",
+      "just",   "since",      "himself", "herself",   "itself",     "last",
+      "night",  "week",       "tonight", "this",      "morning",    "has",
+      "did",    "does",       "may",     "might",     "could",      "can",
+      "should", "repeatedly", "simply",  "had"};
+  if (!t.is_word) return false;
+  if (s.count(t.text)) return true;
+  // Adverbs: "persuasively argues", "publicly said".
+  return t.text.size() >= 5 &&
+         t.text.compare(t.text.size() - 2, 2, "ly") == 0 && t.text[0] >= 'a' &&
+         t.text[0] <= 'z';
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+bool IsCapitalised(const MatchToken& t) {
+  if (!t.is_word || t.text.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t.text[0]);
+  return IsUpperAscii(static_cast<char>(c)) ||
+         (c >= 0xC3 && c <= 0xC5 && t.text.size() > 1);
+}
+
+// "BMA", "NHS", "DH", "CCGs".
+bool IsAcronym(const MatchToken& t) {
+  if (!t.is_word || t.text.size() < 2) return false;
+  int upper = 0;
+  for (std::size_t i = 0; i < t.text.size(); ++i) {
+    char c = t.text[i];
+    if (IsUpperAscii(c)) {
+      ++upper;
+    } else if (!(c == 's' && i + 1 == t.text.size()) &&
+               !(c >= '0' && c <= '9')) {
+      // "MiP", "DoH": a lower-case letter inside, but mostly capitals.
+      if (!(IsLowerAscii(c) && i > 0 && i + 1 < t.text.size())) return false;
+    }
+  }
+  return upper >= 2 && upper * 2 > static_cast<int>(t.text.size());
+}
+
+std::string_view Singular(std::string_view w) {
+  if (w.size() > 3 && w.back() == 's') w.remove_suffix(1);
+  return w;
+}
+
+bool IsBodyWord(const MatchToken& t) {
+  return BodyWords().count(t.text) || BodyWords().count(Singular(t.text));
+}
+
+// A word that can be part of a person's name: capitalised, with lower-case
+// letters, not a role, stop or organisation word.
+bool IsNameWord(const MatchToken& t) {
+  if (!IsCapitalised(t) || t.text.size() > 30 || IsAcronym(t)) return false;
+  if (t.text.size() == 1) return true;  // an initial: "J Smith"
+  bool has_lower = std::any_of(t.text.begin(), t.text.end(), IsLowerAscii) ||
+                   static_cast<unsigned char>(t.text[1]) >= 0x80;
+  if (!has_lower) return false;
+  return !NameStops().count(t.text) && !IsBodyWord(t) &&
+         !Honorifics().count(t.text) && !PostNominals().count(t.text);
+}
+
+bool IsApostrophe(const MatchToken& t) {
+  return t.text == "'" || t.text == "\xE2\x80\x99";
+}
+bool Adjacent(const MatchToken& a, const MatchToken& b) {
+  return a.end == b.begin;
+}
+
+// ---------------------------------------------------------------------------
+// Quotes in a paragraph.
+
+enum class QuoteChar {
+  kNone,
+  kOpenDouble,
+  kCloseDouble,
+  kOpenSingle,
+  kCloseSingle,
+  kStraightDouble,
+  kStraightSingle
+};
+
+QuoteChar QuoteKind(const MatchToken& t) {
+  if (t.is_word) return QuoteChar::kNone;
+  if (t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9E")
+    return QuoteChar::kOpenDouble;
+  if (t.text == "\xE2\x80\x9D") return QuoteChar::kCloseDouble;
+  if (t.text == "\xE2\x80\x98") return QuoteChar::kOpenSingle;
+  if (t.text == "\xE2\x80\x99") return QuoteChar::kCloseSingle;
+  if (t.text == "\"") return QuoteChar::kStraightDouble;
+  if (t.text == "'") return QuoteChar::kStraightSingle;
+  return QuoteChar::kNone;
+}
+
+struct QuoteSpan {
+  std::size_t open =
+      0;  // token index of the opening mark (or 0 for a continuation)
+  std::size_t close =
+      0;  // token index of the closing mark, tokens.size() if open at end
+  std::size_t text_begin = 0, text_end = 0;  // byte offsets of the quoted words
+  bool continues =
+      false;  // no opening mark: continues the previous paragraph's quote
+  bool open_at_end = false;
+};
+
+// Whether a quote mark at token i can open (space or bracket before, word
+// after) or close (word or punctuation before, space or punctuation after).
+bool CanOpen(const Tokens& t, std::size_t i) {
+  bool before_ok = i == 0 || !Adjacent(t[i - 1], t[i]) ||
+                   t[i - 1].text == "(" || t[i - 1].text == "[" ||
+                   t[i - 1].text == "-" || t[i - 1].text == "\xE2\x80\x94" ||
+                   t[i - 1].text == "\xE2\x80\x93" ||
+                   QuoteKind(t[i - 1]) != QuoteChar::kNone;
+  bool after_ok = i + 1 < t.size() && Adjacent(t[i], t[i + 1]);
+  return before_ok && after_ok;
+}
+bool CanClose(const Tokens& t, std::size_t i) {
+  bool before_ok = i > 0 && Adjacent(t[i - 1], t[i]);
+  bool after_ok =
+      i + 1 == t.size() || !Adjacent(t[i], t[i + 1]) || !t[i + 1].is_word;
+  return before_ok && after_ok;
+}
+
+std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
+                                  bool starts_inside_quote) {
+  std::vector<QuoteSpan> spans;
+  enum class State { kOut, kDouble, kSingle } state = State::kOut;
+  QuoteSpan cur;
+  if (starts_inside_quote && !t.empty() &&
+      QuoteKind(t[0]) == QuoteChar::kNone) {
+    // A paragraph that continues a quote without repeating the opening
+    // mark (rare in print, common in scraped text).
+    cur.continues = true;
+    cur.text_begin = 0;
+    state = State::kDouble;  // closes on either kind below
+  }
+  bool continuation_any_close = cur.continues;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    QuoteChar q = QuoteKind(t[i]);
+    if (q == QuoteChar::kNone) continue;
+    bool apostrophe =
+        (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
+        i > 0 && i + 1 < t.size() && Adjacent(t[i - 1], t[i]) &&
+        Adjacent(t[i], t[i + 1]) && t[i - 1].is_word && t[i + 1].is_word;
+    if (apostrophe) continue;
+    if (state == State::kOut) {
+      bool opens = q == QuoteChar::kOpenDouble || q == QuoteChar::kOpenSingle ||
+                   ((q == QuoteChar::kStraightDouble ||
+                     q == QuoteChar::kStraightSingle) &&
+                    CanOpen(t, i));
+      if (!opens) continue;
+      cur = QuoteSpan();
+      cur.open = i;
+      cur.text_begin = t[i].end;
+      state = (q == QuoteChar::kOpenDouble || q == QuoteChar::kStraightDouble)
+                  ? State::kDouble
+                  : State::kSingle;
+      continue;
+    }
+    bool double_close = q == QuoteChar::kCloseDouble ||
+                        (q == QuoteChar::kStraightDouble && CanClose(t, i));
+    bool single_close =
+        (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
+        CanClose(t, i);
+    bool closes = state == State::kDouble ? double_close : single_close;
+    if (state == State::kDouble && q == QuoteChar::kStraightDouble && !closes &&
+        CanOpen(t, i) && i > 0 && t[i - 1].text != ":") {
+      // ‘right. "But those’: one quote per sentence, the closing mark of
+      // the first lost (a paragraph break in the original page).
+      cur.close = i;
+      cur.text_end = t[i].begin;
+      spans.push_back(cur);
+      cur = QuoteSpan();
+      cur.open = i;
+      cur.text_begin = t[i].end;
+      continue;
+    }
+    if (continuation_any_close) closes = double_close || single_close;
+    if (closes) {
+      continuation_any_close = false;
+      cur.close = i;
+      cur.text_end = t[i].begin;
+      spans.push_back(cur);
+      state = State::kOut;
+    }
+  }
+  if (state != State::kOut) {
+    cur.close = t.size();
+    cur.text_end = text.size();
+    cur.open_at_end = true;
+    spans.push_back(cur);
+  }
+  return spans;
+}
+
+std::string QuoteText(const std::string& text, const QuoteSpan& q) {
+  std::string_view s(text);
+  s = s.substr(q.text_begin, q.text_end - q.text_begin);
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  // "‘...were met,’ said Dr Meldrum": the comma belongs to the sentence.
+  while (!s.empty() && (space(s.back()) || s.back() == ',')) s.remove_suffix(1);
+  std::string out;
+  out.reserve(s.size());
+  bool in_space = false;
+  for (char c : s) {
+    if (space(c)) {
+      in_space = true;
+      continue;
+    }
+    if (in_space && !out.empty()) out += ' ';
+    in_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Mentions: what a noun phrase names.
+
+enum class MentionKind {
+  kNone,
+  kPerson,
+  kSurname,
+  kPronoun,
+  kBody,
+  kBodyPronoun,
+  kGeneric,
+  kUnnamed
+};
+
+struct Mention {
+  MentionKind kind = MentionKind::kNone;
+  std::string
+      name;  // person: canonical full name or surname; body: canonical body
+  char gender = 0;        // 'm', 'f' or 0
+  std::size_t first = 0;  // first token of the phrase
+  std::size_t end = 0;    // ParseForward: one past the phrase's last token
+};
+
+std::string Span(const std::string& text, const Tokens& t, std::size_t first,
+                 std::size_t last) {
+  return std::string(text.substr(t[first].begin, t[last].end - t[first].begin));
+}
+
+// Name words may be joined by apostrophes and hyphens: "O’Neill",
+// "Smith-Jones". Returns the first token of the name word ending at `e`.
+std::size_t NameWordStart(const Tokens& t, std::size_t e) {
+  std::size_t i = e;
+  while (i >= 2 && (IsApostrophe(t[i - 1]) || t[i - 1].text == "-") &&
+         Adjacent(t[i - 2], t[i - 1]) && Adjacent(t[i - 1], t[i]) &&
+         IsCapitalised(t[i - 2])) {
+    i -= 2;
+  }
+  return i;
+}
+
+// Classifies the capitalised phrase ending at token `e` (inclusive), reading
+// leftwards. `lo` is the first token it may use.
+Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
+                            std::size_t lo, std::size_t e) {
+  Mention m;
+  // Post-nominals: "Andrew Lansley MP".
+  while (e > lo && PostNominals().count(t[e].text)) --e;
+  // Name words from the right.
+  std::vector<std::pair<std::size_t, std::size_t>>
+      words;  // [first, last] token of each
+  std::size_t i = e + 1;
+  while (i > lo && words.size() < 4) {
+    std::size_t last = i - 1;
+    if (!IsNameWord(t[last])) break;
+    std::size_t first = NameWordStart(t, last);
+    if (first < lo) break;
+    words.emplace_back(first, last);
+    i = first;
+    // Words of a name are separated by spaces, not punctuation.
+    if (i > lo && !t[i - 1].is_word && t[i - 1].text != ".") break;
+  }
+  std::reverse(words.begin(), words.end());
+  // What stands before the name: an honorific ("Dr", "Dr.", "the Rt Hon")?
+  std::size_t before = i;  // tokens [lo, before) precede the name words
+  std::size_t h = before;
+  if (h > lo && t[h - 1].text == "." && h - 1 > lo &&
+      Honorifics().count(t[h - 2].text))
+    --h;
+  bool honorific =
+      h > lo && Honorifics().count(t[h - 1].text) > 0 && !words.empty();
+  if (honorific) {
+    std::string_view hon = t[h - 1].text;
+    // "Sir John", "Lord Darzi": the nearest honorific decides the gender.
+    m.gender = MaleHonorific(hon) ? 'm' : FemaleHonorific(hon) ? 'f' : 0;
+  }
+  if (!words.empty() && (honorific || words.size() >= 2)) {
+    // Initials alone are not a name: "J" in "J said".
+    m.kind = words.size() >= 2 ? MentionKind::kPerson : MentionKind::kSurname;
+    m.name = Span(text, t, words.front().first, words.back().second);
+    m.first = honorific ? h - 1 : words.front().first;
+    if (words.size() == 1 && t[words.front().first].text.size() == 1)
+      m.kind = MentionKind::kNone;
+    return m;
+  }
+  // An organisation: the capitalised run with "of", "and", "for", "the".
+  std::size_t j = e + 1;
+  bool body = false;
+  while (j > lo) {
+    const MatchToken& w = t[j - 1];
+    bool connector = (w.text == "of" || w.text == "and" || w.text == "for" ||
+                      w.text == "&" || w.text == "the" || w.text == "on" ||
+                      w.text == "in") &&
+                     j - 1 > lo &&
+                     (IsCapitalised(t[j - 2]) || t[j - 2].text == "of");
+    if (IsCapitalised(w) && !IsFunctionStop(w.text)) {
+      if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) || IsBodyWord(w))
+        body = true;
+      if (PersonAcronyms().count(w.text)) break;
+      --j;
+    } else if (connector) {
+      --j;
+    } else {
+      break;
+    }
+  }
+  while (j <= e && !IsCapitalised(t[j])) ++j;  // no leading connector
+  if (body && j <= e) {
+    m.kind = MentionKind::kBody;
+    m.name = CanonicalBodyName(Span(text, t, j, e));
+    m.first = j;
+    return m;
+  }
+  if (words.size() == 1 && words.front().second == e) {
+    m.kind = MentionKind::kSurname;  // resolved only against known people
+    m.name = Span(text, t, words.front().first, e);
+    m.first = words.front().first;
+    // A bare single word is weak evidence: mark it so the caller only
+    // accepts a known surname.
+    m.gender = 'x';
+  }
+  return m;
+}
+
+// The noun phrase ending at token `e` (inclusive), reading leftwards.
+Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
+                      std::size_t e) {
+  Mention m;
+  const MatchToken& w = t[e];
+  if (!w.is_word) return m;
+  if (w.lower == "he" || w.lower == "she") {
+    m.kind = MentionKind::kPronoun;
+    m.gender = w.lower == "he" ? 'm' : 'f';
+    m.first = e;
+    return m;
+  }
+  if (w.lower == "it") {
+    m.kind = MentionKind::kBodyPronoun;
+    m.first = e;
+    return m;
+  }
+  if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
+  if (GenericHeads().count(w.text) || w.text == "government" ||
+      w.text == "spokesmen") {
+    // Modifiers: "a DH spokesperson", "the BMA’s statement", "the Labour
+    // party".
+    std::size_t k = e;
+    if (k >= lo + 2 && t[k - 1].text == "s" && IsApostrophe(t[k - 2])) k -= 2;
+    if (k > lo && IsCapitalised(t[k - 1]) && !IsFunctionStop(t[k - 1].text)) {
+      Mention mod = ClassifyCapitalised(text, t, lo, k - 1);
+      if (mod.kind == MentionKind::kBody) {
+        mod.first = std::min(mod.first, e);
+        return mod;
+      }
+      if (mod.kind == MentionKind::kSurname && mod.gender == 'x') {
+        // "a Labour spokesman", "a Downing Street spokesman": one or two
+        // capitalised words that are not a person's name.
+        mod.kind = MentionKind::kBody;
+        mod.name = CanonicalBodyName(mod.name);
+        return mod;
+      }
+      m.kind = MentionKind::kUnnamed;  // "Mr Blair’s spokesman"
+      return m;
+    }
+    m.first = e;
+    if (w.text == "government") {
+      m.kind = MentionKind::kBody;
+      m.name = "Government";
+    } else {
+      m.kind = MentionKind::kGeneric;
+    }
+    return m;
+  }
+  m.kind =
+      MentionKind::kUnnamed;  // "a GP", "researchers", "one former enthusiast"
+  return m;
+}
+
+// The noun phrase starting at token `b`: "said Dr Meldrum.", "said the
+// statement", "said a spokesman for the Department of Health".
+Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
+                     std::size_t hi) {
+  std::size_t i = b;
+  bool seen_cap = false;
+  std::size_t last = b;
+  bool any = false;
+  while (i < hi && i < b + 12) {
+    const MatchToken& w = t[i];
+    if (!w.is_word) {
+      // Honorific dots, apostrophes and hyphens inside names.
+      bool inner =
+          (w.text == "." && i > b && Honorifics().count(t[i - 1].text)) ||
+          ((IsApostrophe(w) || w.text == "-") && i > b && i + 1 < hi &&
+           Adjacent(t[i - 1], w) && Adjacent(w, t[i + 1]));
+      if (!inner) break;
+      ++i;
+      continue;
+    }
+    if (IsCapitalised(w)) {
+      seen_cap = true;
+    } else if (seen_cap) {
+      // "said Dr. Matthew Hellmann of the Memorial Sloan Kettering Cancer
+      // Center": once a person is named, "of ..." is their affiliation.
+      if (ClassifyCapitalised(text, t, b, last).kind == MentionKind::kPerson ||
+          (last > b && Honorifics().count(t[last - 1].text) &&
+           IsNameWord(t[last]))) {
+        break;
+      }
+      // Name particles: "Menno van Lookeren Campagne".
+      if ((w.text == "van" || w.text == "von" || w.text == "de" ||
+           w.text == "der" || w.text == "da" || w.text == "di" ||
+           w.text == "le" || w.text == "la") &&
+          i + 1 < hi && IsCapitalised(t[i + 1])) {
+        last = i;
+        ++i;
+        continue;
+      }
+      bool connector = (w.text == "of" || w.text == "for" || w.text == "from" ||
+                        w.text == "and" || w.text == "the" || w.text == "at") &&
+                       i + 1 < hi &&
+                       (IsCapitalised(t[i + 1]) || t[i + 1].text == "the");
+      if (!connector && !RoleWords().count(w.text)) break;
+    } else if (!(w.text == "the" || w.text == "a" || w.text == "an" ||
+                 w.text == "one" || GenericHeads().count(w.text) ||
+                 RoleWords().count(w.text) || w.text == "he" ||
+                 w.text == "she" || w.text == "it" || w.text == "from" ||
+                 w.text == "for" || w.text == "of" || w.text == "government" ||
+                 w.text == "study" || w.text == "senior" ||
+                 w.text == "principal" || w.text == "assistant" ||
+                 w.text == "associate" || w.text == "former" ||
+                 w.text == "general" || w.text == "trial" ||
+                 w.text == "research" || w.text == "project" ||
+                 w.text == "retina" || w.text == "health" ||
+                 (i == b && IsSkippableBeforeVerb(w)))) {
+      break;
+    }
+    last = i;
+    any = true;
+    ++i;
+  }
+  if (!any) return Mention();
+  // Pronoun right after the verb: "said he".
+  if (t[b].lower == "he" || t[b].lower == "she" || t[b].lower == "it") {
+    // "said he." but not "..., said he was".
+    if (b + 1 < hi && t[b + 1].is_word) return Mention();
+    return ParseBackward(text, t, b, b);
+  }
+  // Trailing connectors are not part of the phrase.
+  while (last > b && !IsCapitalised(t[last]) &&
+         !GenericHeads().count(t[last].text) && t[last].text != "government" &&
+         !RoleWords().count(t[last].text)) {
+    --last;
+  }
+  Mention m = ParseBackward(text, t, b, last);
+  m.end = last + 1;
+  return m;
+}
+
+// ---------------------------------------------------------------------------
+// The article-wide state: who has been named so far.
+
+struct Person {
+  std::string name;     // canonical
+  std::string surname;  // last word of the name
+  char gender = 0;
+  bool speaker = false;
+  // Named only in passing, without a title or role: found by surname, but
+  // never the antecedent of a pronoun ("He said" after "Vladimir Putin"
+  // in a subordinate clause is rarely Putin).
+  bool weak = false;
+  long last_seen = -1;  // position of the latest mention
+};
+
+class Registry {
+ public:
+  // A fully named person: the existing entry for the name, or a new one.
+  int Person(const std::string& name, char gender, long pos,
+             bool weak = false) {
+    std::string canonical = CanonicalPersonName(name);
+    std::string surname = canonical.substr(canonical.rfind(' ') + 1);
+    int found = -1;
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      if (people_[i].name == canonical) found = static_cast<int>(i);
+    }
+    if (found < 0) {
+      // A person first met by surname alone ("Mr Smith") gets the full name.
+      for (std::size_t i = 0; i < people_.size(); ++i) {
+        if (people_[i].name == surname && people_[i].surname == surname) {
+          found = static_cast<int>(i);
+          people_[i].name = canonical;
+        }
+      }
+    }
+    if (found < 0) {
+      found = static_cast<int>(people_.size());
+      people_.push_back({canonical, surname, gender, false, weak, pos});
+    }
+    if (!weak) people_[found].weak = false;
+    Touch(found, gender, pos);
+    return found;
+  }
+
+  // "Dr Porter": the latest person with that surname, compatible gender.
+  // `create` adds a surname-only person when nobody matches.
+  int Surname(const std::string& surname, char gender, long pos, bool create) {
+    int best = -1;
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      const hpnews::Person& p = people_[i];
+      if (p.surname != surname || !Compatible(p.gender, gender)) continue;
+      if (best < 0 || p.last_seen > people_[best].last_seen)
+        best = static_cast<int>(i);
+    }
+    if (best < 0 && create) {
+      best = static_cast<int>(people_.size());
+      people_.push_back({surname, surname, gender, false, false, pos});
+    }
+    if (best >= 0 && create) people_[best].weak = false;
+    if (best >= 0) Touch(best, gender, pos);
+    return best;
+  }
+
+  // "He said": the person mentioned last, of a compatible gender.
+  int Pronoun(char gender, long pos) {
+    int best = -1;
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      const hpnews::Person& p = people_[i];
+      if (p.weak || p.last_seen > pos || !Compatible(p.gender, gender))
+        continue;
+      if (best < 0 || p.last_seen > people_[best].last_seen)
+        best = static_cast<int>(i);
+    }
+    if (best >= 0) Touch(best, gender, pos);
+    return best;
+  }
+
+  void MarkSpeaker(int i) {
+    people_[i].weak = false;
+    if (!people_[i].speaker) {
+      people_[i].speaker = true;
+      speaker_order_.push_back(i);
+    }
+  }
+  const hpnews::Person& person(int i) const { return people_[i]; }
+  std::vector<std::string> Speakers() const {
+    std::vector<std::string> out;
+    for (int i : speaker_order_) {
+      if (std::find(out.begin(), out.end(), people_[i].name) == out.end()) {
+        out.push_back(people_[i].name);
+      }
+    }
+    return out;
+  }
+
+  std::string last_body;
+
+ private:
+  static bool Compatible(char a, char b) { return a == 0 || b == 0 || a == b; }
+  void Touch(int i, char gender, long pos) {
+    if (people_[i].gender == 0 && (gender == 'm' || gender == 'f'))
+      people_[i].gender = gender;
+    people_[i].last_seen = std::max(people_[i].last_seen, pos);
+  }
+
+  std::vector<hpnews::Person> people_;
+  std::vector<int> speaker_order_;
+};
+
+// Who an attribution names, once resolved.
+struct Speaker {
+  bool named = false;  // false: unnamed or unknown
+  bool person = false;
+  std::string name;
+};
+
+// ---------------------------------------------------------------------------
+// One paragraph.
+
+struct Unit {
+  bool is_quote = false;
+  std::size_t token = 0;  // first token (the opening mark for a quote)
+  int quote = -1;         // index into the paragraph's quotes
+  int sentence = 0;
+};
+
+struct Attribution {
+  std::size_t unit = 0;  // the verb's unit (or the colon's)
+  int sentence = 0;
+  Speaker speaker;
+  bool colon = false;  // "X said:" / "X:" just before a quote
+};
+
+bool EndsSentence(const std::string& q) {
+  if (q.empty()) return false;
+  char c = q.back();
+  return c == '.' || c == '!' || c == '?';
+}
+
+class ParagraphReader {
+ public:
+  ParagraphReader(const std::string& text, long base, Registry* reg)
+      : text_(text), base_(base), reg_(reg), t_(TokenizeForMatch(text)) {}
+
+  // Reads the paragraph; `open_quote_speaker` is set when the previous
+  // paragraph ended inside a quote (nullptr otherwise).
+  void Read(const Speaker* open_quote_speaker, const Speaker* previous_speaker,
+            const Speaker* thread_speaker, SpeakerResult* out);
+
+  bool ends_in_open_quote() const { return ends_open_; }
+  // The speaker of the paragraph's last attribution or attributed quote.
+  const Speaker& last_speaker() const { return last_; }
+  bool has_last_speaker() const { return has_last_; }
+  // The speaker of the last full-sentence quote, if any.
+  const Speaker& thread_speaker() const { return thread_; }
+  bool has_thread_speaker() const { return has_thread_; }
+  // The paragraph ends with an attribution and a colon ("X told Pulse:").
+  bool ends_with_colon_attribution() const { return ends_colon_; }
+
+ private:
+  void BuildUnits();
+  void ScanMentions();
+  void FindAttributions();
+  Speaker Resolve(const Mention& m, long pos);
+  std::size_t PrevOutside(std::size_t u, std::size_t lo_unit) const;
+
+  const std::string& text_;
+  long base_;
+  Registry* reg_;
+  Tokens t_;
+  std::vector<QuoteSpan> quotes_;
+  std::vector<Unit> units_;
+  std::vector<int> unit_of_token_;
+  std::vector<Attribution> attrs_;
+  bool ends_open_ = false;
+  Speaker last_, thread_;
+  bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
+};
+
+void ParagraphReader::BuildUnits() {
+  unit_of_token_.assign(t_.size(), -1);
+  std::size_t qi = 0;
+  int sentence = 0;
+  for (std::size_t i = 0; i < t_.size();) {
+    if (qi < quotes_.size() &&
+        (quotes_[qi].continues ? i == 0 : i == quotes_[qi].open)) {
+      const QuoteSpan& q = quotes_[qi];
+      Unit u;
+      u.is_quote = true;
+      u.token = i;
+      u.quote = static_cast<int>(qi);
+      u.sentence = sentence;
+      std::size_t end = std::min(t_.size(), q.close + 1);
+      // A mark that closes one quote and opens the next belongs to the next.
+      if (qi + 1 < quotes_.size() && quotes_[qi + 1].open == q.close)
+        end = q.close;
+      for (std::size_t k = i; k < end; ++k)
+        unit_of_token_[k] = static_cast<int>(units_.size());
+      units_.push_back(u);
+      // A quote that ends a sentence ("...the ball.’ He said") ends it
+      // outside too when a capitalised word follows.
+      std::string qt = QuoteText(text_, q);
+      if (EndsSentence(qt) && end < t_.size() && IsCapitalised(t_[end]))
+        ++sentence;
+      i = end;
+      ++qi;
+      continue;
+    }
+    Unit u;
+    u.token = i;
+    u.sentence = sentence;
+    unit_of_token_[i] = static_cast<int>(units_.size());
+    units_.push_back(u);
+    const MatchToken& w = t_[i];
+    if (w.text == "." || w.text == "!" || w.text == "?") {
+      // Not after an honorific ("Dr.") or an initial ("J. Smith").
+      bool abbrev = i > 0 && t_[i - 1].is_word && Adjacent(t_[i - 1], w) &&
+                    (Honorifics().count(t_[i - 1].text) ||
+                     (t_[i - 1].text.size() == 1 && IsCapitalised(t_[i - 1])));
+      if (!abbrev) ++sentence;
+    }
+    ++i;
+  }
+}
+
+// People named with an honorific or a role are remembered, so that later
+// pronouns and short forms find them even if they never spoke before.
+void ParagraphReader::ScanMentions() {
+  for (std::size_t i = 0; i < t_.size(); ++i) {
+    if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
+    const MatchToken& w = t_[i];
+    if (!w.is_word) continue;
+    bool trigger =
+        (IsCapitalised(w) && Honorifics().count(w.text)) ||
+        (w.is_word && !IsCapitalised(w) && RoleWords().count(w.text)) ||
+        (IsCapitalised(w) && NameStops().count(w.text) && !IsBodyWord(w) &&
+         w.text != "The" && w.text != "A") ||
+        PersonAcronyms().count(w.text);
+    if (!trigger) continue;
+    // The name words right after the trigger.
+    std::size_t j = i + 1;
+    // "the party's leader, Nicola Sturgeon, welcomed".
+    if (j + 1 < t_.size() && t_[j].text == "," && !Honorifics().count(w.text))
+      ++j;
+    while (j < t_.size() &&
+           (Honorifics().count(t_[j].text) || t_[j].text == "."))
+      ++j;
+    std::size_t k = j;
+    while (k < t_.size() && units_[unit_of_token_[k]].is_quote == false &&
+           IsNameWord(t_[k])) {
+      ++k;
+      // "O’Neill": apostrophe or hyphen joined name parts.
+      while (k + 1 < t_.size() && (IsApostrophe(t_[k]) || t_[k].text == "-") &&
+             Adjacent(t_[k - 1], t_[k]) && Adjacent(t_[k], t_[k + 1]) &&
+             IsCapitalised(t_[k + 1])) {
+        k += 2;
+      }
+    }
+    if (k == j) continue;
+    Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
+    long pos = base_ + static_cast<long>(i);
+    if (m.kind == MentionKind::kPerson) {
+      reg_->Person(m.name, m.gender, pos);
+    } else if (m.kind == MentionKind::kSurname && m.gender != 'x') {
+      reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true);
+    }
+    i = k - 1;
+  }
+  // Full names without a title ("Shani Rhys James is worried"), so that a
+  // later "Ms James" is known by her full name.
+  for (std::size_t i = 0; i < t_.size(); ++i) {
+    if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote ||
+        !IsNameWord(t_[i])) {
+      continue;
+    }
+    if (i > 0 && (IsNameWord(t_[i - 1]) || Honorifics().count(t_[i - 1].text) ||
+                  (IsApostrophe(t_[i - 1]) && Adjacent(t_[i - 1], t_[i])))) {
+      continue;
+    }
+    std::size_t k = i;
+    int words = 0;
+    while (k < t_.size() && !units_[unit_of_token_[k]].is_quote &&
+           IsNameWord(t_[k])) {
+      ++k;
+      ++words;
+      while (k + 1 < t_.size() && (IsApostrophe(t_[k]) || t_[k].text == "-") &&
+             Adjacent(t_[k - 1], t_[k]) && Adjacent(t_[k], t_[k + 1]) &&
+             IsCapitalised(t_[k + 1])) {
+        k += 2;
+      }
+    }
+    if (words >= 2 && words <= 4) {
+      Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
+      if (m.kind == MentionKind::kPerson) {
+        reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
+                     /*weak=*/true);
+      }
+    }
+    i = k - 1;
+  }
+  // Known surnames mentioned bare ("Markar is from Imperial College").
+  for (std::size_t i = 0; i < t_.size(); ++i) {
+    if (!IsCapitalised(t_[i])) continue;
+    if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
+    if (IsNameWord(t_[i]) && (i + 1 == t_.size() || !IsNameWord(t_[i + 1])) &&
+        (i == 0 || !IsNameWord(t_[i - 1]))) {
+      reg_->Surname(t_[i].text, 0, base_ + static_cast<long>(i), false);
+    }
+  }
+}
+
+Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
+  Speaker s;
+  int p = -1;
+  switch (m.kind) {
+    case MentionKind::kPerson:
+      p = reg_->Person(m.name, m.gender, pos);
+      break;
+    case MentionKind::kSurname:
+      // A bare single word must be a known surname; with an honorific it
+      // may introduce the person.
+      p = reg_->Surname(CanonicalPersonName(m.name),
+                        m.gender == 'x' ? 0 : m.gender, pos, m.gender != 'x');
+      if (p < 0 && m.gender == 'x') {
+        // "Labour said", "Monitor said": a one-word organisation.
+        MatchToken probe;
+        probe.text = m.name;
+        probe.is_word = true;
+        if (IsBodyWord(probe)) {
+          s.named = true;
+          s.name = CanonicalBodyName(m.name);
+          reg_->last_body = s.name;
+        }
+        return s;
+      }
+      break;
+    case MentionKind::kPronoun:
+      p = reg_->Pronoun(m.gender, pos);
+      break;
+    case MentionKind::kBody:
+      s.named = true;
+      s.name = m.name;
+      reg_->last_body = m.name;
+      return s;
+    case MentionKind::kBodyPronoun:
+    case MentionKind::kGeneric:
+      if (!reg_->last_body.empty()) {
+        s.named = true;
+        s.name = reg_->last_body;
+      }
+      return s;
+    case MentionKind::kUnnamed:
+    case MentionKind::kNone:
+      return s;
+  }
+  if (p < 0) return s;
+  s.named = true;
+  s.person = true;
+  s.name = reg_->person(p).name;
+  reg_->MarkSpeaker(p);
+  return s;
+}
+
+// The unit before `u` skipping words that sit between subject and verb.
+std::size_t ParagraphReader::PrevOutside(std::size_t u,
+                                         std::size_t lo_unit) const {
+  std::size_t v = u;
+  int skipped = 0;
+  while (v > lo_unit && skipped < 4) {
+    const Unit& p = units_[v - 1];
+    if (p.is_quote || !IsSkippableBeforeVerb(t_[p.token])) break;
+    --v;
+    ++skipped;
+  }
+  return v;  // units [.., v) precede; v - 1 is the subject's last unit
+}
+
+void ParagraphReader::FindAttributions() {
+  for (std::size_t u = 0; u < units_.size(); ++u) {
+    const Unit& unit = units_[u];
+    if (unit.is_quote) continue;
+    const MatchToken& w = t_[unit.token];
+    std::size_t ti = unit.token;
+    bool verb = w.is_word && w.text.size() >= 3 && IsLowerAscii(w.text[0]) &&
+                ReportingVerbs().count(w.text);
+    bool according =
+        w.text == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
+    bool saying = w.text == "saying" && u > 0 && !units_[u - 1].is_quote &&
+                  t_[units_[u - 1].token].text == ",";
+    bool colon =
+        w.text == ":" && u + 1 < units_.size() && units_[u + 1].is_quote;
+    bool colon_at_end = w.text == ":" && u + 1 == units_.size();
+    if (!verb && !according && !saying && !colon && !colon_at_end) continue;
+    // Bounds: the verb's sentence, and never across a quote.
+    std::size_t lo_unit = u;
+    while (lo_unit > 0 && units_[lo_unit - 1].sentence == unit.sentence &&
+           !units_[lo_unit - 1].is_quote) {
+      --lo_unit;
+    }
+    std::size_t hi_unit = u + 1;
+    while (hi_unit < units_.size() &&
+           units_[hi_unit].sentence == unit.sentence &&
+           !units_[hi_unit].is_quote) {
+      ++hi_unit;
+    }
+    std::size_t lo_tok = lo_unit < u ? units_[lo_unit].token : ti;
+    std::size_t hi_tok =
+        hi_unit < units_.size() ? units_[hi_unit].token : t_.size();
+    Mention m;
+    if (according) {
+      m = ParseForward(text_, t_, ti + 2, hi_tok);
+    } else if (saying) {
+      // ", saying ...": the subject of the sentence's main clause.
+      std::size_t s = lo_tok;
+      while (s < ti && t_[s].is_word && NameStops().count(t_[s].text) &&
+             t_[s].text != "The")
+        ++s;
+      if (s < ti && t_[s].text == ",") ++s;
+      std::size_t e = s;
+      while (e + 1 < ti && (t_[e + 1].is_word || t_[e + 1].text == ".") &&
+             (IsCapitalised(t_[e + 1]) || t_[e + 1].text == "of" ||
+              t_[e + 1].text == "." || GenericHeads().count(t_[e + 1].text))) {
+        ++e;
+      }
+      if (e < ti) m = ParseBackward(text_, t_, s, e);
+    } else {
+      bool inverted = false;
+      std::size_t v = PrevOutside(u, lo_unit);
+      if (colon || colon_at_end) {
+        // "Dr Porter:" — only a name, not "an uphill struggle:".
+        if (v > lo_unit) {
+          m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+          if (m.kind != MentionKind::kPerson &&
+              m.kind != MentionKind::kSurname && m.kind != MentionKind::kBody) {
+            m = Mention();
+          }
+          // A verb just before the colon does the work instead, and the
+          // object of one is not the speaker ("told Pulse:").
+          if (ReportingVerbs().count(t_[units_[v - 1].token].text))
+            m = Mention();
+          if (m.kind != MentionKind::kNone && m.first > 0 &&
+              ReportingVerbs().count(t_[m.first - 1].text)) {
+            m = Mention();
+          }
+        }
+        if (m.kind == MentionKind::kNone) {
+          // "... told Pulse:" — the attribution before the colon carries on.
+          if (colon_at_end)
+            ends_colon_ =
+                !attrs_.empty() && attrs_.back().sentence == unit.sentence;
+          continue;
+        }
+      } else if (u > 0 && units_[u - 1].is_quote) {
+        inverted = true;  // "’ said Dr Meldrum"
+      } else if (v > lo_unit && t_[units_[v - 1].token].text == ",") {
+        // "..., said Dr Meldrum." or "Dr Hamish Meldrum, Chairman of the
+        // BMA Council, said": try the inverted order first.
+        Mention fwd = ParseForward(text_, t_, ti + 1, hi_tok);
+        // Inverted only when the phrase ends the clause: "..., said Dr
+        // Meldrum." but not "..., said Lord Scarman was".
+        bool ends_clause = fwd.end >= hi_tok || !t_[fwd.end].is_word;
+        if (fwd.kind != MentionKind::kNone &&
+            fwd.kind != MentionKind::kUnnamed && ends_clause) {
+          m = fwd;
+        } else if (v - 1 > lo_unit && units_[v - 2].is_quote) {
+          inverted = true;
+        } else {
+          // Apposition: "Dr Hamish Meldrum, Chairman of the BMA Council,
+          // said" (the name before the commas) or "the party's health
+          // spokeswoman, Eleanor Scott, said" (the name between them).
+          std::size_t c = v - 1;
+          while (c > lo_unit && t_[units_[c - 1].token].text != "," &&
+                 (v - 1) - c < 15)
+            --c;
+          if (c > lo_unit && t_[units_[c - 1].token].text == ",") {
+            std::size_t comma = units_[c - 1].token;
+            std::size_t e = units_[v - 1].token;
+            if (e > comma + 1) {
+              Mention inner = ParseBackward(text_, t_, comma + 1, e - 1);
+              if ((inner.kind == MentionKind::kPerson ||
+                   (inner.kind == MentionKind::kSurname &&
+                    inner.gender != 'x')) &&
+                  inner.first == comma + 1) {
+                m = inner;
+              }
+            }
+            if (m.kind == MentionKind::kNone && comma > lo_tok) {
+              m = ParseBackward(text_, t_, lo_tok, comma - 1);
+            }
+          }
+        }
+      } else if (v > lo_unit) {
+        const MatchToken& prev = t_[units_[v - 1].token];
+        if (prev.lower == "and" || prev.lower == "but") {
+          // "the BMA said ... and argued that": the same subject.
+          if (!attrs_.empty() && attrs_.back().sentence == unit.sentence) {
+            Attribution a = attrs_.back();
+            a.unit = u;
+            attrs_.push_back(a);
+          }
+          continue;
+        }
+        m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+      } else if (u == lo_unit) {
+        inverted = true;  // "Said the statement: ..." / sentence after a quote
+      }
+      if (inverted) m = ParseForward(text_, t_, ti + 1, hi_tok);
+    }
+    if (m.kind == MentionKind::kNone) continue;
+    Attribution a;
+    a.unit = u;
+    a.sentence = unit.sentence;
+    a.colon = colon ||
+              (u + 2 < units_.size() && t_[units_[u + 1].token].text == ":" &&
+               units_[u + 2].is_quote);
+    a.speaker = Resolve(m, base_ + static_cast<long>(m.first));
+    attrs_.push_back(a);
+    if (colon_at_end) ends_colon_ = true;
+  }
+}
+
+void ParagraphReader::Read(const Speaker* open_quote_speaker,
+                           const Speaker* previous_speaker,
+                           const Speaker* thread_speaker, SpeakerResult* out) {
+  quotes_ = FindQuotes(text_, t_, open_quote_speaker != nullptr);
+  BuildUnits();
+  ScanMentions();
+  FindAttributions();
+  // Attributions and quotes in order; each quote takes its sentence's
+  // nearest attribution.
+  for (std::size_t u = 0; u < units_.size(); ++u) {
+    if (!units_[u].is_quote) continue;
+    const QuoteSpan& q = quotes_[units_[u].quote];
+    std::string qtext = QuoteText(text_, q);
+    if (qtext.empty()) continue;
+    const Speaker* who = nullptr;
+    std::size_t best = 0;
+    for (const Attribution& a : attrs_) {
+      if (a.sentence != units_[u].sentence) continue;
+      std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
+      if (who == nullptr || d < best) {
+        who = &a.speaker;
+        best = d;
+      }
+    }
+    bool full_sentence = IsUpperAscii(qtext[0]) &&
+                         std::count(qtext.begin(), qtext.end(), ' ') >= 4;
+    bool opens_paragraph = u == 0;
+    if (who == nullptr && opens_paragraph &&
+        (q.continues || open_quote_speaker != nullptr)) {
+      // The previous paragraph's quote goes on.
+      who = open_quote_speaker;
+    }
+    if (who == nullptr && full_sentence) {
+      // "‘Quote one.’ Dr Porter said. ‘Quote two.’": the paragraph's
+      // nearest attribution.
+      for (const Attribution& a : attrs_) {
+        std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
+        if (who == nullptr || d < best) {
+          who = &a.speaker;
+          best = d;
+        }
+      }
+    }
+    if (who == nullptr && opens_paragraph) {
+      if (previous_speaker != nullptr) {
+        who = previous_speaker;
+      } else if (thread_speaker != nullptr) {
+        who = thread_speaker;
+      }
+    }
+    if (who == nullptr) continue;
+    Speaker s = *who;
+    last_ = s;
+    has_last_ = true;
+    if (q.open_at_end) ends_open_ = true;
+    if (full_sentence || opens_paragraph) {
+      thread_ = s;
+      has_thread_ = true;
+    }
+    if (s.named) out->quotes.push_back({s.name, std::move(qtext)});
+  }
+  if (!attrs_.empty()) {
+    // The last attribution counts when it comes after the last quote.
+    const Attribution& a = attrs_.back();
+    bool after_quotes = true;
+    for (std::size_t u = a.unit; u < units_.size(); ++u)
+      after_quotes &= !units_[u].is_quote;
+    if (after_quotes || !has_last_) {
+      last_ = a.speaker;
+      has_last_ = true;
+    }
+  }
+  if (!quotes_.empty() && quotes_.back().open_at_end && !has_last_)
+    ends_open_ = true;
+}
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string CanonicalPersonName(std::string_view name) {
+  Tokens t = TokenizeForMatch(name);
+  std::size_t b = 0, e = t.size();
+  // Leading articles, honorifics and their dots: "the Rt Hon", "Dr.".
+  while (b < e && (Honorifics().count(t[b].text) || t[b].text == "." ||
+                   t[b].lower == "the"))
+    ++b;
+  // Trailing post-nominals and commas: "Andrew Lansley MP", "Jane Doe, MD".
+  while (e > b && (PostNominals().count(t[e - 1].text) ||
+                   t[e - 1].text == "," || t[e - 1].text == ".")) {
+    --e;
+  }
+  if (b >= e) return std::string(TrimView(name));
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) {
+    if (i > b && !Adjacent(t[i - 1], t[i])) out += ' ';
+    out += t[i].text;
+  }
+  return out;
+}
+
+std::string CanonicalBodyName(std::string_view name) {
+  static const std::unordered_map<std::string_view, std::string_view> kAliases =
+      {{"DH", "Department of Health"},
+       {"DoH", "Department of Health"},
+       {"Department of Health", "Department of Health"},
+       {"DHSC", "Department of Health and Social Care"},
+       {"British Medical Association", "BMA"},
+       {"Royal College of General Practitioners", "RCGP"},
+       {"General Practitioners Committee", "GPC"},
+       {"Care Quality Commission", "CQC"},
+       {"National Institute for Health and Care Excellence", "NICE"},
+       {"National Institute for Health and Clinical Excellence", "NICE"},
+       {"Royal College of Nursing", "RCN"},
+       {"Government", "Government"},
+       {"government", "Government"},
+       {"Labour Party", "Labour"},
+       {"Labour party", "Labour"},
+       {"Conservative Party", "Conservatives"},
+       {"Conservative party", "Conservatives"},
+       {"Tories", "Conservatives"},
+       {"NHSE", "NHS England"},
+       {"PHE", "Public Health England"},
+       {"FDA", "Food and Drug Administration"},
+       {"CDC", "Centers for Disease Control and Prevention"}};
+  Tokens t = TokenizeForMatch(name);
+  std::size_t b = 0, e = t.size();
+  while (b < e &&
+         (t[b].lower == "the" || t[b].lower == "a" || t[b].lower == "an"))
+    ++b;
+  // Possessives: "the BMA’s".
+  if (e >= b + 2 && t[e - 1].text == "s" && IsApostrophe(t[e - 2])) e -= 2;
+  if (b >= e) return std::string(TrimView(name));
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) {
+    if (i > b && !Adjacent(t[i - 1], t[i])) out += ' ';
+    out += t[i].text;
+  }
+  auto it = kAliases.find(out);
+  return it == kAliases.end() ? out : std::string(it->second);
+}
+
+SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs) {
+  SpeakerResult out;
+  Registry reg;
+  Speaker open_speaker, previous, thread;
+  bool has_open = false, has_previous = false, has_thread = false;
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    ParagraphReader reader(paragraphs[i], static_cast<long>(i) * 1000000, &reg);
+    reader.Read(has_open ? &open_speaker : nullptr,
+                has_previous ? &previous : nullptr,
+                has_thread ? &thread : nullptr, &out);
+    has_open = reader.ends_in_open_quote() && reader.has_last_speaker();
+    if (has_open) open_speaker = reader.last_speaker();
+    has_previous = reader.has_last_speaker();
+    if (has_previous) previous = reader.last_speaker();
+    if (reader.ends_with_colon_attribution()) {
+      // "As one former enthusiast told Pulse:" — the next quote is theirs,
+      // named or not.
+      has_previous = true;
+      previous = reader.last_speaker();
+      has_thread = false;
+    }
+    if (reader.has_thread_speaker()) {
+      thread = reader.thread_speaker();
+      has_thread = true;
+    }
+  }
+  out.speakers = reg.Speakers();
+  return out;
+}
+
+}  // namespace hpnews

@@ -1,0 +1,327 @@
+// Topic taxonomy and the word-boundary phrase matcher; see extract_topics.h.
+
+#include "common/extract_topics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace hpnews {
+namespace {
+
+// Prefix patterns ("privatis*") are found by this many leading bytes.
+constexpr std::size_t kPrefixKey = 3;
+// A title word is worth this many body words.
+constexpr double kTitleWeight = 3;
+// Bodies longer than this many words need proportionally more evidence.
+constexpr double kNormWords = 250;
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+// Byte length of the UTF-8 character starting with lead byte `c`.
+std::size_t Utf8Length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  if ((c & 0xF8) == 0xF0) return 4;
+  return 1;  // a stray continuation byte or invalid lead: one byte
+}
+
+enum class CharClass { kSpace, kWord, kPunct };
+
+CharClass Classify(std::string_view text, std::size_t pos, std::size_t* len) {
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  *len = std::min(Utf8Length(c), text.size() - pos);
+  if (c < 0x80) {
+    if (IsAsciiAlnum(c)) return CharClass::kWord;
+    if (c <= ' ' || c == 0x7F) return CharClass::kSpace;
+    return CharClass::kPunct;
+  }
+  unsigned char c1 = *len > 1 ? static_cast<unsigned char>(text[pos + 1]) : 0;
+  unsigned char c2 = *len > 2 ? static_cast<unsigned char>(text[pos + 2]) : 0;
+  if (c == 0xC2)
+    return c1 == 0xA0 ? CharClass::kSpace
+                      : CharClass::kPunct;  // U+0080-00BF: symbols
+  if (c == 0xE2 &&
+      c1 == 0x80) {  // U+2000-203F: spaces, dashes, quotes, bullets
+    if (c2 <= 0x8B || c2 == 0xAF) return CharClass::kSpace;
+    return CharClass::kPunct;
+  }
+  if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return CharClass::kSpace;  // BOM
+  return CharClass::kWord;  // accented and other letters
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
+bool HasUpper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    fields.push_back(
+        line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+bool ValidTopicId(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || ch == '-';
+  });
+}
+
+}  // namespace
+
+std::vector<MatchToken> TokenizeForMatch(std::string_view text) {
+  std::vector<MatchToken> tokens;
+  tokens.reserve(text.size() / 5);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t len = 0;
+    CharClass cls = Classify(text, pos, &len);
+    if (cls == CharClass::kSpace) {
+      pos += len;
+      continue;
+    }
+    MatchToken token;
+    token.begin = pos;
+    if (cls == CharClass::kPunct) {
+      pos += len;
+    } else {
+      token.is_word = true;
+      while (pos < text.size()) {
+        std::size_t l = 0;
+        if (Classify(text, pos, &l) != CharClass::kWord) break;
+        pos += l;
+      }
+    }
+    token.end = pos;
+    token.text.assign(text.substr(token.begin, token.end - token.begin));
+    token.lower = Lower(token.text);
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+int PhraseMatcher::Add(std::string_view pattern, bool case_sensitive) {
+  Pattern p;
+  p.case_sensitive = case_sensitive;
+  std::string_view body = pattern;
+  if (!body.empty() && body.back() == '*') {
+    p.prefix = true;
+    body.remove_suffix(1);
+  }
+  p.words = TokenizeForMatch(body);
+  if (p.words.empty()) return -1;
+  int index = static_cast<int>(patterns_.size());
+  const std::string& first = p.words.front().lower;
+  if (p.prefix && p.words.size() == 1 && first.size() >= kPrefixKey) {
+    by_prefix_[first.substr(0, kPrefixKey)].push_back(index);
+  } else {
+    by_first_[first].push_back(index);
+  }
+  patterns_.push_back(std::move(p));
+  return index;
+}
+
+bool PhraseMatcher::MatchesAt(const Pattern& p,
+                              const std::vector<MatchToken>& tokens,
+                              std::size_t at) const {
+  if (at + p.words.size() > tokens.size()) return false;
+  for (std::size_t i = 0; i < p.words.size(); ++i) {
+    const MatchToken& want = p.words[i];
+    const MatchToken& got = tokens[at + i];
+    const std::string& w = p.case_sensitive ? want.text : want.lower;
+    const std::string& g = p.case_sensitive ? got.text : got.lower;
+    bool last = i + 1 == p.words.size();
+    if (last && p.prefix) {
+      if (g.compare(0, w.size(), w) != 0) return false;
+    } else if (g != w) {
+      // The last word may carry a plural "s" ("CCGs", "budgets").
+      if (!last || !want.is_word || g.size() != w.size() + 1 ||
+          g.back() != 's' || g.compare(0, w.size(), w) != 0) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(
+    const std::vector<MatchToken>& tokens) const {
+  std::vector<Match> matches;
+  auto try_list = [&](const std::vector<int>& list, std::size_t at) {
+    for (int index : list) {
+      const Pattern& p = patterns_[index];
+      if (MatchesAt(p, tokens, at))
+        matches.push_back({index, at, at + p.words.size()});
+    }
+  };
+  for (std::size_t at = 0; at < tokens.size(); ++at) {
+    const MatchToken& token = tokens[at];
+    auto it = by_first_.find(token.lower);
+    if (it != by_first_.end()) try_list(it->second, at);
+    // Plural forms of one-word patterns ("CCGs" for "CCG").
+    if (token.is_word && token.lower.size() > 1 && token.lower.back() == 's') {
+      auto plural =
+          by_first_.find(token.lower.substr(0, token.lower.size() - 1));
+      if (plural != by_first_.end()) {
+        for (int index : plural->second) {
+          const Pattern& p = patterns_[index];
+          if (p.words.size() == 1 && MatchesAt(p, tokens, at)) {
+            matches.push_back({index, at, at + 1});
+          }
+        }
+      }
+    }
+    if (!by_prefix_.empty() && token.is_word &&
+        token.lower.size() >= kPrefixKey) {
+      auto pre = by_prefix_.find(token.lower.substr(0, kPrefixKey));
+      if (pre != by_prefix_.end()) try_list(pre->second, at);
+    }
+  }
+  return matches;
+}
+
+Status TopicTaxonomy::Parse(std::string_view text, TopicTaxonomy* out) {
+  *out = TopicTaxonomy();
+  std::unordered_map<std::string, int> index_of;
+  int line_no = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, nl == std::string_view::npos ? std::string_view::npos
+                                                        : nl - start);
+    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> f = SplitTabs(line);
+    if (f.size() != 3) {
+      return Status::InvalidInput(
+          "expected 3 tab-separated fields, found " + std::to_string(f.size()),
+          line_no);
+    }
+    std::string id(f[0]), kind(f[1]), value(f[2]);
+    if (value.empty())
+      return Status::InvalidInput("empty third field", line_no);
+    if (id == "*") {
+      char* end = nullptr;
+      double v = std::strtod(value.c_str(), &end);
+      if (kind != "threshold" || *end != '\0' || !(v > 0)) {
+        return Status::InvalidInput(
+            "expected \"*<TAB>threshold<TAB>positive number\"", line_no);
+      }
+      out->threshold_ = v;
+      continue;
+    }
+    if (!ValidTopicId(id)) {
+      return Status::InvalidInput("bad topic id \"" + id + "\" (use a-z and -)",
+                                  line_no);
+    }
+    if (kind == "label") {
+      if (index_of.count(id))
+        return Status::InvalidInput("second label for " + id, line_no);
+      index_of[id] = static_cast<int>(out->ids_.size());
+      out->ids_.push_back(id);
+      out->labels_.push_back(value);
+      continue;
+    }
+    auto it = index_of.find(id);
+    if (it == index_of.end()) {
+      return Status::InvalidInput(
+          "topic " + id + " has no label line before it", line_no);
+    }
+    char* end = nullptr;
+    double weight = std::strtod(kind.c_str(), &end);
+    if (kind.empty() || *end != '\0' || !(weight > 0)) {
+      return Status::InvalidInput(
+          "second field must be \"label\" or a positive weight, not \"" + kind +
+              "\"",
+          line_no);
+    }
+    int p = out->matcher_.Add(value, HasUpper(value));
+    if (p < 0) return Status::InvalidInput("pattern has no words", line_no);
+    out->pattern_topic_.push_back(it->second);
+    out->pattern_weight_.push_back(weight);
+  }
+  if (out->ids_.empty()) return Status::InvalidInput("no topics");
+  return Status::Ok();
+}
+
+// Matches not inside a longer match: "clinical commissioning group" counts
+// once, not also as "commissioning"; "primary care trust" is not "primary
+// care".
+static std::vector<PhraseMatcher::Match> Outermost(
+    std::vector<PhraseMatcher::Match> matches) {
+  std::vector<PhraseMatcher::Match> out;
+  for (const PhraseMatcher::Match& m : matches) {
+    bool inside = false;
+    for (const PhraseMatcher::Match& o : matches) {
+      if (o.first <= m.first && o.last >= m.last &&
+          o.last - o.first > m.last - m.first) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) out.push_back(m);
+  }
+  return out;
+}
+
+std::vector<TopicScore> TopicTaxonomy::Score(
+    const std::string& title,
+    const std::vector<std::string>& paragraphs) const {
+  std::vector<double> title_sum(ids_.size(), 0), body_sum(ids_.size(), 0);
+  for (const PhraseMatcher::Match& m :
+       Outermost(matcher_.FindAll(TokenizeForMatch(title)))) {
+    title_sum[pattern_topic_[m.pattern]] += pattern_weight_[m.pattern];
+  }
+  std::size_t words = 0;
+  for (const std::string& para : paragraphs) {
+    std::vector<MatchToken> tokens = TokenizeForMatch(para);
+    for (const MatchToken& t : tokens) words += t.is_word;
+    for (const PhraseMatcher::Match& m : Outermost(matcher_.FindAll(tokens))) {
+      body_sum[pattern_topic_[m.pattern]] += pattern_weight_[m.pattern];
+    }
+  }
+  // Evidence per length: a long article mentions everything once or twice.
+  double norm =
+      std::sqrt(std::max(1.0, static_cast<double>(words) / kNormWords));
+  std::vector<TopicScore> scores;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    scores.push_back(
+        {ids_[i], kTitleWeight * title_sum[i] + body_sum[i] / norm});
+  }
+  return scores;
+}
+
+std::vector<std::string> TopicTaxonomy::Classify(
+    const std::string& title,
+    const std::vector<std::string>& paragraphs) const {
+  std::vector<std::string> out;
+  for (const TopicScore& s : Score(title, paragraphs)) {
+    if (s.score >= threshold_) out.push_back(s.id);
+  }
+  return out;
+}
+
+}  // namespace hpnews

@@ -1,0 +1,137 @@
+// Outlet signatures: masthead vs story mention vs citation, URL hosts,
+// the default outlet, explicit metadata, and the file format's errors.
+
+#include "common/extract_outlet.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/extract.h"
+
+namespace hpnews {
+namespace {
+
+OutletSignatures LoadCorpusSignatures() {
+  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/outlets.tsv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  OutletSignatures sig;
+  Status s = OutletSignatures::Parse(ss.str(), &sig);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return sig;
+}
+
+struct Case {
+  std::string url;
+  std::vector<std::string> paragraphs;
+  std::string outlet;
+};
+
+TEST(ExtractOutletTest, Cases) {
+  OutletSignatures sig = LoadCorpusSignatures();
+  const Case kCases[] = {
+      // Masthead/tagline and copyright lines are strong evidence.
+      {"",
+       {"At the heart of general practice since 1960", "The BMA said no."},
+       "Pulse"},
+      {"",
+       {"A story about nothing.", "© Copyright 2011 Nursing Times"},
+       "Nursing Times"},
+      {"", {"HSJ", "A story about nothing."}, "Health Service Journal"},
+      // Phrases that mean "us".
+      {"", {"The BMA is bidding to avoid change, Pulse has learnt."}, "Pulse"},
+      {"",
+       {"In a statement to MiP a spokesperson said it was wrong."},
+       "Management in Practice"},
+      {"", {"One GP told the Guardian it was wrong."}, "The Guardian"},
+      {"",
+       {"An HSJ investigation found the trust in deficit."},
+       "Health Service Journal"},
+      // A citation of another outlet is not the page's own.
+      {"",
+       {"GPs are leaving, as this survey by Pulse Magazine has found.",
+        "As one former enthusiast told Pulse: it is sad."},
+       ""},
+      {"", {"According to the BMJ, the trial failed."}, ""},
+      // A bare mention is too weak alone.
+      {"", {"The BBC covered the story."}, ""},
+      // The agency line of a first paragraph.
+      {"", {"LONDON (Reuters) - The NHS said no."}, "Reuters"},
+      {"",
+       {"TUESDAY, Jan. 31, 2017 (HealthDay News) -- A breath test shows "
+        "promise."},
+       "HealthDay"},
+      // Host names in the URL, also inside an archive address.
+      {"https://www.theguardian.com/society/2018/dec/16/x",
+       {"Text."},
+       "The Guardian"},
+      {"https://web.archive.org/web/2017/http://www.nytimes.com/2017/x.html",
+       {"Text."},
+       "The New York Times"},
+      {"https://notbbc.co.uk.example.org/x", {"Text."}, ""},
+  };
+  for (const Case& c : kCases) {
+    Article a;
+    a.url = c.url;
+    a.paragraphs = c.paragraphs;
+    EXPECT_EQ(sig.Find(a), c.outlet)
+        << "url=" << c.url << " first=" << c.paragraphs[0];
+  }
+}
+
+TEST(ExtractOutletTest, DefaultAndExplicitOutlet) {
+  Status status;
+  auto extractor =
+      Extractor::Load(std::string(HPNEWS_SOURCE_DIR) + "/corpus", &status);
+  ASSERT_NE(extractor, nullptr) << status.ToString();
+
+  Article unknown;
+  unknown.paragraphs = {"Nothing here names a site."};
+  extractor->Extract(&unknown, "Healthcare Leader");
+  EXPECT_EQ(unknown.outlet, "Healthcare Leader");
+
+  Article none;
+  none.paragraphs = unknown.paragraphs;
+  extractor->Extract(&none, "");
+  EXPECT_EQ(none.outlet, "");
+
+  Article signed_page;
+  signed_page.paragraphs = {"The BMA is bidding, Pulse has learnt."};
+  extractor->Extract(&signed_page, "Healthcare Leader");
+  EXPECT_EQ(signed_page.outlet, "Pulse");
+
+  // Explicit metadata wins, even when empty.
+  Article given;
+  given.paragraphs = signed_page.paragraphs;
+  given.outlet = "OnMedica";
+  given.given.outlet = true;
+  extractor->Extract(&given, "Healthcare Leader");
+  EXPECT_EQ(given.outlet, "OnMedica");
+  Article given_empty;
+  given_empty.paragraphs = signed_page.paragraphs;
+  given_empty.given.outlet = true;
+  extractor->Extract(&given_empty, "Healthcare Leader");
+  EXPECT_EQ(given_empty.outlet, "");
+}
+
+TEST(ExtractOutletTest, ParseErrorsNameTheLine) {
+  const std::pair<const char*, int> kCases[] = {
+      {"# header\nPulse\tname\n", 2},
+      {"Pulse\tname\tPulse\nPulse\tslogan\tWe are Pulse\n", 2},
+      {"\n\nPulse\tname\t\n", 3},
+      {"# only comments\n", 0},  // the file as a whole
+  };
+  for (const auto& [text, line] : kCases) {
+    OutletSignatures sig;
+    Status s = OutletSignatures::Parse(text, &sig);
+    EXPECT_TRUE(s.IsInvalidInput()) << text;
+    EXPECT_EQ(s.line(), line) << text << " -> " << s.ToString();
+  }
+}
+
+}  // namespace
+}  // namespace hpnews

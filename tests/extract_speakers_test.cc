@@ -1,0 +1,193 @@
+// Speakers and quotes: one case per convention of news prose.
+
+#include "common/extract_speakers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace hpnews {
+namespace {
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : "|") + s;
+  return out;
+}
+
+std::string JoinQuotes(const std::vector<Quote>& v) {
+  std::string out;
+  for (const Quote& q : v)
+    out += (out.empty() ? "" : "|") + q.speaker + ": " + q.text;
+  return out;
+}
+
+struct Case {
+  std::vector<std::string> paragraphs;
+  std::string speakers;  // "|"-joined, in order
+  std::string quotes;    // "|"-joined "speaker: text"
+};
+
+std::string Show(const Case& c) {
+  std::string out;
+  for (const std::string& p : c.paragraphs) out += "\n  [" + p + "]";
+  return out;
+}
+
+TEST(ExtractSpeakersTest, Cases) {
+  const Case kCases[] = {
+      // Honorific and role before the name; colon form.
+      {{"BMA chair Dr Mark Porter said: ‘We want stability.’"},
+       "Mark Porter",
+       "Mark Porter: We want stability."},
+      {{"Shadow health secretary Andy Burnham has previously said that it will "
+        "‘repeal’ the Act."},
+       "Andy Burnham",
+       "Andy Burnham: repeal"},
+      {{"The review is led by Glossop GP Sir John Oldham, who said little."},
+       "",
+       ""},
+      // "said X" after a quote; surname resolved to the full name.
+      {{"Dr Hamish Meldrum, Chairman of the BMA Council, said the plans were "
+        "wrong.",
+        "“The plans are wrong,” said Dr Meldrum."},
+       "Hamish Meldrum",
+       "Hamish Meldrum: The plans are wrong"},
+      // Name between commas after a role.
+      {{"The party's health spokeswoman, Eleanor Scott, said she was pleased."},
+       "Eleanor Scott",
+       ""},
+      // Pronouns resolve to the most recent person of a compatible gender.
+      {{"In an interview, GPC chair Dr Chaand Nagpaul refused to be drawn.",
+        "He said: ‘We talk to all parties.’"},
+       "Chaand Nagpaul",
+       "Chaand Nagpaul: We talk to all parties."},
+      {{"Mr Burnham said in January that he would act, but Dr Porter said that "
+        "was premature.",
+        "He said: ‘It is insane.’"},
+       "Burnham|Porter",
+       "Porter: It is insane."},
+      // Present tense reporting verb and an adverb; earlier role mention.
+      {{"The grandees assumed that health secretary Andrew Lansley had defused "
+        "the issue.",
+        "Mr Lansley persuasively argues that the NHS must answer the questions "
+        "itself."},
+       "Andrew Lansley",
+       ""},
+      // Bodies are quoted but are not speakers; generic nouns resolve to
+      // the latest body.
+      {{"The BMA has “misunderstood” the plans, the Department of Health has "
+        "claimed.",
+        "In a statement a spokesperson from the DH said it was wrong.",
+        "“The BMA has misunderstood our plans,” said the statement."},
+       "",
+       "Department of Health: misunderstood|Department of Health: The BMA has "
+       "misunderstood our "
+       "plans"},
+      {{"But the BMA warned that Labour should think again.",
+        "The document says: ‘The BMA does not believe in integration.’"},
+       "",
+       "BMA: The BMA does not believe in integration."},
+      {{"The BMA has rejected the proposals, saying they are neither "
+        "‘necessary nor desirable’."},
+       "",
+       "BMA: necessary nor desirable"},
+      // Unnamed people are not speakers, and their quotes are dropped.
+      {{"As one former enthusiast for change told Pulse:",
+        "\"When commissioning was announced it sounded good.\""},
+       "",
+       ""},
+      {{"A GP said the changes were unwelcome."}, "", ""},
+      // Merely mentioned people are not speakers.
+      {{"A call that was echoed by party leader Ed Miliband in his speech "
+        "yesterday."},
+       "",
+       ""},
+      // Multi-paragraph quote: the opening paragraph has no closing mark.
+      {{"“A key plank was trust,” said Dr Jane Smith.",
+        "“These proposals undermine this role.",
+        "“Doctors tell us about the chaos.”"},
+       "Jane Smith",
+       "Jane Smith: A key plank was trust|Jane Smith: These proposals "
+       "undermine this role.|Jane "
+       "Smith: Doctors tell us about the chaos."},
+      // A quote paragraph after an unrelated paragraph keeps the thread of
+      // the last full-sentence quote.
+      {{"Dr Porter said: ‘We want to talk about what reorganisations can do.’",
+        "‘Let us not reform all of the organisations again.’"},
+       "Porter",
+       "Porter: We want to talk about what reorganisations can do.|Porter: Let "
+       "us not reform all "
+       "of the organisations again."},
+      // Nested quotes stay inside the outer one; apostrophes are not quotes.
+      {{"Dr Porter said: ‘It is a message, the one of “please don’t change”, "
+        "to sell.’"},
+       "Porter",
+       "Porter: It is a message, the one of “please don’t change”, to sell."},
+      // Straight quotes, one per sentence (the closing mark lost).
+      {{"Ms Kelly said: \"I do have support and that is right. \"But those are "
+        "private "
+        "matters.\""},
+       "Kelly",
+       "Kelly: I do have support and that is right.|Kelly: But those are "
+       "private matters."},
+      // "says X, role" with "Dr." and an affiliation.
+      {{"“The benefit was great,” says Dr. Leena Gandhi of NYU Langone Medical "
+        "Center."},
+       "Leena Gandhi",
+       "Leena Gandhi: The benefit was great"},
+      // An apposition whose inverted reading is a clause is not inverted.
+      {{"Dame Elizabeth Butler-Sloss, the president of the division, said Lord "
+        "Scarman was "
+        "great."},
+       "Elizabeth Butler-Sloss",
+       ""},
+      // A bare single capitalised word is a speaker only if already named.
+      {{"Study author Dr. Sheraz Markar said the test works.",
+        "Markar said it was cheap."},
+       "Sheraz Markar",
+       ""},
+      {{"Brighton said it was sunny."}, "", ""},
+      // Scare quotes with no reporting verb are not quotes.
+      {{"The BMA is making a bid to avoid another ‘damaging’ reorganisation, "
+        "Pulse has learnt."},
+       "",
+       ""},
+  };
+  for (const Case& c : kCases) {
+    SpeakerResult r = ExtractSpeakers(c.paragraphs);
+    EXPECT_EQ(Join(r.speakers), c.speakers) << Show(c);
+    EXPECT_EQ(JoinQuotes(r.quotes), c.quotes) << Show(c);
+  }
+}
+
+TEST(ExtractSpeakersTest, CanonicalPersonName) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Dr Mark Porter", "Mark Porter"},
+      {"Sir John Oldham", "John Oldham"},
+      {"the Rt Hon Andrew Lansley MP", "Andrew Lansley"},
+      {"Prof. Jane Doe", "Jane Doe"},
+      {"Baroness Smith", "Smith"},
+      {"Cllr  Rory  O’Neill", "Rory O’Neill"},
+      {"Jane Doe, MD", "Jane Doe"},
+      {"Mark Porter", "Mark Porter"},
+  };
+  for (const auto& [in, want] : kCases)
+    EXPECT_EQ(CanonicalPersonName(in), want) << in;
+}
+
+TEST(ExtractSpeakersTest, CanonicalBodyName) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"the DH", "Department of Health"},
+      {"the Department of Health", "Department of Health"},
+      {"The British Medical Association", "BMA"},
+      {"the BMA’s", "BMA"},
+      {"Nuffield Trust", "Nuffield Trust"},
+  };
+  for (const auto& [in, want] : kCases)
+    EXPECT_EQ(CanonicalBodyName(in), want) << in;
+}
+
+}  // namespace
+}  // namespace hpnews

@@ -1,0 +1,132 @@
+// Topics: the phrase matcher's word boundaries and case rules, scoring and
+// the threshold, title weight, and the taxonomy file's format.
+
+#include "common/extract_topics.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace hpnews {
+namespace {
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : "|") + s;
+  return out;
+}
+
+TEST(ExtractTopicsTest, MatcherWordBoundariesAndCase) {
+  struct Case {
+    const char* pattern;
+    const char* text;
+    int matches;
+  };
+  const Case kCases[] = {
+      {"CCG", "Two CCGs and one CCG.", 2},  // plural "s" allowed
+      {"CCG", "the ccg and CCGX",
+       0},  // acronyms are case-sensitive, whole words
+      {"funding", "FUNDING and Funding", 2},  // lower-case patterns ignore case
+      {"privatis*", "privatised, privatisation, privates", 2},
+      {"top-down", "a top-down reorganisation", 1},
+      {"Section 75", "Section  75 and section 75", 1},
+      {"health and wellbeing board", "Health and Wellbeing Boards", 1},
+      {"care", "healthcare and care’s", 1},  // word boundary; possessive ok
+  };
+  for (const Case& c : kCases) {
+    PhraseMatcher m;
+    std::string p = c.pattern;
+    bool has_upper =
+        p.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos;
+    ASSERT_EQ(m.Add(p, has_upper), 0);
+    EXPECT_EQ(static_cast<int>(m.FindAll(TokenizeForMatch(c.text)).size()),
+              c.matches)
+        << c.pattern << " in \"" << c.text << "\"";
+  }
+}
+
+TEST(ExtractTopicsTest, ThresholdTitleAndLength) {
+  TopicTaxonomy tax;
+  ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t6\n"
+                                   "funding\tlabel\tFunding\n"
+                                   "funding\t2\tbudget*\n"
+                                   "funding\t3\tQIPP\n"
+                                   "commissioning\tlabel\tCommissioning\n"
+                                   "commissioning\t3\tCCG\n"
+                                   "commissioning\t1\tcommissioning\n",
+                                   &tax)
+                  .ok());
+  struct Case {
+    const char* title;
+    std::vector<std::string> body;
+    const char* topics;
+  };
+  std::string long_body(3000, ' ');
+  for (std::size_t i = 0; i < 1000; ++i) long_body.replace(i * 3, 2, "aa");
+  const Case kCases[] = {
+      {"", {"The budget was cut."}, ""},  // 2 < 6
+      {"",
+       {"The budget and the QIPP savings hit budgets."},
+       "funding"},                                    // 2+3+2
+      {"Budget cuts", {"Nothing else."}, "funding"},  // title x3
+      {"", {"CCGs and CCG boards."}, "commissioning"},
+      {"",
+       {"The CCG and the QIPP plan and budget.", long_body},
+       ""},  // diluted by length
+      {"", {"CCG QIPP budget", "CCG QIPP budget"}, "funding|commissioning"},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(Join(tax.Classify(c.title, c.body)), c.topics)
+        << "title=" << c.title << " body=" << c.body[0];
+  }
+}
+
+TEST(ExtractTopicsTest, LongerPhraseCountsOnce) {
+  TopicTaxonomy tax;
+  ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t3\n"
+                                   "commissioning\tlabel\tCommissioning\n"
+                                   "commissioning\t2\tprimary care trust*\n"
+                                   "primary-care\tlabel\tPrimary care\n"
+                                   "primary-care\t3\tprimary care\n",
+                                   &tax)
+                  .ok());
+  EXPECT_EQ(Join(tax.Classify("", {"Primary care trusts are gone."})), "");
+  EXPECT_EQ(Join(tax.Classify("", {"Primary care trusts and primary care."})),
+            "primary-care");
+}
+
+TEST(ExtractTopicsTest, CorpusTaxonomyHasTheAgreedIds) {
+  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/topics.tsv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  TopicTaxonomy tax;
+  Status s = TopicTaxonomy::Parse(ss.str(), &tax);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Join(tax.ids()),
+            "commissioning|reorganisation|integration|competition|funding|"
+            "workforce|primary-care|"
+            "public-health|quality|regulation|politics");
+}
+
+TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
+  const std::pair<const char*, int> kCases[] = {
+      {"funding\t2\tbudget\n", 1},  // no label before
+      {"funding\tlabel\tFunding\nfunding\theavy\tbudget\n", 2},
+      {"funding\tlabel\tFunding\nfunding\t2\n", 2},
+      {"Funding\tlabel\tFunding\n", 1},  // bad id
+      {"*\tthreshold\tzero\n", 1},
+      {"funding\tlabel\tFunding\nfunding\tlabel\tAgain\n", 2},
+  };
+  for (const auto& [text, line] : kCases) {
+    TopicTaxonomy tax;
+    Status s = TopicTaxonomy::Parse(text, &tax);
+    EXPECT_TRUE(s.IsInvalidInput()) << text;
+    EXPECT_EQ(s.line(), line) << text << " -> " << s.ToString();
+  }
+}
+
+}  // namespace
+}  // namespace hpnews
