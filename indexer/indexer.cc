@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,8 +17,6 @@
 #include <thread>
 #include <unordered_map>
 #include <utility>
-
-#include <xapian.h>
 
 #include "common/document.h"
 #include "common/index_db.h"
@@ -31,7 +30,8 @@ namespace {
 
 bool HasIndexableExtension(const fs::path& p) {
   std::string ext = p.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".xml" || ext == ".txt";
 }
 
@@ -44,7 +44,8 @@ std::string ReasonOf(const Status& status) {
 
 // Walks `dir` depth first. Directories are identified by (device, inode) so a
 // symbolic link back to an ancestor is reported once instead of looping.
-void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>* visited,
+void WalkDirectory(const fs::path& dir,
+                   std::set<std::pair<dev_t, ino_t>>* visited,
                    std::vector<std::string>* files, const Reporter& report) {
   struct stat st;
   if (::stat(dir.c_str(), &st) != 0) {
@@ -52,7 +53,8 @@ void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>* visit
     return;
   }
   if (!visited->insert({st.st_dev, st.st_ino}).second) {
-    report(dir.string() + ": directory already visited (symbolic link loop?), skipped");
+    report(dir.string() +
+           ": directory already visited (symbolic link loop?), skipped");
     return;
   }
   std::error_code ec;
@@ -69,7 +71,8 @@ void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>* visit
     fs::file_status s = fs::status(p, sec);  // follows links
     if (sec) {
       // A dangling link or a file that vanished mid-walk: nothing to read.
-      if (!fs::is_symlink(it->symlink_status(sec))) report(p.string() + ": " + sec.message());
+      if (!fs::is_symlink(it->symlink_status(sec)))
+        report(p.string() + ": " + sec.message());
       continue;
     }
     if (fs::is_directory(s)) {
@@ -78,9 +81,11 @@ void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>* visit
       files->push_back(p.string());
     }
   }
-  if (ec) report(dir.string() + ": error while reading directory: " + ec.message());
+  if (ec)
+    report(dir.string() + ": error while reading directory: " + ec.message());
   std::sort(subdirs.begin(), subdirs.end());
-  for (const fs::path& sub : subdirs) WalkDirectory(sub, visited, files, report);
+  for (const fs::path& sub : subdirs)
+    WalkDirectory(sub, visited, files, report);
 }
 
 // FNV-1a, 64 bits: stable across builds and platforms, which std::hash is not.
@@ -110,17 +115,19 @@ class IndexWriter {
  public:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
 
-  void Write(const Article& article, Xapian::Document doc, IndexSummary* summary, const Reporter& report) {
+  void Write(const Article& article, Xapian::Document doc,
+             IndexSummary* summary, const Reporter& report) {
     auto seen = seen_.find(article.id);
     if (seen != seen_.end()) {
       if (seen->second.first != article.format) {
-        // Article XML transcribing a raw page: the XML's explicit metadata wins,
-        // whichever of the two was read first.
+        // Article XML transcribing a raw page: the XML's explicit metadata
+        // wins, whichever of the two was read first.
         ++summary->articles_superseded;
         if (seen->second.first < article.format) return;
       }
       if (seen->second.first == article.format) {
-        report(article.source + ": duplicate id \"" + article.id + "\" (also in " + seen->second.second +
+        report(article.source + ": duplicate id \"" + article.id +
+               "\" (also in " + seen->second.second +
                "): this one replaces it");
       }
     }
@@ -167,21 +174,52 @@ bool IsXapianDirectory(const fs::path& path) {
 Status CheckIndexPathUsable(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return Status::Ok();
-  if (!fs::is_directory(path, ec)) return Status::InvalidInput(path.string() + ": exists and is not a directory");
+  if (!fs::is_directory(path, ec))
+    return Status::InvalidInput(path.string() +
+                                ": exists and is not a directory");
   if (IsXapianDirectory(path) || fs::is_empty(path, ec)) return Status::Ok();
-  return Status::InvalidInput(path.string() + ": exists and is not an index; not writing into it");
+  return Status::InvalidInput(
+      path.string() + ": exists and is not an index; not writing into it");
+}
+
+// Xapian's message with the system's reason where it has one
+// ("Error writing block 12: No space left on device").
+std::string Describe(const Xapian::Error& e) {
+  std::string what = e.get_msg();
+  if (const char* reason = e.get_error_string())
+    what += std::string(": ") + reason;
+  return what;
+}
+
+// A lock that cannot be taken is either another writer or a folder we may
+// not write: say which.
+Status LockFailure(const fs::path& index, const Xapian::Error& e) {
+  fs::path folder =
+      fs::exists(index)
+          ? index
+          : (index.parent_path().empty() ? "." : index.parent_path());
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return Status::IoError(index.string() +
+                           ": cannot write the index: " + std::strerror(errno));
+  }
+  return Status::IoError(
+      index.string() +
+      ": index is locked: another hpnews-index is writing to it (" +
+      Describe(e) + ")");
 }
 
 // Removes rebuild folders left by runs that were killed.
 void RemoveStaleRebuilds(const fs::path& index) {
   std::error_code ec;
-  fs::path parent = index.parent_path().empty() ? fs::path(".") : index.parent_path();
+  fs::path parent =
+      index.parent_path().empty() ? fs::path(".") : index.parent_path();
   const std::string stem = index.filename().string() + ".rebuild-";
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string name = entry.path().filename().string();
     if (name.compare(0, stem.size(), stem) != 0) continue;
     pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + stem.size()));
-    if (pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // still running
+    if (pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM))
+      continue;  // still running
     fs::remove_all(entry.path(), ec);
   }
 }
@@ -193,20 +231,23 @@ Status SwapIn(const fs::path& built, const fs::path& index) {
   std::error_code ec;
   if (!fs::exists(index, ec)) {
     if (::rename(built.c_str(), index.c_str()) != 0) {
-      return Status::IoError("cannot move " + built.string() + " to " + index.string() + ": " +
-                             std::strerror(errno));
+      return Status::IoError("cannot move " + built.string() + " to " +
+                             index.string() + ": " + std::strerror(errno));
     }
     return Status::Ok();
   }
-  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, index.c_str(), RENAME_EXCHANGE) == 0) {
+  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, index.c_str(),
+                  RENAME_EXCHANGE) == 0) {
     fs::remove_all(built, ec);
     return Status::Ok();
   }
   // No atomic exchange here (old kernel or file system): two renames, the
   // old index kept aside until the new one is in place.
   fs::path aside = index.string() + ".old-" + std::to_string(::getpid());
-  if (::rename(index.c_str(), aside.c_str()) != 0 || ::rename(built.c_str(), index.c_str()) != 0) {
-    return Status::IoError("cannot swap in the rebuilt index: " + std::string(std::strerror(errno)));
+  if (::rename(index.c_str(), aside.c_str()) != 0 ||
+      ::rename(built.c_str(), index.c_str()) != 0) {
+    return Status::IoError("cannot swap in the rebuilt index: " +
+                           std::string(std::strerror(errno)));
   }
   fs::remove_all(aside, ec);
   return Status::Ok();
@@ -215,12 +256,16 @@ Status SwapIn(const fs::path& built, const fs::path& index) {
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled) {}
-  void Update(std::size_t files_done, std::size_t files_total, std::size_t articles) {
+  void Update(std::size_t files_done, std::size_t files_total,
+              std::size_t articles) {
     if (!enabled_) return;
     auto now = std::chrono::steady_clock::now();
-    if (files_done != files_total && now - last_ < std::chrono::milliseconds(200)) return;
+    if (files_done != files_total &&
+        now - last_ < std::chrono::milliseconds(200))
+      return;
     last_ = now;
-    std::fprintf(stderr, "\rhpnews-index: %zu/%zu files, %zu articles", files_done, files_total, articles);
+    std::fprintf(stderr, "\rhpnews-index: %zu/%zu files, %zu articles",
+                 files_done, files_total, articles);
     std::fflush(stderr);
     drawn_ = true;
   }
@@ -235,18 +280,22 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
-FileResult ReadFile(const std::string& path, const Extractor& extractor, const std::string& default_outlet,
+FileResult ReadFile(const std::string& path, const Extractor& extractor,
+                    const std::string& default_outlet,
                     Xapian::TermGenerator* termgen) {
   FileResult r;
-  r.articles = ReadArticles(path, extractor, default_outlet, &r.problems, &r.warnings, &r.ok);
+  r.articles = ReadArticles(path, extractor, default_outlet, &r.problems,
+                            &r.warnings, &r.ok);
   r.documents.reserve(r.articles.size());
-  for (const Article& a : r.articles) r.documents.push_back(DocumentFromArticle(a, termgen));
+  for (const Article& a : r.articles)
+    r.documents.push_back(DocumentFromArticle(a, termgen));
   return r;
 }
 
 }  // namespace
 
-std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, const Reporter& report) {
+std::vector<std::string> CollectInputFiles(
+    const std::vector<std::string>& inputs, const Reporter& report) {
   std::vector<std::string> files;
   std::set<std::pair<dev_t, ino_t>> visited;
   for (const std::string& input : inputs) {
@@ -265,16 +314,20 @@ std::vector<std::string> CollectInputFiles(const std::vector<std::string>& input
   return files;
 }
 
-std::vector<Article> ReadArticles(const std::string& path, const Extractor& extractor,
-                                  const std::string& default_outlet, std::vector<FileProblem>* problems,
-                                  std::vector<FileProblem>* warnings, bool* file_ok) {
-  std::vector<Article> articles = ReadArticleFile(path, problems, warnings, file_ok);
+std::vector<Article> ReadArticles(const std::string& path,
+                                  const Extractor& extractor,
+                                  const std::string& default_outlet,
+                                  std::vector<FileProblem>* problems,
+                                  std::vector<FileProblem>* warnings,
+                                  bool* file_ok) {
+  std::vector<Article> articles =
+      ReadArticleFile(path, problems, warnings, file_ok);
   for (Article& a : articles) extractor.Extract(&a, default_outlet);
   return articles;
 }
 
-Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const Reporter& report,
-                  IndexSummary* summary) {
+Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
+                  const Reporter& report, IndexSummary* summary) {
   *summary = IndexSummary();
   const fs::path index(options.index_path);
   Status usable = CheckIndexPathUsable(index);
@@ -285,30 +338,36 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const
 
   // Open the index before reading anything, so a locked or incompatible
   // index fails fast.
-  Xapian::WritableDatabase lock_holder;  // during a rebuild: keeps other writers out of the old index
+  Xapian::WritableDatabase lock_holder;  // during a rebuild: keeps other
+                                         // writers out of the old index
   fs::path target = index;
   try {
     if (options.rebuild) {
       RemoveStaleRebuilds(index);
-      if (IsXapianDirectory(index)) lock_holder = Xapian::WritableDatabase(index.string(), Xapian::DB_OPEN);
+      if (IsXapianDirectory(index))
+        lock_holder = Xapian::WritableDatabase(index.string(), Xapian::DB_OPEN);
       target = index.string() + ".rebuild-" + std::to_string(::getpid());
     }
-  } catch (const Xapian::DatabaseLockError&) {
-    return Status::IoError(index.string() + ": index is locked: another hpnews-index is writing to it");
+  } catch (const Xapian::DatabaseLockError& e) {
+    return LockFailure(index, e);
   }
 
   std::unique_ptr<IndexWriter> writer;
   try {
-    Xapian::WritableDatabase db(target.string(), options.rebuild ? Xapian::DB_CREATE : Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db(
+        target.string(),
+        options.rebuild ? Xapian::DB_CREATE : Xapian::DB_CREATE_OR_OPEN);
     if (!options.rebuild && db.get_doccount() > 0) {
       Status version = CheckSchemaVersion(db);
-      if (!version.ok()) return Status::InvalidInput(index.string() + ": " + version.message());
+      if (!version.ok())
+        return Status::InvalidInput(index.string() + ": " + version.message());
     }
     writer = std::make_unique<IndexWriter>(std::move(db));
-  } catch (const Xapian::DatabaseLockError&) {
-    return Status::IoError(index.string() + ": index is locked: another hpnews-index is writing to it");
+  } catch (const Xapian::DatabaseLockError& e) {
+    return LockFailure(options.rebuild ? target : index, e);
   } catch (const Xapian::Error& e) {
-    return Status::IoError(target.string() + ": cannot open index for writing: " + e.get_msg());
+    return Status::IoError(
+        index.string() + ": cannot open the index for writing: " + Describe(e));
   }
 
   auto fail = [&](const std::string& what) {
@@ -319,7 +378,9 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const
     return Status::IoError(what);
   };
 
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = options.jobs
+                      ? options.jobs
+                      : std::max(1u, std::thread::hardware_concurrency());
   // Files are read in chunks, in parallel, then written in file order: the
   // order of ids (and so which duplicate wins) never depends on timing.
   const std::size_t chunk = 64 * jobs;
@@ -333,11 +394,13 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const
         Xapian::TermGenerator termgen;
         termgen.set_stemmer(Xapian::Stem("english"));
         for (std::size_t i; (i = next++) < end;) {
-          results[i - begin] = ReadFile(files[i], extractor, options.default_outlet, &termgen);
+          results[i - begin] =
+              ReadFile(files[i], extractor, options.default_outlet, &termgen);
         }
       };
       std::vector<std::thread> threads;
-      for (unsigned t = 1; t < jobs && t < end - begin; ++t) threads.emplace_back(worker);
+      for (unsigned t = 1; t < jobs && t < end - begin; ++t)
+        threads.emplace_back(worker);
       worker();
       for (std::thread& t : threads) t.join();
 
@@ -355,9 +418,11 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const
         }
         summary->articles_read += r.articles.size();
         for (std::size_t i = 0; i < r.articles.size(); ++i) {
-          writer->Write(r.articles[i], std::move(r.documents[i]), summary, report);
+          writer->Write(r.articles[i], std::move(r.documents[i]), summary,
+                        report);
         }
-        progress.Update(summary->files_read + summary->files_skipped, files.size(), summary->articles_read);
+        progress.Update(summary->files_read + summary->files_skipped,
+                        files.size(), summary->articles_read);
       }
     }
     progress.Clear();
@@ -367,8 +432,11 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const
     writer->Close();
   } catch (const Xapian::Error& e) {
     progress.Clear();
-    return fail(target.string() + ": " + e.get_type() + ": " + e.get_msg() +
-                (options.rebuild ? " (the previous index is untouched)" : " (the index keeps its last commit)"));
+    return fail(index.string() + ": " +
+                (options.rebuild ? "rebuild failed: " : "update failed: ") +
+                Describe(e) +
+                (options.rebuild ? " (the previous index is untouched)"
+                                 : " (the index keeps its last commit)"));
   }
 
   if (options.rebuild) {
@@ -381,14 +449,18 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const
 
 std::string FormatSummary(const IndexSummary& s) {
   std::string out = std::to_string(s.files_read) + " files read";
-  if (s.files_skipped) out += ", " + std::to_string(s.files_skipped) + " skipped";
-  out += "; " + std::to_string(s.articles_indexed) + " articles indexed (" + std::to_string(s.articles_added) + " new, " +
-         std::to_string(s.articles_replaced) + " replaced, " + std::to_string(s.articles_unchanged) +
-         " unchanged)";
+  if (s.files_skipped)
+    out += ", " + std::to_string(s.files_skipped) + " skipped";
+  out += "; " + std::to_string(s.articles_indexed) + " articles indexed (" +
+         std::to_string(s.articles_added) + " new, " +
+         std::to_string(s.articles_replaced) + " replaced, " +
+         std::to_string(s.articles_unchanged) + " unchanged)";
   if (s.articles_superseded) {
-    out += ", " + std::to_string(s.articles_superseded) + " raw pages superseded by Article XML of the same id";
+    out += ", " + std::to_string(s.articles_superseded) +
+           " raw pages superseded by Article XML of the same id";
   }
-  if (s.articles_skipped) out += ", " + std::to_string(s.articles_skipped) + " articles skipped";
+  if (s.articles_skipped)
+    out += ", " + std::to_string(s.articles_skipped) + " articles skipped";
   if (!s.skip_reasons.empty()) {
     out += "; problems:";
     bool first = true;
@@ -397,7 +469,8 @@ std::string FormatSummary(const IndexSummary& s) {
       first = false;
     }
   }
-  out += "; the index holds " + std::to_string(s.index_documents) + " documents";
+  out +=
+      "; the index holds " + std::to_string(s.index_documents) + " documents";
   return out;
 }
 

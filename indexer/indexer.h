@@ -31,17 +31,20 @@ struct IndexOptions {
 
 struct IndexSummary {
   std::size_t files_found = 0;
-  std::size_t files_read = 0;       // read and parsed (maybe with some articles rejected)
-  std::size_t files_skipped = 0;    // unreadable, empty, binary, malformed
+  std::size_t files_read =
+      0;  // read and parsed (maybe with some articles rejected)
+  std::size_t files_skipped = 0;  // unreadable, empty, binary, malformed
   std::size_t articles_read = 0;
-  std::size_t articles_indexed = 0;     // distinct ids written (or found unchanged)
+  std::size_t articles_indexed =
+      0;  // distinct ids written (or found unchanged)
   std::size_t articles_added = 0;
   std::size_t articles_replaced = 0;
   std::size_t articles_unchanged = 0;  // same content already in the index
   std::size_t articles_skipped = 0;    // rejected by a reader (missing id, ...)
-  std::size_t articles_superseded = 0; // same id given by a more explicit input in this run
+  std::size_t articles_superseded =
+      0;  // same id given by a more explicit input in this run
   std::map<std::string, std::size_t> skip_reasons;  // reason -> count
-  std::size_t index_documents = 0;   // document count after the run
+  std::size_t index_documents = 0;  // document count after the run
 
   bool HadBadInput() const { return files_skipped > 0 || articles_skipped > 0; }
 };
@@ -52,19 +55,23 @@ using Reporter = std::function<void(const std::string& line)>;
 // Lists the files to read under `inputs`: named files as given, folders walked
 // recursively for *.xml and *.txt (sorted, symbolic-link loops and unreadable
 // folders reported and skipped). Problems go to `report`.
-std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, const Reporter& report);
+std::vector<std::string> CollectInputFiles(
+    const std::vector<std::string>& inputs, const Reporter& report);
 
 // Reads one file into Articles (common/reader.h) and runs `extractor` on each.
-std::vector<Article> ReadArticles(const std::string& path, const Extractor& extractor,
-                                  const std::string& default_outlet, std::vector<FileProblem>* problems,
-                                  std::vector<FileProblem>* warnings, bool* file_ok);
+std::vector<Article> ReadArticles(const std::string& path,
+                                  const Extractor& extractor,
+                                  const std::string& default_outlet,
+                                  std::vector<FileProblem>* problems,
+                                  std::vector<FileProblem>* warnings,
+                                  bool* file_ok);
 
 // Runs hpnews-index: collects, reads (on options.jobs threads), extracts and
 // writes. Returns a non-OK Status only for fatal errors (the index cannot be
 // opened or written, it is locked, of another schema version); bad input is
 // reported through `report` and counted in *summary.
-Status RunIndexer(const IndexOptions& options, const Extractor& extractor, const Reporter& report,
-                  IndexSummary* summary);
+Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
+                  const Reporter& report, IndexSummary* summary);
 
 // Prints the run summary ("5 files read, 5 articles indexed (...)").
 std::string FormatSummary(const IndexSummary& summary);

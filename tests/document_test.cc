@@ -1,10 +1,11 @@
-// The Article -> Xapian::Document mapping, checked term by term and slot by slot.
+// The Article -> Xapian::Document mapping, checked term by term and slot by
+// slot.
 
 #include "common/document.h"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "common/schema.h"
 
@@ -22,7 +23,8 @@ Article SampleArticle() {
   a.speakers = {"Mark Porter", "Andy Burnham"};
   a.topics = {"reorganisation", "politics"};
   a.quotes = {{"Mark Porter", "top-down reorganisations damage the service"}};
-  a.paragraphs = {"The BMA is making a high-level bid.", "Dr Porter said it was insane."};
+  a.paragraphs = {"The BMA is making a high-level bid.",
+                  "Dr Porter said it was insane."};
   a.comments = {{"Vinci Ho", "", "Wait a minute, gerrymandering"}};
   return a;
 }
@@ -47,8 +49,10 @@ class DocumentTest : public ::testing::Test {
 
 TEST_F(DocumentTest, WritesEveryBooleanTerm) {
   Xapian::Document doc = DocumentFromArticle(SampleArticle(), &termgen_);
-  for (const char* term : {"Q000_d5bc8f2fb5615c15", "XOpulse", "XSmark porter", "XSandy burnham", "XSWporter",
-                           "XSWmark", "XTreorganisation", "XTpolitics", "D20130925", "M201309", "Y2013"}) {
+  for (const char* term :
+       {"Q000_d5bc8f2fb5615c15", "XOpulse", "XSmark porter", "XSandy burnham",
+        "XSWporter", "XSWmark", "XTreorganisation", "XTpolitics", "D20130925",
+        "M201309", "Y2013"}) {
     EXPECT_TRUE(HasTerm(doc, term)) << term;
   }
 }
@@ -61,8 +65,10 @@ TEST_F(DocumentTest, FreeTextIsPrefixedByField) {
   EXPECT_TRUE(HasTerm(doc, "insane")) << "body words are unprefixed";
   EXPECT_TRUE(HasTerm(doc, "XQdamage")) << "quote words under XQ";
   EXPECT_TRUE(HasTerm(doc, "XCgerrymandering"));
-  EXPECT_FALSE(HasTerm(doc, "gerrymandering")) << "comment words only under comment:";
-  EXPECT_GT(Wdf(doc, "lobbies"), Wdf(doc, "insane")) << "title words weigh more than body words";
+  EXPECT_FALSE(HasTerm(doc, "gerrymandering"))
+      << "comment words only under comment:";
+  EXPECT_GT(Wdf(doc, "lobbies"), Wdf(doc, "insane"))
+      << "title words weigh more than body words";
   Xapian::TermIterator t = doc.termlist_begin();
   t.skip_to("insane");
   ASSERT_EQ(*t, "insane");
@@ -98,7 +104,8 @@ TEST_F(DocumentTest, UnknownDateAndOutletLeaveNoTrace) {
 
 TEST_F(DocumentTest, DataRoundTrips) {
   Article a = SampleArticle();
-  StoredArticle stored = ParseDocumentData(DocumentFromArticle(a, &termgen_).get_data());
+  StoredArticle stored =
+      ParseDocumentData(DocumentFromArticle(a, &termgen_).get_data());
   EXPECT_EQ(stored.id, a.id);
   EXPECT_EQ(stored.title, a.title);
   EXPECT_EQ(stored.date, "2013-09-25");
@@ -113,7 +120,8 @@ TEST_F(DocumentTest, DataRoundTrips) {
 TEST_F(DocumentTest, InvalidUtf8NeverThrows) {
   Article a = SampleArticle();
   a.title = "bad \xC3 byte";
-  EXPECT_NO_THROW(ParseDocumentData(DocumentFromArticle(a, &termgen_).get_data()));
+  EXPECT_NO_THROW(
+      ParseDocumentData(DocumentFromArticle(a, &termgen_).get_data()));
   EXPECT_EQ(ParseDocumentData("not json").id, "");
 }
 

@@ -2,19 +2,18 @@
 // run the real hpnews-search on it, and parse its JSON back (ripgrep's
 // tests/json.rs habit) instead of comparing strings.
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "common/article_xml.h"
 
@@ -52,10 +51,12 @@ std::string Slurp(const fs::path& p) {
 class EndToEndTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(::testing::TempDir()) / ("e2e_test_" + std::to_string(::getpid())));
+    dir_ = new fs::path(fs::path(::testing::TempDir()) /
+                        ("e2e_test_" + std::to_string(::getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
-    first_index_ = new RunResult(Exec(HPNEWS_INDEX_BIN, {"-o", Index(), kCorpus}));
+    first_index_ =
+        new RunResult(Exec(HPNEWS_INDEX_BIN, {"-o", Index(), kCorpus}));
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -65,13 +66,18 @@ class EndToEndTest : public ::testing::Test {
 
   static std::string Index() { return (*dir_ / "index").string(); }
 
-  // Runs `bin args...` with `input` on stdin; captures stdout, stderr, exit status.
-  static RunResult Exec(const std::string& bin, const std::vector<std::string>& args, const std::string& input = "") {
+  // Runs `bin args...` with `input` on stdin; captures stdout, stderr, exit
+  // status.
+  static RunResult Exec(const std::string& bin,
+                        const std::vector<std::string>& args,
+                        const std::string& input = "") {
     std::string cmd = Quote(bin);
     for (const std::string& a : args) cmd += " " + Quote(a);
-    fs::path in = *dir_ / "stdin", out = *dir_ / "stdout", err = *dir_ / "stderr";
+    fs::path in = *dir_ / "stdin", out = *dir_ / "stdout",
+             err = *dir_ / "stderr";
     std::ofstream(in) << input;
-    cmd += " <" + Quote(in.string()) + " >" + Quote(out.string()) + " 2>" + Quote(err.string());
+    cmd += " <" + Quote(in.string()) + " >" + Quote(out.string()) + " 2>" +
+           Quote(err.string());
     RunResult r;
     int raw = std::system(cmd.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -80,7 +86,8 @@ class EndToEndTest : public ::testing::Test {
     return r;
   }
 
-  static RunResult Search(std::vector<std::string> args, const std::string& input = "") {
+  static RunResult Search(std::vector<std::string> args,
+                          const std::string& input = "") {
     args.insert(args.begin(), {"-d", Index()});
     return Exec(HPNEWS_SEARCH_BIN, args, input);
   }
@@ -91,7 +98,8 @@ class EndToEndTest : public ::testing::Test {
     for (const auto& entry : fs::directory_iterator(kCorpus + "/articles")) {
       std::vector<Article> articles;
       std::vector<ArticleError> errors;
-      Status s = ParseArticleXml(Slurp(entry.path()), entry.path().string(), &articles, &errors);
+      Status s = ParseArticleXml(Slurp(entry.path()), entry.path().string(),
+                                 &articles, &errors);
       EXPECT_TRUE(s.ok()) << entry.path() << ": " << s.ToString();
       for (Article& a : articles) labels[a.id] = a;
     }
@@ -100,7 +108,8 @@ class EndToEndTest : public ::testing::Test {
 
   static std::set<std::string> Ids(const json& result) {
     std::set<std::string> ids;
-    for (const json& hit : result.at("hits")) ids.insert(hit.at("id").get<std::string>());
+    for (const json& hit : result.at("hits"))
+      ids.insert(hit.at("id").get<std::string>());
     return ids;
   }
 
@@ -113,9 +122,11 @@ RunResult* EndToEndTest::first_index_ = nullptr;
 
 TEST_F(EndToEndTest, IndexesCorpusOneDocumentPerArticle) {
   EXPECT_EQ(first_index_->status, 0) << first_index_->err;
-  EXPECT_NE(first_index_->err.find("5 articles indexed"), std::string::npos) << first_index_->err;
+  EXPECT_NE(first_index_->err.find("5 articles indexed"), std::string::npos)
+      << first_index_->err;
   Xapian::Database db(Index());
-  EXPECT_EQ(db.get_doccount(), HandLabels().size()) << "a raw page and its Article XML are one article";
+  EXPECT_EQ(db.get_doccount(), HandLabels().size())
+      << "a raw page and its Article XML are one article";
   EXPECT_EQ(db.get_doccount(), 5u);
 }
 
@@ -133,11 +144,14 @@ TEST_F(EndToEndTest, PhraseQuery) {
   EXPECT_TRUE(ids.count("002_25c1a4615cb701d2")) << r.out;
   const json result = r.Json();
   for (const json& hit : result.at("hits")) {
-    EXPECT_NE(hit.at("snippet").get<std::string>().find("<mark>"), std::string::npos) << hit;
+    EXPECT_NE(hit.at("snippet").get<std::string>().find("<mark>"),
+              std::string::npos)
+        << hit;
   }
   // The words apart match more than the phrase.
   RunResult loose = Search({"--format", "json", "health", "social", "care"});
-  EXPECT_GE(loose.Json().at("total").get<int>(), r.Json().at("total").get<int>());
+  EXPECT_GE(loose.Json().at("total").get<int>(),
+            r.Json().at("total").get<int>());
 }
 
 TEST_F(EndToEndTest, FieldQuery) {
@@ -148,9 +162,12 @@ TEST_F(EndToEndTest, FieldQuery) {
 
 TEST_F(EndToEndTest, FilteredFacetCountsMatchHandWrittenMetadata) {
   std::map<std::string, Article> labels = HandLabels();
-  for (const std::string& outlet : {std::string("Pulse"), std::string("Management in Practice")}) {
-    RunResult r = Search({"--format", "json", "--limit", "100", "--facet-limit", "0", "--filter", "outlet:" + outlet,
-                    "--facet", "speaker", "--facet", "topic", "--facet", "outlet", "NHS"});
+  for (const std::string& outlet :
+       {std::string("Pulse"), std::string("Management in Practice")}) {
+    RunResult r =
+        Search({"--format", "json", "--limit", "100", "--facet-limit", "0",
+                "--filter", "outlet:" + outlet, "--facet", "speaker", "--facet",
+                "topic", "--facet", "outlet", "NHS"});
     ASSERT_LE(r.status, 1) << r.err;
     json result = r.Json();
     std::map<std::string, int> speakers, topics;
@@ -162,12 +179,15 @@ TEST_F(EndToEndTest, FilteredFacetCountsMatchHandWrittenMetadata) {
       for (const std::string& s : a.speakers) ++speakers[s];
       for (const std::string& t : a.topics) ++topics[t];
     }
-    for (const std::string& id : Ids(result)) EXPECT_EQ(labels.at(id).outlet, outlet) << id;
+    for (const std::string& id : Ids(result))
+      EXPECT_EQ(labels.at(id).outlet, outlet) << id;
     EXPECT_EQ(result.at("total").get<int>(), expected_hits);
     EXPECT_TRUE(result.at("total_exact").get<bool>());
     std::map<std::string, int> got_speakers, got_topics;
-    for (const json& f : result.at("facets").at("speaker")) got_speakers[f.at("value")] = f.at("count");
-    for (const json& f : result.at("facets").at("topic")) got_topics[f.at("value")] = f.at("count");
+    for (const json& f : result.at("facets").at("speaker"))
+      got_speakers[f.at("value")] = f.at("count");
+    for (const json& f : result.at("facets").at("topic"))
+      got_topics[f.at("value")] = f.at("count");
     EXPECT_EQ(got_speakers, speakers) << outlet << ": " << r.out;
     EXPECT_EQ(got_topics, topics) << outlet << ": " << r.out;
     ASSERT_EQ(result.at("facets").at("outlet").size(), expected_hits ? 1u : 0u);
@@ -175,7 +195,8 @@ TEST_F(EndToEndTest, FilteredFacetCountsMatchHandWrittenMetadata) {
 }
 
 TEST_F(EndToEndTest, SortByDate) {
-  RunResult r = Search({"--format", "json", "--sort", "-date", "--limit", "100", "NHS"});
+  RunResult r =
+      Search({"--format", "json", "--sort", "-date", "--limit", "100", "NHS"});
   ASSERT_EQ(r.status, 0) << r.err;
   std::vector<std::string> dates;
   bool undated_seen = false;
@@ -190,7 +211,8 @@ TEST_F(EndToEndTest, SortByDate) {
   }
   ASSERT_GE(dates.size(), 2u);
   EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << r.out;
-  RunResult up = Search({"--format", "json", "--sort", "date", "--limit", "100", "NHS"});
+  RunResult up =
+      Search({"--format", "json", "--sort", "date", "--limit", "100", "NHS"});
   std::vector<std::string> up_dates;
   const json up_result = up.Json();
   for (const json& hit : up_result.at("hits")) {
@@ -201,11 +223,14 @@ TEST_F(EndToEndTest, SortByDate) {
 
 TEST_F(EndToEndTest, BatchGoesOnPastAnInvalidLine) {
   RunResult r = Search({"--batch", "-", "--facet", "outlet"},
-                 "commissioning\n\ndate:2011-02-31..2011-03-01\nzzzqqqxxy\nreorganisation\n");
-  EXPECT_EQ(r.status, 2) << "a batch with an invalid line reports an error status";
+                       "commissioning\n\ndate:2011-02-31..2011-03-"
+                       "01\nzzzqqqxxy\nreorganisation\n");
+  EXPECT_EQ(r.status, 2)
+      << "a batch with an invalid line reports an error status";
   std::vector<json> lines = r.Lines();
   ASSERT_EQ(lines.size(), 5u) << r.out;
-  for (size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i].at("line"), i + 1) << lines[i];
+  for (size_t i = 0; i < lines.size(); ++i)
+    EXPECT_EQ(lines[i].at("line"), i + 1) << lines[i];
   EXPECT_GT(lines[0].at("total").get<int>(), 0);
   EXPECT_TRUE(lines[1].contains("error")) << lines[1];
   EXPECT_TRUE(lines[2].contains("error")) << lines[2];
@@ -216,7 +241,8 @@ TEST_F(EndToEndTest, BatchGoesOnPastAnInvalidLine) {
 
 TEST_F(EndToEndTest, BatchWithJobsKeepsOrder) {
   std::string input;
-  const char* queries[] = {"commissioning", "BMA", "Lansley", "zzzqqqxxy", "Cornwall", "\"social care\""};
+  const char* queries[] = {"commissioning", "BMA",      "Lansley",
+                           "zzzqqqxxy",     "Cornwall", "\"social care\""};
   for (int i = 0; i < 60; ++i) input += std::string(queries[i % 6]) + "\n";
   RunResult one = Search({"--batch", "-"}, input);
   RunResult four = Search({"--batch", "-", "--jobs", "4"}, input);
@@ -248,28 +274,36 @@ TEST_F(EndToEndTest, ExitStatuses) {
       EXPECT_EQ(r.err, "") << shown;
     }
   }
-  RunResult missing = Exec(HPNEWS_SEARCH_BIN, {"-d", (*dir_ / "nowhere").string(), "nhs"});
+  RunResult missing =
+      Exec(HPNEWS_SEARCH_BIN, {"-d", (*dir_ / "nowhere").string(), "nhs"});
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("no index at"), std::string::npos) << missing.err;
 
   RunResult no_index = Exec(HPNEWS_INDEX_BIN, {kCorpus});
   EXPECT_EQ(no_index.status, 2) << no_index.err;
-  RunResult bad_input = Exec(HPNEWS_INDEX_BIN, {"-o", (*dir_ / "bad").string(), std::string(HPNEWS_TEST_DATA) + "/indexer"});
+  RunResult bad_input =
+      Exec(HPNEWS_INDEX_BIN, {"-o", (*dir_ / "bad").string(),
+                              std::string(HPNEWS_TEST_DATA) + "/indexer"});
   EXPECT_EQ(bad_input.status, 1) << bad_input.err;
-  EXPECT_NE(bad_input.err.find("malformed.xml:"), std::string::npos) << bad_input.err;
+  EXPECT_NE(bad_input.err.find("malformed.xml:"), std::string::npos)
+      << bad_input.err;
 }
 
 TEST_F(EndToEndTest, TextAndTsvOutput) {
   RunResult text = Search({"--facet", "outlet", "commissioning"});
   ASSERT_EQ(text.status, 0) << text.err;
-  EXPECT_NE(text.out.find("BMA has ‘misunderstood’ gov plans"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("BMA has ‘misunderstood’ gov plans"),
+            std::string::npos)
+      << text.out;
   RunResult tsv = Search({"--format", "tsv", "commissioning"});
   ASSERT_EQ(tsv.status, 0);
   std::istringstream lines(tsv.out);
   std::string header, row;
   std::getline(lines, header);
   std::getline(lines, row);
-  EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), std::count(row.begin(), row.end(), '\t')) << tsv.out;
+  EXPECT_EQ(std::count(header.begin(), header.end(), '\t'),
+            std::count(row.begin(), row.end(), '\t'))
+      << tsv.out;
 }
 
 TEST_F(EndToEndTest, ExtractPrintsOneJsonObjectPerArticle) {
@@ -278,7 +312,9 @@ TEST_F(EndToEndTest, ExtractPrintsOneJsonObjectPerArticle) {
   std::vector<json> lines = r.Lines();
   ASSERT_EQ(lines.size(), 5u);
   for (const json& a : lines) {
-    for (const char* key : {"id", "source", "title", "date", "outlet", "speakers", "quotes", "topics", "comments", "body"}) {
+    for (const char* key :
+         {"id", "source", "title", "date", "outlet", "speakers", "quotes",
+          "topics", "comments", "body"}) {
       EXPECT_TRUE(a.contains(key)) << key << " in " << a.dump().substr(0, 200);
     }
   }

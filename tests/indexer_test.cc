@@ -4,14 +4,13 @@
 
 #include "indexer/indexer.h"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
-#include <xapian.h>
 
 #include "common/document.h"
 #include "common/index_db.h"
@@ -27,12 +26,14 @@ const std::string kData = std::string(HPNEWS_TEST_DATA) + "/indexer";
 class IndexerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("indexer_test_" + std::to_string(::getpid()) + "_" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::path(::testing::TempDir()) /
+           ("indexer_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     Status status;
-    extractor_ = Extractor::Load(std::string(HPNEWS_SOURCE_DIR) + "/corpus", &status);
+    extractor_ =
+        Extractor::Load(std::string(HPNEWS_SOURCE_DIR) + "/corpus", &status);
     ASSERT_TRUE(extractor_) << status.ToString();
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -45,7 +46,9 @@ class IndexerTest : public ::testing::Test {
     options.rebuild = rebuild;
     options.jobs = 2;
     problems_.clear();
-    return RunIndexer(options, *extractor_, [this](const std::string& l) { problems_.push_back(l); }, &summary_);
+    return RunIndexer(
+        options, *extractor_,
+        [this](const std::string& l) { problems_.push_back(l); }, &summary_);
   }
 
   Xapian::Database Open() {
@@ -74,8 +77,11 @@ TEST_F(IndexerTest, IndexesGoodFilesAndReportsBadOnesWithLocation) {
   EXPECT_EQ(summary_.files_skipped, 2u);
   EXPECT_TRUE(summary_.HadBadInput());
   EXPECT_EQ(Open().get_doccount(), 3u);
-  EXPECT_NE(Problems().find(kData + "/malformed.xml:4:"), std::string::npos) << Problems();
-  EXPECT_NE(Problems().find(kData + "/empty.txt: empty file"), std::string::npos) << Problems();
+  EXPECT_NE(Problems().find(kData + "/malformed.xml:4:"), std::string::npos)
+      << Problems();
+  EXPECT_NE(Problems().find(kData + "/empty.txt: empty file"),
+            std::string::npos)
+      << Problems();
 }
 
 TEST_F(IndexerTest, RerunLeavesIndexUnchanged) {
@@ -103,14 +109,17 @@ TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
   ASSERT_EQ(db.get_doccount(), 1u);
   Xapian::PostingIterator p = db.postlist_begin(IdTerm("page"));
   ASSERT_NE(p, db.postlist_end(IdTerm("page")));
-  EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data()).title, "New headline");
+  EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data()).title,
+            "New headline");
 }
 
 TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
   fs::path raw = dir_ / "same.txt";
   fs::path xml = dir_ / "same.xml";
   std::ofstream(raw) << "Raw headline\n\nRaw body.\n";
-  std::ofstream(xml) << "<article id=\"same\"><title>Edited headline</title><body><p>Edited body.</p></body></article>";
+  std::ofstream(xml)
+      << "<article id=\"same\"><title>Edited headline</title><body><p>Edited "
+         "body.</p></body></article>";
   for (auto order : {std::vector<std::string>{raw.string(), xml.string()},
                      std::vector<std::string>{xml.string(), raw.string()}}) {
     fs::remove_all(dir_ / "index");
@@ -118,8 +127,11 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
     Xapian::Database db = Open();
     EXPECT_EQ(db.get_doccount(), 1u) << order[0];
     EXPECT_EQ(summary_.articles_superseded, 1u) << order[0];
-    EXPECT_EQ(ParseDocumentData(db.get_document(*db.postlist_begin(IdTerm("same"))).get_data()).title,
-              "Edited headline")
+    EXPECT_EQ(
+        ParseDocumentData(
+            db.get_document(*db.postlist_begin(IdTerm("same"))).get_data())
+            .title,
+        "Edited headline")
         << order[0];
   }
 }
@@ -127,9 +139,11 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
 TEST_F(IndexerTest, RebuildSwapsInAFreshIndexAndLeavesNothingBehind) {
   ASSERT_TRUE(Index({kData + "/two_articles.xml", kData + "/page.txt"}).ok());
   ASSERT_TRUE(Index({kData + "/page.txt"}, /*rebuild=*/true).ok());
-  EXPECT_EQ(Open().get_doccount(), 1u) << "articles not in the rebuild's inputs are gone";
+  EXPECT_EQ(Open().get_doccount(), 1u)
+      << "articles not in the rebuild's inputs are gone";
   for (const auto& entry : fs::directory_iterator(dir_)) {
-    EXPECT_EQ(entry.path().filename(), "index") << "left behind: " << entry.path();
+    EXPECT_EQ(entry.path().filename(), "index")
+        << "left behind: " << entry.path();
   }
 }
 
@@ -158,7 +172,8 @@ TEST_F(IndexerTest, RefusesAFolderThatIsNotAnIndex) {
   std::ofstream(dir_ / "index" / "notes.txt") << "my notes";
   Status s = Index({kData + "/page.txt"});
   EXPECT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("not an index"), std::string::npos) << s.ToString();
+  EXPECT_NE(s.message().find("not an index"), std::string::npos)
+      << s.ToString();
   EXPECT_TRUE(fs::exists(dir_ / "index" / "notes.txt"));
 }
 
@@ -170,20 +185,24 @@ TEST_F(IndexerTest, RefusesAnIndexOfAnotherSchemaVersion) {
     db.commit();
   }
   Status s = Index({kData + "/page.txt"});
-  EXPECT_NE(s.message().find("schema version 0"), std::string::npos) << s.ToString();
-  EXPECT_TRUE(Index({kData + "/page.txt"}, /*rebuild=*/true).ok()) << "a rebuild is the way out";
-  EXPECT_EQ(Open().get_metadata(schema::kSchemaVersionKey), schema::kSchemaVersion);
+  EXPECT_NE(s.message().find("schema version 0"), std::string::npos)
+      << s.ToString();
+  EXPECT_TRUE(Index({kData + "/page.txt"}, /*rebuild=*/true).ok())
+      << "a rebuild is the way out";
+  EXPECT_EQ(Open().get_metadata(schema::kSchemaVersionKey),
+            schema::kSchemaVersion);
 }
 
 TEST_F(IndexerTest, SymlinkLoopIsReportedNotFollowedForever) {
   fs::create_directories(dir_ / "in" / "sub");
   fs::copy_file(kData + "/page.txt", dir_ / "in" / "sub" / "page.txt");
   fs::create_directory_symlink("..", dir_ / "in" / "sub" / "loop");
-  std::vector<std::string> files = CollectInputFiles({(dir_ / "in").string()}, [this](const std::string& l) {
-    problems_.push_back(l);
-  });
+  std::vector<std::string> files = CollectInputFiles(
+      {(dir_ / "in").string()},
+      [this](const std::string& l) { problems_.push_back(l); });
   EXPECT_EQ(files.size(), 1u);
-  EXPECT_NE(Problems().find("already visited"), std::string::npos) << Problems();
+  EXPECT_NE(Problems().find("already visited"), std::string::npos)
+      << Problems();
 }
 
 TEST_F(IndexerTest, UnreadableFolderIsReportedAndTheRestIndexed) {
