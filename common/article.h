@@ -50,8 +50,17 @@ struct Comment {
 };
 
 // Which input format an article came from. Lower values are more explicit:
-// when two inputs of one run give the same id, the more explicit one wins.
-enum class SourceFormat { kArticleXml = 0, kRawText = 1 };
+// when two inputs of one run give the same id, the more explicit one wins
+// (hand-made Article XML, then the agencies' structured formats, then feeds
+// and scraper JSON, then raw page text).
+enum class SourceFormat {
+  kArticleXml = 0,
+  kNitf = 1,      // NITF 2.x-3.x (common/nitf_reader.h)
+  kNewsMlG2 = 2,  // NewsML-G2 news items (common/newsml_reader.h)
+  kFeed = 3,      // RSS 2.0, RSS 1.0 (RDF), Atom (common/feed_reader.h)
+  kJson = 4,      // JSON / JSON Lines from scrapers (common/json_reader.h)
+  kRawText = 5,
+};
 
 // Which metadata fields the input stated explicitly (an Article XML element
 // that is present, even if empty). Extraction never touches a given field:
@@ -78,10 +87,20 @@ struct Article {
   std::string title;
   std::string byline;
   std::vector<std::string> topics;    // topic ids from corpus/topics.tsv ("commissioning")
+  // Subjects, categories and keywords the input states that are not topics
+  // of the taxonomy ("Donald Trump", "health"), as written; never inferred.
+  std::vector<std::string> keywords;
+  // Names the input itself tags as people (NITF <person>, NewsML-G2 person
+  // subjects): evidence for the speaker extractor, not speakers themselves.
+  std::vector<std::string> people;
   std::vector<std::string> speakers;  // canonical names of people quoted; no bodies
   std::vector<Quote> quotes;
   std::vector<std::string> paragraphs;  // the body, one entry per paragraph
   std::vector<Comment> comments;
+  // Page lines dropped as site furniture (header and footer), kept as
+  // evidence for the outlet (mastheads, taglines, copyright lines); never
+  // indexed.
+  std::vector<std::string> furniture;
   GivenFields given;
 
   // The body as one text, paragraphs separated by blank lines.

@@ -1,7 +1,7 @@
 #include "common/input_file.h"
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -11,8 +11,17 @@ namespace hpnews {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-// Rejects overlong forms, surrogates and code points above U+10FFFF.
+bool IsBlank(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+        c != '\v')
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 size_t Utf8SequenceLength(const std::string& s, size_t i) {
   const auto byte = [&s](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = byte(i);
@@ -39,15 +48,6 @@ size_t Utf8SequenceLength(const std::string& s, size_t i) {
   }
   return len;
 }
-
-bool IsBlank(const std::string& s) {
-  for (unsigned char c : s) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 size_t RepairUtf8(std::string* text, int* first_line, int* first_column) {
   std::string out;
@@ -81,31 +81,47 @@ size_t RepairUtf8(std::string* text, int* first_line, int* first_column) {
   return bad;
 }
 
-Status ReadInputFile(const std::string& path, std::string* out, Status* warning) {
-  *warning = Status::Ok();
+Status ReadInputBytes(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(std::strerror(errno));
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
   if (size < 0) return Status::IoError("cannot read: not a regular file");
   if (static_cast<uint64_t>(size) > kMaxInputBytes) {
-    return Status::InvalidInput("file too large (" + std::to_string(size) + " bytes; the limit is " +
+    return Status::InvalidInput("file too large (" + std::to_string(size) +
+                                " bytes; the limit is " +
                                 std::to_string(kMaxInputBytes) + ")");
   }
   in.seekg(0);
   out->resize(static_cast<size_t>(size));
-  if (size > 0 && !in.read(&(*out)[0], size)) return Status::IoError("read failed");
+  if (size > 0 && !in.read(&(*out)[0], size))
+    return Status::IoError("read failed");
+  if (IsBlank(*out)) return Status::InvalidInput("empty file");
+  return Status::Ok();
+}
+
+Status ReadInputFile(const std::string& path, std::string* out,
+                     Status* warning) {
+  *warning = Status::Ok();
+  Status read = ReadInputBytes(path, out);
+  if (!read.ok()) return read;
 
   if (out->compare(0, 3, "\xEF\xBB\xBF") == 0) out->erase(0, 3);
-  if (out->size() >= 2 && (out->compare(0, 2, "\xFF\xFE") == 0 || out->compare(0, 2, "\xFE\xFF") == 0)) {
-    return Status::InvalidInput("utf-16 text is not supported; convert the file to utf-8");
+  if (out->size() >= 2 && (out->compare(0, 2, "\xFF\xFE") == 0 ||
+                           out->compare(0, 2, "\xFE\xFF") == 0)) {
+    return Status::InvalidInput(
+        "utf-16 text is not supported; convert the file to utf-8");
   }
   if (IsBlank(*out)) return Status::InvalidInput("empty file");
   size_t nul = out->find('\0');
   if (nul != std::string::npos) {
-    int line = 1 + static_cast<int>(std::count(out->begin(), out->begin() + nul, '\n'));
+    int line = 1 + static_cast<int>(
+                       std::count(out->begin(), out->begin() + nul, '\n'));
     size_t line_start = out->rfind('\n', nul);
-    int column = static_cast<int>(nul - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+    int column =
+        static_cast<int>(
+            nul - (line_start == std::string::npos ? 0 : line_start + 1)) +
+        1;
     return Status::InvalidInput("binary file (NUL byte)", line, column);
   }
   int line, column;
@@ -113,13 +129,15 @@ Status ReadInputFile(const std::string& path, std::string* out, Status* warning)
   // A text file with a few bad bytes is repaired; one that is mostly bad
   // bytes is not text in any encoding we read.
   if (bad > 0 && bad * 10 > out->size()) {
-    return Status::InvalidInput("binary file (" + std::to_string(bad) + " invalid utf-8 sequences)", line,
-                                column);
+    return Status::InvalidInput(
+        "binary file (" + std::to_string(bad) + " invalid utf-8 sequences)",
+        line, column);
   }
   if (bad > 0) {
-    *warning = Status::InvalidInput(
-        "invalid utf-8 repaired (" + std::to_string(bad) + (bad == 1 ? " sequence)" : " sequences)"), line,
-        column);
+    *warning =
+        Status::InvalidInput("invalid utf-8 repaired (" + std::to_string(bad) +
+                                 (bad == 1 ? " sequence)" : " sequences)"),
+                             line, column);
   }
   return Status::Ok();
 }

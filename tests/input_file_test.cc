@@ -2,12 +2,11 @@
 
 #include "common/input_file.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace hpnews {
 namespace {
@@ -40,7 +39,8 @@ TEST_F(InputFileTest, TableOfInputs) {
       {"blank.txt", " \n\t\n", false, "empty", 0, 0},
       {"nul.txt", std::string("ab\ncd\0ef", 8), false, "binary", 2, 3},
       {"utf16.txt", "\xFF\xFEH\0i\0", false, "utf-16", 0, 0},
-      {"binary.bin", "\x89PNG\r\n\x1a\n\xff\xfe\xfd\xfc\xfb", false, "binary", 1, 1},
+      {"binary.bin", "\x89PNG\r\n\x1a\n\xff\xfe\xfd\xfc\xfb", false, "binary",
+       1, 1},
   };
   for (const Case& c : cases) {
     std::string out;
@@ -50,7 +50,8 @@ TEST_F(InputFileTest, TableOfInputs) {
     if (c.ok) {
       EXPECT_EQ(out, c.expect) << c.name;
     } else {
-      EXPECT_NE(s.message().find(c.expect), std::string::npos) << c.name << ": " << s.ToString();
+      EXPECT_NE(s.message().find(c.expect), std::string::npos)
+          << c.name << ": " << s.ToString();
       EXPECT_EQ(s.line(), c.line) << c.name;
       EXPECT_EQ(s.column(), c.column) << c.name;
     }
@@ -60,7 +61,9 @@ TEST_F(InputFileTest, TableOfInputs) {
 TEST_F(InputFileTest, RepairsAFewBadBytesAndSaysWhere) {
   std::string out;
   Status warning;
-  Status s = ReadInputFile(Write("latin1.txt", "Headline\nCaf\xE9 society and more text here\n"), &out, &warning);
+  Status s = ReadInputFile(
+      Write("latin1.txt", "Headline\nCaf\xE9 society and more text here\n"),
+      &out, &warning);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(out, "Headline\nCaf\xEF\xBF\xBD society and more text here\n");
   EXPECT_FALSE(warning.ok());
@@ -71,7 +74,8 @@ TEST_F(InputFileTest, RepairsAFewBadBytesAndSaysWhere) {
 TEST_F(InputFileTest, MissingFileIsAnIoError) {
   std::string out;
   Status warning;
-  Status s = ReadInputFile(::testing::TempDir() + "no/such/file.txt", &out, &warning);
+  Status s =
+      ReadInputFile(::testing::TempDir() + "no/such/file.txt", &out, &warning);
   EXPECT_TRUE(s.IsIoError()) << s.ToString();
 }
 
