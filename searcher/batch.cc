@@ -1,1 +1,249 @@
-// placeholder
+#include "searcher/batch.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "common/index_db.h"
+#include "searcher/printer.h"
+
+namespace hpnews {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// Lines read but not yet written, per job: enough to keep every worker busy
+// while one slow query holds up the output, small enough to bound memory.
+constexpr size_t kInFlightPerJob = 64;
+
+struct Task {
+  size_t line_no;
+  std::string text;
+  bool too_long;
+};
+
+struct LineOutcome {
+  std::string json;
+  bool matched = false;
+  bool error = false;
+};
+
+LineOutcome ErrorLine(size_t line_no, const std::string& message) {
+  LineOutcome outcome;
+  outcome.error = true;
+  outcome.json = JsonLine({{"line", line_no}, {"error", message}});
+  return outcome;
+}
+
+LineOutcome RunLine(Xapian::Database* db, const BatchOptions& options,
+                    const Task& task) {
+  if (task.too_long) {
+    return ErrorLine(task.line_no, "line too long (over " +
+                                       std::to_string(options.max_line_bytes) +
+                                       " bytes)");
+  }
+  if (!IsValidUtf8(task.text)) return ErrorLine(task.line_no, "invalid utf-8");
+  SearchRequest request = options.request;
+  request.query.text = task.text;
+  SearchResult result;
+  try {
+    Status status = Search(db, request, &result);
+    if (!status.ok()) return ErrorLine(task.line_no, status.message());
+  } catch (const Xapian::Error& e) {
+    // One failing line (a corrupt block, say) is reported and the batch
+    // goes on, as ripgrep does with an unreadable file.
+    return ErrorLine(task.line_no,
+                     e.get_type() + std::string(": ") + e.get_msg());
+  } catch (const std::exception& e) {
+    return ErrorLine(task.line_no, e.what());
+  }
+  LineOutcome outcome;
+  outcome.matched = result.total > 0;
+  outcome.json = JsonLine(ResultToJson(result, task.line_no));
+  return outcome;
+}
+
+// State shared by the reader (the calling thread) and the workers.
+class Pipeline {
+ public:
+  Pipeline(const BatchOptions& options, std::ostream* out, size_t capacity)
+      : options_(options), out_(out), capacity_(capacity) {}
+
+  // Reader side: blocks while `capacity_` lines are in flight.
+  void Push(Task task) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [this] { return in_flight_ < capacity_; });
+    ++in_flight_;
+    queue_.push_back(std::move(task));
+    work_.notify_one();
+  }
+
+  void CloseInput() {
+    std::lock_guard<std::mutex> lock(mu_);
+    input_done_ = true;
+    work_.notify_all();
+  }
+
+  void Work(Xapian::Database* db) {
+    while (true) {
+      Task task;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        work_.wait(lock, [this] { return !queue_.empty() || input_done_; });
+        if (queue_.empty()) return;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      LineOutcome outcome = RunLine(db, options_, task);
+      Deliver(task.line_no, std::move(outcome));
+    }
+  }
+
+  BatchSummary summary() const { return summary_; }
+
+ private:
+  // Stores a finished line and writes every line that is now next in order.
+  void Deliver(size_t line_no, LineOutcome outcome) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++summary_.lines;
+    if (outcome.matched) ++summary_.matched;
+    if (outcome.error) ++summary_.errors;
+    ready_[line_no] = std::move(outcome.json);
+    bool wrote = false;
+    while (!ready_.empty() && ready_.begin()->first == next_line_) {
+      *out_ << ready_.begin()->second << '\n';
+      ready_.erase(ready_.begin());
+      ++next_line_;
+      --in_flight_;
+      wrote = true;
+    }
+    if (!wrote) return;
+    // Caught up with the input: whoever feeds us may be waiting for this.
+    if (queue_.empty()) out_->flush();
+    space_.notify_one();
+  }
+
+  const BatchOptions& options_;
+  std::ostream* out_;
+  const size_t capacity_;
+
+  std::mutex mu_;
+  std::condition_variable work_;   // a task was queued or input ended
+  std::condition_variable space_;  // a line was written
+  std::deque<Task> queue_;
+  bool input_done_ = false;
+  size_t in_flight_ = 0;                 // read and not yet written
+  std::map<size_t, std::string> ready_;  // finished, waiting for their turn
+  size_t next_line_ = 1;
+  BatchSummary summary_;
+};
+
+}  // namespace
+
+bool IsValidUtf8(const std::string& text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+bool ReadLimitedLine(std::istream& in, size_t limit, std::string* line,
+                     bool* too_long) {
+  using Traits = std::char_traits<char>;
+  line->clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (Traits::int_type c = buf->sbumpc();
+       !Traits::eq_int_type(c, Traits::eof()); c = buf->sbumpc()) {
+    any = true;
+    if (c == '\n') break;
+    // Keep one byte over the limit so a CRLF line exactly at the limit is
+    // not called too long for its '\r'.
+    if (line->size() <= limit) {
+      line->push_back(Traits::to_char_type(c));
+    } else {
+      *too_long = true;
+    }
+  }
+  if (!any) {
+    in.setstate(std::ios::eofbit);
+    return false;
+  }
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  if (line->size() > limit) *too_long = true;
+  return true;
+}
+
+Status RunBatch(const BatchOptions& options, std::istream& in,
+                std::ostream& out, BatchSummary* summary) {
+  int jobs = std::max(1, options.jobs);
+  // Every worker reads its own Database: a Xapian::Database object must
+  // not be shared between threads.
+  std::vector<Xapian::Database> dbs(jobs);
+  for (Xapian::Database& db : dbs) {
+    Status status = OpenIndex(options.index_path, &db);
+    if (!status.ok()) return status;
+  }
+
+  Pipeline pipeline(options, &out, kInFlightPerJob * jobs);
+  std::vector<std::thread> workers;
+  for (Xapian::Database& db : dbs) {
+    workers.emplace_back([&pipeline, &db] { pipeline.Work(&db); });
+  }
+  size_t line_no = 0;
+  std::string line;
+  bool too_long = false;
+  while (ReadLimitedLine(in, options.max_line_bytes, &line, &too_long)) {
+    pipeline.Push(Task{++line_no, line, too_long});
+  }
+  pipeline.CloseInput();
+  for (std::thread& worker : workers) worker.join();
+  out.flush();
+  *summary = pipeline.summary();
+  return Status::Ok();
+}
+
+int BatchExitCode(const BatchSummary& summary) {
+  if (summary.errors > 0) return 2;
+  return summary.matched > 0 ? 0 : 1;
+}
+
+}  // namespace hpnews

@@ -1,1 +1,292 @@
-int main() { return 0; }
+// hpnews-search: ranked, faceted queries against an hpnews index.
+//
+// main is thin: flags into a plain struct, one call, an exit status like
+// grep's (0 matched, 1 nothing matched, 2 error). Results go to stdout,
+// errors to stderr as "hpnews-search: what went wrong".
+
+#include <unistd.h>
+#include <xapian.h>
+
+#include <boost/program_options.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/index_db.h"
+#include "common/schema.h"
+#include "searcher/batch.h"
+#include "searcher/facets.h"
+#include "searcher/printer.h"
+#include "searcher/query_builder.h"
+#include "searcher/search.h"
+
+#ifndef HPNEWS_VERSION
+#define HPNEWS_VERSION "unknown"
+#endif
+
+namespace po = boost::program_options;
+
+namespace hpnews {
+namespace {
+
+constexpr const char* kProgram = "hpnews-search";
+constexpr int kExitMatch = 0;
+constexpr int kExitNoMatch = 1;
+constexpr int kExitError = 2;
+
+// The command line, as typed.
+struct CliOptions {
+  std::string index;
+  std::vector<std::string> query_words;
+  std::string default_op = "and";
+  std::vector<std::string> filters;
+  std::vector<std::string> facets;
+  int facet_limit = 10;
+  std::string from;
+  std::string to;
+  std::string sort = "relevance";
+  int limit = 10;
+  int offset = 0;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string batch;
+  int jobs = 1;
+};
+
+int Fail(const std::string& message) {
+  std::cerr << kProgram << ": " << message << "\n";
+  return kExitError;
+}
+
+int Fail(const Status& status) { return Fail(status.message()); }
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// Checks everything that does not depend on the query text, so a bad flag
+// is one error instead of an error on every batch line.
+Status BuildRequest(const CliOptions& cli, SearchRequest* request) {
+  Status status = ParseDefaultOp(cli.default_op, &request->query.default_op);
+  if (!status.ok()) return status;
+  for (const std::string& spec : cli.filters) {
+    Filter filter;
+    status = ParseFilter(spec, &filter);
+    if (!status.ok()) return status;
+    std::string term;
+    status =
+        FieldTerm(*schema::FindFacetField(filter.field), filter.value, &term);
+    if (!status.ok()) {
+      return Status::InvalidInput("--filter " + spec + ": " + status.message());
+    }
+    request->query.filters.push_back(filter);
+  }
+  if (!cli.from.empty() || !cli.to.empty()) {
+    Xapian::Query range;
+    status = DateRangeQuery(cli.from, cli.to, &range);
+    if (!status.ok()) return status;
+    request->query.from = cli.from;
+    request->query.to = cli.to;
+  }
+  status = ParseFacetFields(cli.facets, &request->facets);
+  if (!status.ok()) return status;
+  status = ParseSortOrder(cli.sort, &request->sort);
+  if (!status.ok()) return status;
+  if (cli.limit < 0) return Status::InvalidInput("--limit must be 0 or more");
+  if (cli.offset < 0) return Status::InvalidInput("--offset must be 0 or more");
+  if (cli.facet_limit < 0) {
+    return Status::InvalidInput("--facet-limit must be 0 or more");
+  }
+  request->limit = static_cast<Xapian::doccount>(cli.limit);
+  request->offset = static_cast<Xapian::doccount>(cli.offset);
+  request->facet_limit = static_cast<size_t>(cli.facet_limit);
+  return Status::Ok();
+}
+
+int RunBatchMode(const CliOptions& cli, const SearchRequest& request) {
+  if (!cli.query_words.empty()) {
+    return Fail("--batch reads its queries from " + cli.batch +
+                "; give no QUERY as well");
+  }
+  if (cli.jobs < 1) return Fail("--jobs must be 1 or more");
+  BatchOptions options;
+  options.index_path = cli.index;
+  options.request = request;
+  options.jobs = cli.jobs;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (cli.batch != "-") {
+    file.open(cli.batch, std::ios::binary);
+    if (!file)
+      return Fail("cannot read " + cli.batch + ": " + std::strerror(errno));
+    in = &file;
+  }
+  BatchSummary summary;
+  Status status = RunBatch(options, *in, std::cout, &summary);
+  if (!status.ok()) return Fail(status);
+  if (in->bad()) return Fail("error reading " + cli.batch);
+  return BatchExitCode(summary);
+}
+
+int RunSingle(const CliOptions& cli, SearchRequest request) {
+  request.query.text = JoinWords(cli.query_words);
+  OutputFormat format;
+  Status status = ParseOutputFormat(cli.format, &format);
+  if (!status.ok()) return Fail(status);
+  bool color = false;
+  if (cli.color == "always") {
+    color = true;
+  } else if (cli.color == "auto") {
+    color = ::isatty(STDOUT_FILENO) != 0;
+  } else if (cli.color != "never") {
+    return Fail("invalid --color \"" + cli.color +
+                "\" (expected auto, always or never)");
+  }
+
+  Xapian::Database db;
+  status = OpenIndex(cli.index, &db);
+  if (!status.ok()) return Fail(status);
+  SearchResult result;
+  try {
+    status = Search(&db, request, &result);
+  } catch (const Xapian::QueryParserError& e) {
+    status = Status::InvalidInput(e.get_msg());
+  }
+  if (!status.ok()) {
+    return Fail("query \"" + request.query.text + "\": " + status.message());
+  }
+  switch (format) {
+    case OutputFormat::kJson:
+      PrintJson(result, std::cout);
+      break;
+    case OutputFormat::kTsv:
+      PrintTsv(result, std::cout);
+      break;
+    case OutputFormat::kText:
+      PrintText(result, color, std::cout);
+      break;
+  }
+  std::cout.flush();
+  if (!std::cout) return Fail("error writing results");
+  return result.total > 0 ? kExitMatch : kExitNoMatch;
+}
+
+int Run(const CliOptions& cli) {
+  if (cli.index.empty()) return Fail("no index given (use -d INDEX)");
+  SearchRequest request;
+  Status status = BuildRequest(cli, &request);
+  if (!status.ok()) return Fail(status);
+  if (!cli.batch.empty()) return RunBatchMode(cli, request);
+  if (cli.query_words.empty()) return Fail("no query given (try --help)");
+  return RunSingle(cli, request);
+}
+
+po::options_description Options(CliOptions* cli) {
+  po::options_description options("options");
+  // clang-format off
+  options.add_options()
+    ("index,d", po::value(&cli->index)->value_name("INDEX"),
+     "the index to search (required)")
+    ("default-op", po::value(&cli->default_op)->value_name("and|or"),
+     "how words without an operator combine (default and)")
+    ("filter", po::value(&cli->filters)->value_name("FIELD:VALUE")->composing(),
+     "keep matches with this value; repeatable: one field's values are "
+     "OR'ed, fields AND'ed (fields: outlet, speaker, topic, year, month)")
+    ("from", po::value(&cli->from)->value_name("DATE"),
+     "keep matches dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    ("to", po::value(&cli->to)->value_name("DATE"),
+     "keep matches dated on or before DATE")
+    ("facet", po::value(&cli->facets)->value_name("FIELD")->composing(),
+     "count the matches' values of FIELD, exactly; repeatable")
+    ("facet-limit", po::value(&cli->facet_limit)->value_name("N"),
+     "values shown per facet, most frequent first (default 10; 0 = all)")
+    ("sort", po::value(&cli->sort)->value_name("ORDER"),
+     "relevance (default), date (oldest first) or -date (newest first)")
+    ("limit", po::value(&cli->limit)->value_name("N"),
+     "hits shown (default 10)")
+    ("offset", po::value(&cli->offset)->value_name("N"),
+     "hits skipped before the first shown (default 0)")
+    ("format", po::value(&cli->format)->value_name("FORMAT"),
+     "text (default), json or tsv")
+    ("color", po::value(&cli->color)->value_name("WHEN"),
+     "bold matched words in text output: auto (default, when stdout is a "
+     "terminal), always or never")
+    ("batch", po::value(&cli->batch)->value_name("FILE"),
+     "read one query per line from FILE (- = stdin); write one JSON object "
+     "per line, in input order")
+    ("jobs,j", po::value(&cli->jobs)->value_name("N"),
+     "threads for --batch (default 1)")
+    ("help,h", "show this help")
+    ("version", "show the version");
+  // clang-format on
+  return options;
+}
+
+void PrintUsage(const po::options_description& options) {
+  std::cout << "usage: " << kProgram << " -d INDEX [options] QUERY...\n"
+            << "       " << kProgram << " -d INDEX [options] --batch FILE\n\n"
+            << "Searches an hpnews index. QUERY uses Xapian's syntax: AND, OR, "
+               "NOT, NEAR,\n\"phrases\", +must -mustnot, wildcard*, title: "
+               "quote: comment: outlet: speaker:\ntopic: year: month: and "
+               "date:FROM..TO ranges. Use -- before a QUERY that\nstarts "
+               "with '-'.\n\n"
+            << options
+            << "\nexit status: 0 something matched, 1 nothing matched, 2 "
+               "error\n";
+}
+
+}  // namespace
+}  // namespace hpnews
+
+int main(int argc, char** argv) {
+  using hpnews::Fail;
+  hpnews::CliOptions cli;
+  try {
+    po::options_description options = hpnews::Options(&cli);
+    po::options_description hidden;
+    hidden.add_options()("query", po::value(&cli.query_words));
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("query", -1);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    if (vm.count("help")) {
+      hpnews::PrintUsage(options);
+      return 0;
+    }
+    if (vm.count("version")) {
+      std::cout << hpnews::kProgram << " " << HPNEWS_VERSION << " (xapian "
+                << Xapian::version_string() << ", index schema "
+                << hpnews::schema::kSchemaVersion << ")\n";
+      return 0;
+    }
+    po::notify(vm);
+    return hpnews::Run(cli);
+  } catch (const po::unknown_option& e) {
+    // Most often a query word with the hate operator: "nhs -reform".
+    return Fail(std::string(e.what()) +
+                " (try --help; put -- before a QUERY that starts with '-')");
+  } catch (const po::error& e) {
+    return Fail(std::string(e.what()) + " (try --help)");
+  } catch (const Xapian::QueryParserError& e) {
+    return Fail("query \"" + hpnews::JoinWords(cli.query_words) +
+                "\": " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Fail(e.get_type() + std::string(": ") + e.get_msg());
+  } catch (const std::exception& e) {
+    return Fail(e.what());
+  }
+}

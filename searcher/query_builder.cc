@@ -1,1 +1,454 @@
-// placeholder
+#include "searcher/query_builder.h"
+
+#include <cctype>
+#include <cstdio>
+
+#include "common/article.h"
+
+namespace hpnews {
+
+namespace {
+
+// Wildcards expand to at most this many terms, the most frequent ones: a
+// bounded cost for "a*" on a big index, and still useful results.
+constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+
+bool IsBlank(const std::string& text) {
+  for (unsigned char c : text) {
+    if (!std::isspace(c)) return false;
+  }
+  return true;
+}
+
+bool AllDigits(const std::string& s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s) {
+    if (!std::isdigit(c)) return false;
+  }
+  return true;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (static_cast<unsigned char>(c) < 0x80) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return s;
+}
+
+std::vector<std::string> SplitWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// "2011-11" or "2011-1" -> {"2011", "11"}; splits on '-' only.
+std::vector<std::string> SplitDashes(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dash = text.find('-', start);
+    parts.push_back(text.substr(start, dash - start));
+    if (dash == std::string::npos) break;
+    start = dash + 1;
+  }
+  return parts;
+}
+
+std::string TwoDigits(int n) {
+  return std::string(1, static_cast<char>('0' + n / 10)) +
+         static_cast<char>('0' + n % 10);
+}
+
+// Parses "YYYY-MM" (or "YYYYMM") into year and month.
+bool ParseMonth(const std::string& text, int* year, int* month) {
+  std::vector<std::string> parts = SplitDashes(text);
+  std::string y, m;
+  if (parts.size() == 2) {
+    y = parts[0];
+    m = parts[1];
+  } else if (parts.size() == 1 && text.size() == 6) {
+    y = text.substr(0, 4);
+    m = text.substr(4);
+  } else {
+    return false;
+  }
+  if (y.size() != 4 || !AllDigits(y) || m.empty() || m.size() > 2 ||
+      !AllDigits(m)) {
+    return false;
+  }
+  *year = std::stoi(y);
+  *month = std::stoi(m);
+  return *month >= 1 && *month <= 12;
+}
+
+// True if `text` has the shape of a date bound (digits and dashes in one of
+// the forms ParseDateBound takes), valid or not. Lets the unprefixed range
+// processor leave "a..b" alone but report "2011-02-31..".
+bool LooksLikeDate(const std::string& text) {
+  std::vector<std::string> parts = SplitDashes(text);
+  if (parts.size() == 1) {
+    return AllDigits(text) && (text.size() == 4 || text.size() == 8);
+  }
+  if (parts.size() > 3 || parts[0].size() != 4) return false;
+  for (const std::string& p : parts) {
+    if (!AllDigits(p) || (&p != &parts[0] && p.size() > 2)) return false;
+  }
+  return true;
+}
+
+// Xapian calls our processors from inside parse_query(). They could throw
+// QueryParserError, but libxapian 1.4 leaks parser state when an exception
+// crosses it (LeakSanitizer shows it), so a processor records the first
+// problem in *error instead and returns a query matching nothing;
+// BuildQuery() then turns the record into a Status. The parser, which owns
+// the processors, lives no longer than the string they point to.
+class ErrorSink {
+ public:
+  explicit ErrorSink(std::string* error) : error_(error) {}
+
+ protected:
+  Xapian::Query Fail(const Status& status) {
+    if (error_->empty()) *error_ = status.message();
+    return Xapian::Query::MatchNothing;
+  }
+
+ private:
+  std::string* error_;
+};
+
+// outlet:, speaker:, topic:, year:, month: - boolean filters whose values
+// are normalised to the schema's terms (see FieldTerm()).
+class FieldValueProcessor : public Xapian::FieldProcessor, ErrorSink {
+ public:
+  // `field` points into schema::FacetFields(), which lives forever.
+  FieldValueProcessor(const schema::FacetField* field, std::string* error)
+      : ErrorSink(error), field_(field) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::string term;
+    Status status = FieldTerm(*field_, value, &term);
+    if (!status.ok()) return Fail(status);
+    return Xapian::Query(term);
+  }
+
+ private:
+  const schema::FacetField* field_;
+};
+
+// date:A..B (strict: anything that is not a date is an error) and bare
+// A..B (lenient: only ranges that look like dates are ours, so other range
+// syntax still gets Xapian's "unknown range" error).
+class DateRangeProcessor : public Xapian::RangeProcessor, ErrorSink {
+ public:
+  DateRangeProcessor(const std::string& prefix, bool strict, std::string* error)
+      : Xapian::RangeProcessor(schema::kDateSlot, prefix),
+        ErrorSink(error),
+        strict_(strict) {}
+
+  Xapian::Query operator()(const std::string& begin,
+                           const std::string& end) override {
+    if (!strict_) {
+      bool ours = (!begin.empty() || !end.empty()) &&
+                  (begin.empty() || LooksLikeDate(begin)) &&
+                  (end.empty() || LooksLikeDate(end));
+      if (!ours) return Xapian::Query(Xapian::Query::OP_INVALID);
+    }
+    Xapian::Query query;
+    Status status = DateRangeQuery(begin, end, &query);
+    if (!status.ok()) return Fail(status);
+    return query;
+  }
+
+ private:
+  bool strict_;
+};
+
+// date:VALUE without "..": the whole day, month or year VALUE names. The
+// parser hands "date:A..B" to DateRangeProcessor before it gets here.
+class DateFieldProcessor : public Xapian::FieldProcessor, ErrorSink {
+ public:
+  explicit DateFieldProcessor(std::string* error) : ErrorSink(error) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    Xapian::Query query;
+    Status status = DateRangeQuery(value, value, &query);
+    if (!status.ok()) return Fail(status);
+    return query;
+  }
+};
+
+}  // namespace
+
+Status ParseDefaultOp(const std::string& text, DefaultOp* out) {
+  std::string op = Lower(text);
+  if (op == "and") {
+    *out = DefaultOp::kAnd;
+  } else if (op == "or") {
+    *out = DefaultOp::kOr;
+  } else {
+    return Status::InvalidInput("invalid default operator \"" + text +
+                                "\" (expected and or or)");
+  }
+  return Status::Ok();
+}
+
+Status ParseFilter(const std::string& spec, Filter* out) {
+  std::string known;
+  for (const schema::FacetField& f : schema::FacetFields()) {
+    known += known.empty() ? "" : ", ";
+    known += f.name;
+  }
+  size_t colon = spec.find(':');
+  if (colon == std::string::npos) {
+    return Status::InvalidInput(
+        "filter \"" + spec + "\" is not FIELD:VALUE (fields: " + known + ")");
+  }
+  std::string field = Lower(spec.substr(0, colon));
+  if (schema::FindFacetField(field) == nullptr) {
+    return Status::InvalidInput("unknown filter field \"" +
+                                spec.substr(0, colon) + "\" (fields: " + known +
+                                ")");
+  }
+  out->field = field;
+  out->value = spec.substr(colon + 1);
+  return Status::Ok();
+}
+
+std::string StripHonorifics(const std::string& name) {
+  static const char* const kHonorifics[] = {
+      "dr",         "mr",        "mrs",  "ms",       "miss",  "mx",   "sir",
+      "dame",       "lord",      "lady", "baroness", "baron", "prof", "cllr",
+      "councillor", "professor", "rev",  "revd",     "rt",    "hon",
+  };
+  std::vector<std::string> words = SplitWords(name);
+  // "Prof Sir Bruce Keogh": titles stack, so strip while one leads, but
+  // always keep the last word (`speaker:lord` is a surname search).
+  while (words.size() > 1) {
+    std::string first = Lower(words[0]);
+    if (!first.empty() && first.back() == '.') first.pop_back();
+    bool honorific = false;
+    for (const char* h : kHonorifics) {
+      if (first == h) honorific = true;
+    }
+    if (!honorific) break;
+    words.erase(words.begin());
+  }
+  return Join(words);
+}
+
+Status FieldTerm(const schema::FacetField& field, const std::string& value,
+                 std::string* term) {
+  std::string name = field.name;
+  std::string v = schema::NormaliseTermValue(value);
+  if (v.empty()) {
+    return Status::InvalidInput("empty value for " + name + ":");
+  }
+  if (name == "year") {
+    if (v.size() != 4 || !AllDigits(v)) {
+      return Status::InvalidInput("invalid year \"" + value +
+                                  "\" (expected YYYY)");
+    }
+    *term = schema::kYearPrefix + v;
+  } else if (name == "month") {
+    int year = 0, month = 0;
+    if (!ParseMonth(v, &year, &month)) {
+      return Status::InvalidInput("invalid month \"" + value +
+                                  "\" (expected YYYY-MM)");
+    }
+    *term = schema::kMonthPrefix + std::to_string(year) + TwoDigits(month);
+  } else if (name == "topic") {
+    // Topic ids are [a-z-]: "Social care" and "social_care" mean the id.
+    for (char& c : v) {
+      if (c == ' ' || c == '_') c = '-';
+    }
+    *term = schema::Term(schema::kTopicPrefix, v);
+  } else if (name == "speaker") {
+    // A trailing full stop or comma is punctuation, never part of a name.
+    while (!v.empty() && (v.back() == '.' || v.back() == ',')) v.pop_back();
+    std::vector<std::string> words = SplitWords(StripHonorifics(v));
+    if (words.empty()) {
+      return Status::InvalidInput("empty value for " + name + ":");
+    }
+    // One word can be either name ("porter", "mark"): the name-word term.
+    // Several words are a full canonical name.
+    *term = words.size() == 1
+                ? schema::Term(schema::kSpeakerWordPrefix, words[0])
+                : schema::Term(schema::kSpeakerPrefix, Join(words));
+  } else {
+    *term = schema::Term(field.prefix, v);
+  }
+  return Status::Ok();
+}
+
+Status ParseDateBound(const std::string& text, bool upper, std::string* ymd) {
+  const Status bad = Status::InvalidInput(
+      "invalid date \"" + text + "\" (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  std::vector<std::string> parts = SplitDashes(text);
+  int year = 0, month = 0, day = 0;
+  if (parts.size() == 1 && AllDigits(text) && text.size() == 4) {
+    year = std::stoi(text);
+    month = upper ? 12 : 1;
+    day = upper ? 31 : 1;
+  } else if (parts.size() == 1 && AllDigits(text) && text.size() == 8) {
+    year = std::stoi(text.substr(0, 4));
+    month = std::stoi(text.substr(4, 2));
+    day = std::stoi(text.substr(6, 2));
+  } else if (parts.size() == 2 || parts.size() == 3) {
+    if (!LooksLikeDate(text)) return bad;
+    year = std::stoi(parts[0]);
+    month = std::stoi(parts[1]);
+    if (parts.size() == 3) {
+      day = std::stoi(parts[2]);
+    } else {
+      if (month < 1 || month > 12) return bad;
+      day = 1;
+      if (upper) {
+        day = 31;
+        while (day > 28 && !IsValidDate(year, month, day)) --day;
+      }
+    }
+  } else {
+    return bad;
+  }
+  if (!IsValidDate(year, month, day)) {
+    return Status::InvalidInput("no such date \"" + text + "\"");
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+  *ymd = buf;
+  return Status::Ok();
+}
+
+Status DateRangeQuery(const std::string& from, const std::string& to,
+                      Xapian::Query* out) {
+  if (from.empty() && to.empty()) {
+    return Status::InvalidInput("empty date range \"..\"");
+  }
+  std::string lo, hi;
+  if (!from.empty()) {
+    Status status = ParseDateBound(from, /*upper=*/false, &lo);
+    if (!status.ok()) return status;
+  }
+  if (!to.empty()) {
+    Status status = ParseDateBound(to, /*upper=*/true, &hi);
+    if (!status.ok()) return status;
+  }
+  if (!lo.empty() && !hi.empty() && hi < lo) {
+    return Status::InvalidInput("date range \"" + from + ".." + to +
+                                "\" ends before it starts");
+  }
+  if (hi.empty()) {
+    *out = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lo);
+  } else if (lo.empty()) {
+    *out = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, hi);
+  } else {
+    *out =
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
+  }
+  return Status::Ok();
+}
+
+Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
+                  Xapian::Query* out) {
+  if (IsBlank(spec.text)) return Status::InvalidInput("empty query");
+
+  std::string error;  // set by our processors; declared before the parser
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  parser.set_stemmer(Xapian::Stem("en"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_default_op(spec.default_op == DefaultOp::kAnd
+                            ? Xapian::Query::OP_AND
+                            : Xapian::Query::OP_OR);
+  parser.set_max_expansion(kMaxWildcardExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                           Xapian::QueryParser::FLAG_WILDCARD);
+  parser.add_prefix("title", schema::kTitlePrefix);
+  parser.add_prefix("quote", schema::kQuotePrefix);
+  parser.add_prefix("comment", schema::kCommentPrefix);
+  for (const schema::FacetField& field : schema::FacetFields()) {
+    parser.add_boolean_prefix(
+        field.name, (new FieldValueProcessor(&field, &error))->release());
+  }
+  parser.add_boolean_prefix("date",
+                            (new DateFieldProcessor(&error))->release());
+  // The prefixed processor first: it claims date:... and is strict.
+  parser.add_rangeprocessor(
+      (new DateRangeProcessor("date:", true, &error))->release());
+  parser.add_rangeprocessor(
+      (new DateRangeProcessor("", false, &error))->release());
+
+  Xapian::Query query;
+  try {
+    query = parser.parse_query(spec.text, kParserFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    return Status::InvalidInput(e.get_msg());
+  }
+  if (!error.empty()) return Status::InvalidInput(error);
+
+  // --filter: OR within a field, AND across fields, in FacetFields() order
+  // so the query (and its description) does not depend on flag order.
+  std::vector<Xapian::Query> filters;
+  for (const schema::FacetField& field : schema::FacetFields()) {
+    std::vector<Xapian::Query> terms;
+    for (const Filter& filter : spec.filters) {
+      if (filter.field != field.name) continue;
+      std::string term;
+      Status status = FieldTerm(field, filter.value, &term);
+      if (!status.ok()) {
+        return Status::InvalidInput("--filter " + filter.field + ":" +
+                                    filter.value + ": " + status.message());
+      }
+      terms.emplace_back(term);
+    }
+    if (!terms.empty()) {
+      filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+  }
+  for (const Filter& filter : spec.filters) {
+    if (schema::FindFacetField(filter.field) == nullptr) {
+      return Status::InvalidInput("unknown filter field \"" + filter.field +
+                                  "\"");
+    }
+  }
+  if (!spec.from.empty() || !spec.to.empty()) {
+    Xapian::Query range;
+    Status status = DateRangeQuery(spec.from, spec.to, &range);
+    if (!status.ok()) return status;
+    filters.push_back(range);
+  }
+  if (!filters.empty()) {
+    Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, all);
+  }
+  *out = query;
+  return Status::Ok();
+}
+
+}  // namespace hpnews

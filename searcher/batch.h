@@ -1,0 +1,63 @@
+// Batch mode: one query per input line, one JSON object per input line out,
+// in input order, optionally on several threads.
+//
+// Each line gets the JSON object of --format json (printer.h) with "line"
+// (1-based) first, or {"line": N, "error": "..."} when that line is bad: a
+// blank line, invalid UTF-8, a line over the length limit, an invalid
+// query. A bad line never stops the batch. Not a query parser or a
+// printer: it only schedules searches and writes their JSON.
+
+#ifndef HPNEWS_SEARCHER_BATCH_H_
+#define HPNEWS_SEARCHER_BATCH_H_
+
+#include <cstddef>
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "common/status.h"
+#include "searcher/search.h"
+
+namespace hpnews {
+
+struct BatchOptions {
+  std::string index_path;
+  SearchRequest request;  // options for every line; query.text is replaced
+  int jobs = 1;           // worker threads, each with its own Database
+  size_t max_line_bytes = 64 * 1024;
+};
+
+struct BatchSummary {
+  size_t lines = 0;    // lines read (= objects written)
+  size_t matched = 0;  // lines whose query matched something
+  size_t errors = 0;   // lines that gave an error object
+};
+
+// Reads `in` to its end and writes one JSON line per input line to `out`,
+// in input order whatever `jobs` is. Memory stays bounded: at most a few
+// dozen lines per job are in flight. Output is flushed whenever the
+// workers have caught up with the input, so a program can feed queries one
+// at a time and read each answer.
+//
+// Returns an error only when the index cannot be opened (nothing is read or
+// written then); per-line problems are error objects counted in *summary.
+Status RunBatch(const BatchOptions& options, std::istream& in,
+                std::ostream& out, BatchSummary* summary);
+
+// grep-like: 2 if any line was an error, else 0 if any line matched, else 1.
+int BatchExitCode(const BatchSummary& summary);
+
+// ---- Pieces, exposed for tests ----------------------------------------------
+
+// True if `text` is well-formed UTF-8 (no overlong forms, no surrogates).
+bool IsValidUtf8(const std::string& text);
+
+// Reads one line (without its "\n" or "\r\n") into *line, keeping at most
+// `limit` bytes; *too_long says that more were dropped. Returns false at the
+// end of input when nothing was read.
+bool ReadLimitedLine(std::istream& in, size_t limit, std::string* line,
+                     bool* too_long);
+
+}  // namespace hpnews
+
+#endif  // HPNEWS_SEARCHER_BATCH_H_

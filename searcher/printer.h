@@ -1,0 +1,62 @@
+// Printing search results: text for people, JSON and TSV for programs.
+//
+// Printers format a SearchResult (search.h) and never run a query, so one
+// result feeds every format, and batch mode reuses the JSON object.
+//
+// The JSON object (--format json; one per line in batch mode):
+//   {"query", "total", "total_exact", "offset", "limit", "sort",
+//    "hits": [{"rank", "id", "score", "percent", "title", "date"|null,
+//              "outlet"|null, "speakers", "topics", "url", "source",
+//              "snippet"}],
+//    "facets": {"<field>": [{"value", "count"}], ...}}
+// Snippets mark matched words with <mark>...</mark>; the rest is plain text.
+
+#ifndef HPNEWS_SEARCHER_PRINTER_H_
+#define HPNEWS_SEARCHER_PRINTER_H_
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "searcher/search.h"
+
+namespace hpnews {
+
+enum class OutputFormat { kText, kJson, kTsv };
+
+// Parses "text", "json" or "tsv".
+Status ParseOutputFormat(const std::string& text, OutputFormat* out);
+
+// The snippet as one string, each matched run between `open` and `close`.
+std::string SnippetMarkup(const std::vector<SnippetPart>& parts,
+                          const std::string& open, const std::string& close);
+
+// The JSON object described above. Key order is fixed (ordered_json). A
+// `line` above 0 (batch mode) comes first as "line": N.
+nlohmann::ordered_json ResultToJson(const SearchResult& result,
+                                    size_t line = 0);
+
+// One line of JSON (no trailing newline). Invalid UTF-8 in the result (a
+// query typed in another encoding) is replaced rather than thrown on.
+std::string JsonLine(const nlohmann::ordered_json& value);
+
+// --format json: the object on one line, then a newline.
+void PrintJson(const SearchResult& result, std::ostream& out);
+
+// --format tsv: a header line, then one line per hit with the columns
+//   rank id score percent date outlet title speakers topics url source snippet
+// (lists joined by "; ", unknown values empty, tabs and newlines inside
+// values turned into spaces). If facets were asked: an empty line, then a
+// header "facet value count" and one line per facet value.
+void PrintTsv(const SearchResult& result, std::ostream& out);
+
+// --format text: a summary line, then each hit as a short block, then the
+// facets. `color` marks matched words in bold (ANSI escapes, for a
+// terminal); otherwise they are shown as [word].
+void PrintText(const SearchResult& result, bool color, std::ostream& out);
+
+}  // namespace hpnews
+
+#endif  // HPNEWS_SEARCHER_PRINTER_H_

@@ -1,0 +1,96 @@
+// Query building: turns what a user typed (query text, --filter, --from and
+// --to) into one Xapian::Query, following common/schema.h.
+//
+// It parses and normalises; it never runs a query (that is search.h), so
+// everything here can be tested by running the result against a small index.
+// User mistakes (a bad date, an unknown filter field, a syntax error) come
+// back as Status::InvalidInput with a lower-case message, never as
+// exceptions.
+
+#ifndef HPNEWS_SEARCHER_QUERY_BUILDER_H_
+#define HPNEWS_SEARCHER_QUERY_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "common/status.h"
+
+namespace hpnews {
+
+// How words with no operator between them combine.
+enum class DefaultOp { kAnd, kOr };
+
+// Parses "and" or "or" (--default-op).
+Status ParseDefaultOp(const std::string& text, DefaultOp* out);
+
+// One --filter FIELD:VALUE. `field` is one of schema::FacetFields().
+struct Filter {
+  std::string field;
+  std::string value;
+};
+
+// Parses "FIELD:VALUE" into *out. InvalidInput for a missing ':' or an
+// unknown field (the message lists the known ones); *out is then unchanged.
+Status ParseFilter(const std::string& spec, Filter* out);
+
+// Everything that decides which documents match.
+struct QuerySpec {
+  std::string text;  // Xapian query syntax; must not be blank
+  DefaultOp default_op = DefaultOp::kAnd;
+  std::vector<Filter> filters;  // same field: OR'ed; fields: AND'ed
+  std::string from;             // date bound as typed ("2011", "2011-11",
+  std::string to;               // "2011-11-25"); empty = open
+};
+
+// The query syntax is Xapian's (AND OR NOT NEAR, "phrases", +/-, trailing
+// wildcards, pure NOT; words combine with spec.default_op) plus:
+//   title: quote: comment:               free text in that part only
+//   outlet: speaker: topic: year: month: boolean filters (see FieldTerm())
+//   date:A..B, A..B, date:A.., date:..B  kDateSlot ranges (ParseDateBound())
+//   date:2011-11                         one day, month or year
+// Builds the query for `spec` into *out. `db` is the database the query will
+// run on (the parser uses it for wildcards). Returns InvalidInput with the
+// parser's message for syntax errors and with our own message for bad
+// dates, filters and field values; *out is then unchanged.
+//
+// Filters and --from/--to are applied with OP_FILTER: they restrict the
+// matches but never change a score.
+Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
+                  Xapian::Query* out);
+
+// ---- Pieces, exposed for tests ----------------------------------------------
+
+// The boolean term a user's `value` for `field` stands for, normalised as
+// the indexer wrote it:
+//   outlet  "Health Service Journal" -> XOhealth service journal
+//   topic   "Social Care"            -> XTsocial-care (spaces/_ become '-')
+//   speaker "Dr Mark Porter"         -> XSmark porter   (full name)
+//   speaker "Porter", "Dr Porter"    -> XSWporter       (one name word)
+//   year    "2011"                   -> Y2011
+//   month   "2011-11"                -> M201111
+// InvalidInput for an empty value or a malformed year or month.
+Status FieldTerm(const schema::FacetField& field, const std::string& value,
+                 std::string* term);
+
+// Drops leading honorifics ("Dr", "Prof.", "Sir", ...), case-insensitively,
+// unless nothing would be left: "Dr Mark Porter" -> "Mark Porter".
+std::string StripHonorifics(const std::string& name);
+
+// Parses a date bound: "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYYMMDD" into
+// the "YYYYMMDD" value kDateSlot holds. A partial date stands for its first
+// day, or its last day when `upper` is set ("2011" -> 20110101 / 20111231).
+// InvalidInput if the text is not such a date or names no real day.
+Status ParseDateBound(const std::string& text, bool upper, std::string* ymd);
+
+// The value-range query over kDateSlot for the bounds as typed (either may
+// be empty for an open end, not both). InvalidInput for a bad date or a
+// range that ends before it starts.
+Status DateRangeQuery(const std::string& from, const std::string& to,
+                      Xapian::Query* out);
+
+}  // namespace hpnews
+
+#endif  // HPNEWS_SEARCHER_QUERY_BUILDER_H_

@@ -1,0 +1,447 @@
+// Running searches: sort orders (undated last), paging, snippets, the
+// reopen-and-retry on DatabaseModifiedError, opening errors; and the
+// hpnews-search command line's exit statuses and error messages.
+
+#include "searcher/search.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/index_db.h"
+#include "tests/search_test_util.h"
+
+namespace hpnews {
+namespace {
+
+using testing_util::AddArticles;
+using testing_util::IdList;
+using testing_util::MakeArticle;
+using testing_util::SampleArticles;
+using testing_util::TempDir;
+using testing_util::WriteIndex;
+using Strings = std::vector<std::string>;
+
+std::string Show(const Strings& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += id + " ";
+  return out;
+}
+
+class SearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    WriteIndex(dir_->path() + "/db", SampleArticles());
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string DbPath() { return dir_->path() + "/db"; }
+
+  static SearchResult Run(const SearchRequest& request) {
+    Xapian::Database db(DbPath());
+    SearchResult result;
+    Status status = Search(&db, request, &result);
+    EXPECT_TRUE(status.ok()) << request.query.text << ": " << status.message();
+    return result;
+  }
+  static SearchRequest Request(const std::string& text, SortOrder sort,
+                               Xapian::doccount offset = 0,
+                               Xapian::doccount limit = 10) {
+    SearchRequest request;
+    request.query.text = text;
+    request.sort = sort;
+    request.offset = offset;
+    request.limit = limit;
+    return request;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* SearchTest::dir_ = nullptr;
+
+const char* kAll = "NOT zzznothing";  // every article
+
+TEST_F(SearchTest, SortByDateOldestFirstUndatedLast) {
+  SearchResult r = Run(Request(kAll, SortOrder::kDateAscending));
+  EXPECT_EQ(Show(IdList(r)),
+            "mip-integration hsj-ccgs pulse-porter pulse-workforce hsj-bill "
+            "undated-funding ");
+  EXPECT_EQ(r.sort, SortOrder::kDateAscending);
+}
+
+TEST_F(SearchTest, SortByDateNewestFirstUndatedLast) {
+  SearchResult r = Run(Request(kAll, SortOrder::kDateDescending));
+  EXPECT_EQ(Show(IdList(r)),
+            "hsj-bill pulse-workforce pulse-porter hsj-ccgs mip-integration "
+            "undated-funding ");
+}
+
+TEST_F(SearchTest, SortByRelevanceRanksTitleMatchesFirst) {
+  SearchResult r = Run(Request("workforce", SortOrder::kRelevance));
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].id, "pulse-workforce");
+  r = Run(Request("commissioning", SortOrder::kRelevance));
+  ASSERT_GE(r.hits.size(), 2u);
+  for (size_t i = 1; i < r.hits.size(); ++i) {
+    EXPECT_GE(r.hits[i - 1].score, r.hits[i].score) << "rank " << i;
+    EXPECT_GE(r.hits[i - 1].percent, r.hits[i].percent) << "rank " << i;
+  }
+}
+
+TEST(SearchTieTest, SameDateTiesAreBrokenByRelevance) {
+  TempDir dir;
+  WriteIndex(
+      dir.path() + "/db",
+      {MakeArticle("weak", "Budget news", "2012-01-05", "", {}, {},
+                   {"The NHS budget."}),
+       MakeArticle("strong", "NHS budget: NHS warns", "2012-01-05", "", {}, {},
+                   {"NHS NHS NHS budget pressure on the NHS."}),
+       MakeArticle("later", "NHS later", "2012-02-01", "", {}, {}, {"NHS"})});
+  for (SortOrder sort :
+       {SortOrder::kDateAscending, SortOrder::kDateDescending}) {
+    Xapian::Database db(dir.path() + "/db");
+    SearchRequest request;
+    request.query.text = "nhs";
+    request.sort = sort;
+    SearchResult r;
+    ASSERT_TRUE(Search(&db, request, &r).ok());
+    Strings ids = IdList(r);
+    Strings expected = sort == SortOrder::kDateAscending
+                           ? Strings{"strong", "weak", "later"}
+                           : Strings{"later", "strong", "weak"};
+    EXPECT_EQ(Show(ids), Show(expected)) << SortOrderName(sort);
+  }
+}
+
+TEST_F(SearchTest, OffsetAndLimitPageThroughAndRanksCountTheOffset) {
+  SearchResult page = Run(Request(kAll, SortOrder::kDateAscending, 2, 2));
+  EXPECT_EQ(Show(IdList(page)), "pulse-porter pulse-workforce ");
+  ASSERT_EQ(page.hits.size(), 2u);
+  EXPECT_EQ(page.hits[0].rank, 3u);
+  EXPECT_EQ(page.hits[1].rank, 4u);
+  EXPECT_EQ(page.total, 6u);
+  EXPECT_EQ(page.offset, 2u);
+  EXPECT_EQ(page.limit, 2u);
+
+  SearchResult past = Run(Request(kAll, SortOrder::kDateAscending, 10, 5));
+  EXPECT_TRUE(past.hits.empty());
+  SearchResult zero = Run(Request(kAll, SortOrder::kRelevance, 0, 0));
+  EXPECT_TRUE(zero.hits.empty());
+}
+
+// Regression: with --limit 0 Xapian used to be asked for no match at all,
+// its estimate said 0 and the exit status said "nothing matched".
+TEST_F(SearchTest, ZeroLimitStillFindsThatSomethingMatches) {
+  SearchRequest request = Request("nhs", SortOrder::kRelevance, 0, 0);
+  request.query.filters = {
+      {"outlet", "Pulse"}, {"speaker", "Dr Porter"}, {"month", "2011-11"}};
+  SearchResult r = Run(request);
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_GE(r.total, 1u);
+}
+
+TEST_F(SearchTest, HitsCarryTheStoredFields) {
+  SearchResult r = Run(Request("title:workforce", SortOrder::kRelevance));
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.rank, 1u);
+  EXPECT_EQ(h.title, "Workforce crisis in general practice");
+  EXPECT_EQ(h.date, "2012-02-29");
+  EXPECT_EQ(h.outlet, "Pulse");
+  EXPECT_EQ(h.speakers, (Strings{"Clare Gerada", "John Porter"}));
+  EXPECT_EQ(h.topics, (Strings{"workforce"}));
+  EXPECT_EQ(h.url, "https://example.org/pulse-workforce");
+  EXPECT_EQ(h.source, "tests/pulse-workforce.txt");
+  EXPECT_GT(h.score, 0);
+  EXPECT_EQ(h.percent, 100);
+  EXPECT_EQ(r.query, "title:workforce");
+}
+
+TEST_F(SearchTest, SnippetsMarkMatchedWordsAsPlainText) {
+  SearchResult r = Run(Request("pace cost", SortOrder::kRelevance));
+  ASSERT_EQ(r.hits.size(), 1u);
+  std::string plain, marked;
+  for (const SnippetPart& part : r.hits[0].snippet) {
+    plain += part.text;
+    if (part.match) marked += part.text + " ";
+  }
+  EXPECT_EQ(marked, "pace cost ") << plain;
+  // MSet::snippet() escapes '&'; the result is plain text again.
+  EXPECT_NE(plain.find("change & the cost"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("&amp;"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find('\n'), std::string::npos) << plain;
+  EXPECT_LT(plain.size(), 300u) << plain;
+
+  // Stemmed matches are marked too.
+  r = Run(Request("reorganise", SortOrder::kRelevance));
+  for (const Hit& hit : r.hits) {
+    bool any = false;
+    for (const SnippetPart& part : hit.snippet) any = any || part.match;
+    EXPECT_TRUE(any) << hit.id;
+  }
+}
+
+TEST(ParseSnippetTest, SplitsOnMarksAndUnescapes) {
+  std::vector<SnippetPart> parts =
+      ParseSnippet("...the \x01NHS\x02 &amp; its\n\n \x01reforms\x02 &lt;3");
+  std::vector<SnippetPart> expected = {{"...the ", false},
+                                       {"NHS", true},
+                                       {" & its ", false},
+                                       {"reforms", true},
+                                       {" <3", false}};
+  ASSERT_EQ(parts.size(), expected.size());
+  for (size_t i = 0; i < parts.size(); ++i) {
+    EXPECT_EQ(parts[i].text, expected[i].text) << i;
+    EXPECT_EQ(parts[i].match, expected[i].match) << i;
+  }
+  EXPECT_TRUE(ParseSnippet("").empty());
+}
+
+TEST(DateSortKeyTest, KeysOrderBothWaysWithUndatedLast) {
+  Xapian::Document d2011, d2012, undated;
+  d2011.add_value(schema::kDateSlot, "20111125");
+  d2012.add_value(schema::kDateSlot, "20120101");
+  DateSortKey oldest(false), newest(true);
+  EXPECT_LT(oldest(d2011), oldest(d2012));
+  EXPECT_LT(oldest(d2012), oldest(undated));
+  EXPECT_LT(newest(d2012), newest(d2011));
+  EXPECT_LT(newest(d2011), newest(undated));
+}
+
+TEST(SortOrderTest, ParsesAndNames) {
+  for (const char* name : {"relevance", "date", "-date"}) {
+    SortOrder order;
+    ASSERT_TRUE(ParseSortOrder(name, &order).ok()) << name;
+    EXPECT_STREQ(SortOrderName(order), name);
+  }
+  SortOrder order;
+  EXPECT_TRUE(ParseSortOrder("+date", &order).IsInvalidInput());
+}
+
+TEST_F(SearchTest, InvalidQueryIsAStatusNotAnException) {
+  Xapian::Database db(DbPath());
+  SearchRequest request;
+  request.query.text = "nhs AND";
+  SearchResult result;
+  result.query = "unchanged";
+  Status status = Search(&db, request, &result);
+  EXPECT_TRUE(status.IsInvalidInput());
+  EXPECT_EQ(result.query, "unchanged");
+}
+
+// A reader whose revision a writer has since overwritten gets
+// DatabaseModifiedError; Search() reopens and answers from the new one.
+TEST(SearchRetryTest, ReopensAfterDatabaseModifiedError) {
+  TempDir dir;
+  std::string path = dir.path() + "/db";
+  // Enough documents that a reader needs more than the root blocks it
+  // caches on open; then rewrite them all a few times, so the blocks of
+  // the readers' revision are reused (glass keeps only the last one).
+  auto filler = [](int round) {
+    std::vector<Article> articles;
+    for (int i = 0; i < 1000; ++i) {
+      articles.push_back(
+          MakeArticle("filler-" + std::to_string(i),
+                      "Reorganisation story " + std::to_string(i), "2013-01-01",
+                      "Pulse", {"Mark Porter"}, {"reorganisation"},
+                      {"NHS reorganisation round" + std::to_string(round) +
+                       " item" + std::to_string(i) + " with fresh words."}));
+    }
+    return articles;
+  };
+  WriteIndex(path, filler(0));
+  Xapian::Database probe(path);
+  Xapian::Database stale(path);
+  {
+    Xapian::WritableDatabase writer(path, Xapian::DB_OPEN);
+    for (int round = 1; round <= 3; ++round)
+      AddArticles(&writer, filler(round));
+  }
+  bool provoked = false;
+  try {
+    Xapian::Enquire enquire(probe);
+    enquire.set_query(Xapian::Query::MatchAll);
+    Xapian::MSet mset = enquire.get_mset(0, 1000);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      it.get_document().get_data();
+    }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    provoked = true;
+  }
+  if (!provoked) GTEST_SKIP() << "could not provoke DatabaseModifiedError";
+
+  SearchRequest request;
+  request.query.text = "round3";
+  request.facets = {"outlet"};
+  SearchResult result;
+  ASSERT_TRUE(Search(&stale, request, &result).ok());
+  EXPECT_EQ(result.total, 1000u);
+}
+
+TEST(OpenIndexTest, MissingIndexAndWrongSchemaVersion) {
+  TempDir dir;
+  Xapian::Database db;
+  Status status = OpenIndex(dir.path() + "/none", &db);
+  EXPECT_TRUE(status.IsNotFound());
+  EXPECT_EQ(status.message(), "no index at " + dir.path() + "/none");
+
+  {
+    Xapian::WritableDatabase w(dir.path() + "/old", Xapian::DB_CREATE);
+    w.set_metadata(schema::kSchemaVersionKey, "0");
+    w.commit();
+  }
+  status = OpenIndex(dir.path() + "/old", &db);
+  EXPECT_TRUE(status.IsInvalidInput());
+  EXPECT_NE(status.message().find("schema version 0"), std::string::npos)
+      << status.message();
+}
+
+// ---- The command line -------------------------------------------------------
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+CliRun RunCli(const Strings& args, const std::string& err_path) {
+  std::string command = Quote(HPNEWS_SEARCH_BIN);
+  for (const std::string& a : args) command += " " + Quote(a);
+  command += " 2>" + Quote(err_path);
+  CliRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
+  int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path);
+  std::stringstream ss;
+  ss << err.rdbuf();
+  run.err = ss.str();
+  return run;
+}
+
+class CliTest : public SearchTest {
+ protected:
+  CliRun Cli(const Strings& args) {
+    return RunCli(args, dir_->path() + "/stderr.txt");
+  }
+};
+
+TEST_F(CliTest, ExitZeroOnMatchWithJsonOnStdout) {
+  CliRun run = Cli({"-d", DbPath(), "--format", "json", "--facet", "outlet",
+                    "nhs", "reorganisation"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "");
+  nlohmann::json j = nlohmann::json::parse(run.out);
+  EXPECT_EQ(j["query"], "nhs reorganisation");
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_EQ(j["facets"]["outlet"][0]["value"], "Pulse");
+}
+
+TEST_F(CliTest, ExitOneWhenNothingMatches) {
+  CliRun run = Cli({"-d", DbPath(), "--format", "json", "zzznothing"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(nlohmann::json::parse(run.out)["total"], 0);
+}
+
+struct CliErrorCase {
+  Strings args;  // after -d DB
+  const char* stderr_text;
+};
+
+TEST_F(CliTest, ErrorsExitTwoWithAMessageOnStderr) {
+  const CliErrorCase kCases[] = {
+      {{"nhs AND"},
+       "hpnews-search: query \"nhs AND\": Syntax: <expression> AND "
+       "<expression>\n"},
+      {{"date:2011-02-31.."},
+       "hpnews-search: query \"date:2011-02-31..\": no such date "
+       "\"2011-02-31\"\n"},
+      {{"--filter", "colour:red", "nhs"},
+       "hpnews-search: unknown filter field \"colour\" (fields: outlet, "
+       "speaker, topic, year, month)\n"},
+      {{"--filter", "month:2011-13", "nhs"},
+       "hpnews-search: --filter month:2011-13: invalid month \"2011-13\" "
+       "(expected YYYY-MM)\n"},
+      {{"--facet", "colour", "nhs"},
+       "hpnews-search: unknown facet field \"colour\" (fields: outlet, "
+       "speaker, topic, year, month)\n"},
+      {{"--sort", "size", "nhs"},
+       "hpnews-search: invalid sort \"size\" (expected relevance, date or "
+       "-date)\n"},
+      {{"--format", "xml", "nhs"},
+       "hpnews-search: invalid format \"xml\" (expected text, json or tsv)\n"},
+      {{"--from", "2012", "--to", "2011", "nhs"},
+       "hpnews-search: date range \"2012..2011\" ends before it starts\n"},
+      {{"--limit", "-3", "nhs"}, "hpnews-search: --limit must be 0 or more\n"},
+      {{}, "hpnews-search: no query given (try --help)\n"},
+  };
+  for (const CliErrorCase& c : kCases) {
+    Strings args = {"-d", DbPath()};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    CliRun run = Cli(args);
+    std::string shown = Show(c.args);
+    EXPECT_EQ(run.exit_code, 2) << shown;
+    EXPECT_EQ(run.err, c.stderr_text) << shown;
+    EXPECT_EQ(run.out, "") << shown;
+  }
+}
+
+TEST_F(CliTest, MissingIndexAndBadOption) {
+  CliRun run = Cli({"-d", dir_->path() + "/nowhere", "nhs"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "hpnews-search: no index at " + dir_->path() + "/nowhere\n");
+  run = Cli({"-d", DbPath(), "--colour", "nhs"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err.rfind("hpnews-search: ", 0), 0u) << run.err;
+  run = Cli({"nhs"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err, "hpnews-search: no index given (use -d INDEX)\n");
+}
+
+TEST_F(CliTest, HelpListsEveryOptionAndVersionPrints) {
+  CliRun run = Cli({"--help"});
+  EXPECT_EQ(run.exit_code, 0);
+  for (const char* option :
+       {"--index", "-d", "--default-op", "--filter", "--from", "--to",
+        "--facet", "--facet-limit", "--sort", "--limit", "--offset", "--format",
+        "--batch", "--jobs", "--help", "--version"}) {
+    EXPECT_NE(run.out.find(option), std::string::npos) << option;
+  }
+  run = Cli({"--version"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("hpnews-search ", 0), 0u) << run.out;
+}
+
+TEST_F(CliTest, DoubleDashAllowsALeadingHateOperator) {
+  CliRun run =
+      Cli({"-d", DbPath(), "--format", "json", "--", "nhs", "-reorganisation"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(nlohmann::json::parse(run.out)["total"], 2);  // bill, integration
+}
+
+}  // namespace
+}  // namespace hpnews
