@@ -32,17 +32,19 @@ class RuleExtractor : public Extractor {
   void Extract(Article* article,
                const std::string& default_outlet) const override {
     const GivenFields& given = article->given;
+    if (given.outlet && given.speakers && given.quotes && given.topics) return;
+    // Cut the title and body into tokens once for all three extractors.
+    ArticleTokens tokens(article->title, article->paragraphs);
     if (!given.outlet) {
-      std::string found = outlets.Find(*article);
+      std::string found = outlets.Find(*article, tokens);
       article->outlet = !found.empty() ? found : default_outlet;
     }
     if (!given.speakers || !given.quotes) {
-      SpeakerResult r = ExtractSpeakers(article->paragraphs);
+      SpeakerResult r = ExtractSpeakers(article->paragraphs, tokens.paragraphs);
       if (!given.speakers) article->speakers = std::move(r.speakers);
       if (!given.quotes) article->quotes = std::move(r.quotes);
     }
-    if (!given.topics)
-      article->topics = topics.Classify(article->title, article->paragraphs);
+    if (!given.topics) article->topics = topics.Classify(tokens);
     // The date is the reader's (common/raw_text.h): it knows the page
     // header; the body alone does not say which date is the article's.
   }

@@ -17,12 +17,18 @@ constexpr int kMaxYear = 2100;
 // A dateline is short; a longer line is a sentence that mentions a date.
 constexpr std::size_t kMaxDateLineWords = 16;
 constexpr std::size_t kMaxDateLineBytes = 160;
+// The most bytes before a date expression's first digit: a weekday, a
+// comma, a month name ("Wednesday, September 7, 2011" has 21).
+constexpr std::size_t kMaxDigitOffset = 24;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), IsDigit);
+}
 
 // A cursor over the text being parsed; every Parse* helper either consumes
 // what it recognises and returns true, or leaves `pos` unchanged.
@@ -462,9 +468,18 @@ bool IsBylinePart(std::string_view part) {
 // Sets *begin and *end (end includes any time after the date).
 std::optional<Date> FindDateIn(std::string_view line, std::size_t* begin,
                                std::size_t* end) {
+  // Every date form has a digit (a day or a year): most lines have none,
+  // and the reader asks about every line of the page.
+  if (!HasDigit(line)) return std::nullopt;
+  std::size_t next_digit = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (i > 0 && IsAlnum(line[i - 1])) continue;
     if (!IsAlnum(line[i])) continue;
+    // A date's first digit comes within kMaxDigitOffset bytes of its start
+    // ("Wednesday, December 7, 2011"): skip starts with none that near.
+    if (next_digit < i) next_digit = line.find_first_of("0123456789", i);
+    if (next_digit == std::string_view::npos) break;
+    if (next_digit - i > kMaxDigitOffset) continue;
     std::size_t len = 0;
     // Start at a weekday or the date itself; ParseDatePrefix skips weekdays.
     if (auto d = ParseDatePrefix(line.substr(i), &len)) {
@@ -533,6 +548,8 @@ bool IsDateOnlyLine(std::string_view line) {
 }
 
 bool IsDateOrTimeLine(std::string_view line) {
+  // A day, a year or a time: a line without a digit cannot qualify.
+  if (!HasDigit(line)) return false;
   line = TrimView(line);
   if (line.empty() || line.size() > kMaxDateLineBytes) return false;
   if (IsDateOnlyLine(line)) return true;

@@ -250,9 +250,10 @@ Status OutletSignatures::Parse(std::string_view text, OutletSignatures* out) {
   return Status::Ok();
 }
 
-void OutletSignatures::ScoreText(const std::string& text, bool first_paragraph,
+void OutletSignatures::ScoreText(const TokenizedText& text, Place place,
                                  std::vector<double>* scores) const {
-  Tokens tokens = TokenizeForMatch(text);
+  bool first_paragraph = place == Place::kFirstParagraph;
+  const Tokens& tokens = text.tokens();
   std::vector<PhraseMatcher::Match> matches = matcher_.FindAll(tokens);
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const PhraseMatcher::Match& m = matches[i];
@@ -277,6 +278,8 @@ void OutletSignatures::ScoreText(const std::string& text, bool first_paragraph,
             AfterCopyright(tokens, m.first) ||
             (first_paragraph && IsAgencyParenthesis(tokens, m.first, m.last))) {
           score = kStrong;
+        } else if (place == Place::kFurniture) {
+          score = 0;  // a link or a mention in the site's furniture
         } else if (IsCitation(tokens, m.first, m.last)) {
           score = kCitation;
         } else if (IsSelfReference(tokens, m.first, m.last)) {
@@ -291,6 +294,11 @@ void OutletSignatures::ScoreText(const std::string& text, bool first_paragraph,
 }
 
 std::vector<OutletScore> OutletSignatures::Score(const Article& article) const {
+  return Score(article, ArticleTokens(article.title, article.paragraphs));
+}
+
+std::vector<OutletScore> OutletSignatures::Score(
+    const Article& article, const ArticleTokens& tokens) const {
   std::vector<double> scores(outlets_.size(), 0);
   if (!article.url.empty()) {
     std::string url = Lower(article.url);
@@ -310,10 +318,19 @@ std::vector<OutletScore> OutletSignatures::Score(const Article& article) const {
       }
     }
   }
-  ScoreText(article.title, false, &scores);
-  for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
-    ScoreText(article.paragraphs[i], i == 0, &scores);
+  ScoreText(tokens.title, Place::kTitle, &scores);
+  for (std::size_t i = 0; i < tokens.paragraphs.size(); ++i) {
+    ScoreText(tokens.paragraphs[i],
+              i == 0 ? Place::kFirstParagraph : Place::kBody, &scores);
   }
+  // The page's own furniture: a masthead there is the strongest evidence.
+  // Each signature counts once, however many lines repeat it.
+  std::vector<double> furniture(outlets_.size(), 0);
+  for (const std::string& line : article.furniture) {
+    ScoreText(TokenizedText(line), Place::kFurniture, &furniture);
+  }
+  for (std::size_t i = 0; i < outlets_.size(); ++i)
+    scores[i] += std::min(furniture[i], kStrong);
   std::vector<OutletScore> out;
   for (std::size_t i = 0; i < outlets_.size(); ++i) {
     if (scores[i] != 0) out.push_back({outlets_[i], scores[i]});
@@ -326,7 +343,12 @@ std::vector<OutletScore> OutletSignatures::Score(const Article& article) const {
 }
 
 std::string OutletSignatures::Find(const Article& article) const {
-  std::vector<OutletScore> scores = Score(article);
+  return Find(article, ArticleTokens(article.title, article.paragraphs));
+}
+
+std::string OutletSignatures::Find(const Article& article,
+                                   const ArticleTokens& tokens) const {
+  std::vector<OutletScore> scores = Score(article, tokens);
   if (scores.empty() || scores.front().score < kMinScore) return "";
   return scores.front().outlet;
 }

@@ -30,12 +30,21 @@ class OutletSignatures {
   // On error returns InvalidInput with the 1-based line.
   static Status Parse(std::string_view text, OutletSignatures* out);
 
-  // The outlet the article's URL, title and body point to, or "" when the
-  // evidence is too weak (below kMinScore). Reader comments are not read.
+  // The outlet the article's URL, title, body and page furniture point to,
+  // or "" when the evidence is too weak (below kMinScore). In the furniture
+  // (Article::furniture) only masthead evidence counts — a masthead or
+  // tagline signature, a host name, the outlet's name alone on its line or
+  // after a copyright sign — and it is strong; a mere mention there (a
+  // link to another site's story) counts for nothing. Reader comments are
+  // not read.
   std::string Find(const Article& article) const;
+  // The same, with the article's title and paragraphs already tokenized.
+  std::string Find(const Article& article, const ArticleTokens& tokens) const;
 
   // Every outlet with any evidence, best first (for tests and tuning).
   std::vector<OutletScore> Score(const Article& article) const;
+  std::vector<OutletScore> Score(const Article& article,
+                                 const ArticleTokens& tokens) const;
 
   // Weights of the evidence; an outlet needs kMinScore to be chosen.
   static constexpr double kStrong = 10;  // masthead, host name, "(Reuters) -"
@@ -49,7 +58,9 @@ class OutletSignatures {
 
  private:
   enum class Kind { kMasthead, kDomain, kName };
-  void ScoreText(const std::string& text, bool first_paragraph,
+  // Where a text comes from: the title or body, or the page furniture.
+  enum class Place { kTitle, kFirstParagraph, kBody, kFurniture };
+  void ScoreText(const TokenizedText& text, Place place,
                  std::vector<double>* scores) const;
 
   std::vector<std::string> outlets_;  // canonical names

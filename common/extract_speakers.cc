@@ -31,7 +31,7 @@ namespace hpnews {
 namespace {
 
 using Tokens = std::vector<MatchToken>;
-using WordSet = std::unordered_set<std::string_view>;
+using WordSet = std::unordered_set<std::string_view, WordHash>;
 
 // Case-sensitive: honorifics are capitalised in running text.
 const WordSet& Honorifics() {
@@ -268,7 +268,14 @@ const WordSet& BodyWords() {
                             "Executive",    "Alliance",     "Airlines",
                             "Railways",     "Police",       "Army",
                             "Navy",         "Force",        "Bill",
-                            "Provisions",   "Programme",    "Morning"};
+                            "Provisions",   "Programme",    "Morning",
+                            "Daily",        "Herald",       "Gazette",
+                            "Tribune",      "Chronicle",    "Radio",
+                            "Television",   "TV",           "Broadcasting",
+                            "Securities",   "Capital",      "Holdings",
+                            "Group",        "Bank",         "Motors",
+                            "Telecom",      "Technologies", "Software",
+                            "Mobile",       "Airways",      "Energy"};
   return s;
 }
 
@@ -424,8 +431,39 @@ std::string_view Singular(std::string_view w) {
   return w;
 }
 
+// The word lists a word is on, as bits: one hash lookup answers what
+// several set lookups would (IsNameWord asks about every capitalised
+// token several times).
+enum WordClass : unsigned {
+  kHonorificClass = 1,
+  kPostNominalClass = 2,
+  kNameStopClass = 4,
+  kBodyClass = 8,
+  kRoleClass = 16,
+  kPersonAcronymClass = 32,
+};
+
+unsigned WordClasses(std::string_view w) {
+  static const std::unordered_map<std::string_view, unsigned, WordHash> table =
+      [] {
+        std::unordered_map<std::string_view, unsigned, WordHash> t;
+        for (std::string_view x : Honorifics()) t[x] |= kHonorificClass;
+        for (std::string_view x : PostNominals()) t[x] |= kPostNominalClass;
+        for (std::string_view x : NameStops()) t[x] |= kNameStopClass;
+        for (std::string_view x : BodyWords()) t[x] |= kBodyClass;
+        for (std::string_view x : RoleWords()) t[x] |= kRoleClass;
+        for (std::string_view x : PersonAcronyms()) t[x] |= kPersonAcronymClass;
+        return t;
+      }();
+  auto it = table.find(w);
+  return it == table.end() ? 0 : it->second;
+}
+
 bool IsBodyWord(const MatchToken& t) {
-  return BodyWords().count(t.text) || BodyWords().count(Singular(t.text));
+  if (WordClasses(t.text) & kBodyClass) return true;
+  std::string_view singular = Singular(t.text);
+  return singular.size() != t.text.size() &&
+         (WordClasses(singular) & kBodyClass);
 }
 
 // A word that can be part of a person's name: capitalised, with lower-case
@@ -436,8 +474,31 @@ bool IsNameWord(const MatchToken& t) {
   bool has_lower = std::any_of(t.text.begin(), t.text.end(), IsLowerAscii) ||
                    static_cast<unsigned char>(t.text[1]) >= 0x80;
   if (!has_lower) return false;
-  return !NameStops().count(t.text) && !IsBodyWord(t) &&
-         !Honorifics().count(t.text) && !PostNominals().count(t.text);
+  if (WordClasses(t.text) &
+      (kNameStopClass | kBodyClass | kHonorificClass | kPostNominalClass)) {
+    return false;
+  }
+  std::string_view singular = Singular(t.text);
+  return singular.size() == t.text.size() ||
+         !(WordClasses(singular) & kBodyClass);
+}
+
+// Lower-case nouns for kinds of organisation, which name what follows
+// them as one ("the insurer Marsh", "newspaper Nihon Keizai Shimbun").
+bool IsOrganisationNoun(const MatchToken& t) {
+  static const WordSet s = {
+      "newspaper",    "paper",     "magazine",     "broadcaster", "firm",
+      "company",      "companies", "insurer",      "lender",      "bank",
+      "retailer",     "carrier",   "airline",      "giant",       "maker",
+      "manufacturer", "brand",     "station",      "channel",     "publisher",
+      "operator",     "provider",  "supplier",     "website",     "site",
+      "agency",       "group",     "conglomerate", "chain",       "brokerage",
+      "broker",       "regulator", "watchdog",     "charity",     "union",
+      "distributor",  "firms",     "daily",        "weekly",      "tabloid",
+      "network",      "start-up",  "startup",      "subsidiary",  "unit",
+      "division",     "studio",    "label"};
+  return t.is_word && !t.text.empty() && IsLowerAscii(t.text[0]) &&
+         s.count(t.text) > 0;
 }
 
 bool IsApostrophe(const MatchToken& t) {
@@ -523,6 +584,14 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
         i > 0 && i + 1 < t.size() && Adjacent(t[i - 1], t[i]) &&
         Adjacent(t[i], t[i + 1]) && t[i - 1].is_word && t[i + 1].is_word;
     if (apostrophe) continue;
+    if (continuation_any_close &&
+        (q == QuoteChar::kOpenDouble || q == QuoteChar::kOpenSingle ||
+         (CanOpen(t, i) && !CanClose(t, i)))) {
+      // The first mark opens a quote: the previous paragraph's quote was
+      // left unclosed (a lost mark), and this one starts afresh ("Simon
+      // Gardner said: \"We ...").
+      return FindQuotes(text, t, false);
+    }
     if (state == State::kOut) {
       bool opens = q == QuoteChar::kOpenDouble || q == QuoteChar::kOpenSingle ||
                    ((q == QuoteChar::kStraightDouble ||
@@ -659,8 +728,24 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     if (i > lo && !t[i - 1].is_word && t[i - 1].text != ".") break;
   }
   std::reverse(words.begin(), words.end());
+  // A role capitalised at the start of a sentence is not a first name:
+  // "Economist Colen Garrow said".
+  if (words.size() >= 3 && words.front().first == words.front().second &&
+      RoleWords().count(t[words.front().first].lower)) {
+    i = words.front().second + 1;
+    words.erase(words.begin());
+  }
   // What stands before the name: an honorific ("Dr", "Dr.", "the Rt Hon")?
   std::size_t before = i;  // tokens [lo, before) precede the name words
+  // A kind of organisation before the name makes it the organisation's:
+  // "financial newspaper Nihon Keizai Shimbun", "UK broadcaster Virgin
+  // Radio", "technology firm Sydus".
+  if (!words.empty() && before > lo && IsOrganisationNoun(t[before - 1])) {
+    m.kind = MentionKind::kBody;
+    m.name = CanonicalBodyName(Span(text, t, words.front().first, e));
+    m.first = words.front().first;
+    return m;
+  }
   std::size_t h = before;
   if (h > lo && t[h - 1].text == "." && h - 1 > lo &&
       Honorifics().count(t[h - 2].text))
@@ -900,7 +985,7 @@ class Registry {
 
   // "Dr Porter": the latest person with that surname, compatible gender.
   // `create` adds a surname-only person when nobody matches.
-  int Surname(const std::string& surname, char gender, long pos, bool create) {
+  int Surname(std::string_view surname, char gender, long pos, bool create) {
     int best = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
@@ -910,7 +995,8 @@ class Registry {
     }
     if (best < 0 && create) {
       best = static_cast<int>(people_.size());
-      people_.push_back({surname, surname, gender, false, false, pos});
+      people_.push_back({std::string(surname), std::string(surname), gender,
+                         false, false, pos});
     }
     if (best >= 0 && create) people_[best].weak = false;
     if (best >= 0) Touch(best, gender, pos);
@@ -995,8 +1081,9 @@ bool EndsSentence(const std::string& q) {
 
 class ParagraphReader {
  public:
-  ParagraphReader(const std::string& text, long base, Registry* reg)
-      : text_(text), base_(base), reg_(reg), t_(TokenizeForMatch(text)) {}
+  ParagraphReader(const std::string& text, const Tokens& tokens, long base,
+                  Registry* reg)
+      : text_(text), base_(base), reg_(reg), t_(tokens) {}
 
   // Reads the paragraph; `open_quote_speaker` is set when the previous
   // paragraph ended inside a quote (nullptr otherwise).
@@ -1023,7 +1110,7 @@ class ParagraphReader {
   const std::string& text_;
   long base_;
   Registry* reg_;
-  Tokens t_;
+  const Tokens& t_;
   std::vector<QuoteSpan> quotes_;
   std::vector<Unit> units_;
   std::vector<int> unit_of_token_;
@@ -1082,16 +1169,22 @@ void ParagraphReader::BuildUnits() {
 // People named with an honorific or a role are remembered, so that later
 // pronouns and short forms find them even if they never spoke before.
 void ParagraphReader::ScanMentions() {
+  // Whether each token can be part of a name, asked once per token.
+  std::vector<char> name_word(t_.size());
+  for (std::size_t i = 0; i < t_.size(); ++i)
+    name_word[i] = IsCapitalised(t_[i]) && IsNameWord(t_[i]);
+  auto is_name = [&](std::size_t i) { return name_word[i] != 0; };
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
     const MatchToken& w = t_[i];
     if (!w.is_word) continue;
-    bool trigger =
-        (IsCapitalised(w) && Honorifics().count(w.text)) ||
-        (w.is_word && !IsCapitalised(w) && RoleWords().count(w.text)) ||
-        (IsCapitalised(w) && NameStops().count(w.text) && !IsBodyWord(w) &&
-         w.text != "The" && w.text != "A") ||
-        PersonAcronyms().count(w.text);
+    unsigned cls = WordClasses(w.text);
+    bool cap = IsCapitalised(w);
+    bool trigger = (cap && (cls & kHonorificClass)) ||
+                   (!cap && (cls & kRoleClass)) ||
+                   (cap && (cls & kNameStopClass) && !IsBodyWord(w) &&
+                    w.text != "The" && w.text != "A") ||
+                   (cls & kPersonAcronymClass);
     if (!trigger) continue;
     // The name words right after the trigger.
     std::size_t j = i + 1;
@@ -1103,7 +1196,7 @@ void ParagraphReader::ScanMentions() {
       ++j;
     std::size_t k = j;
     while (k < t_.size() && units_[unit_of_token_[k]].is_quote == false &&
-           IsNameWord(t_[k])) {
+           is_name(k)) {
       ++k;
       // "O’Neill": apostrophe or hyphen joined name parts.
       while (k + 1 < t_.size() && (IsApostrophe(t_[k]) || t_[k].text == "-") &&
@@ -1126,17 +1219,16 @@ void ParagraphReader::ScanMentions() {
   // later "Ms James" is known by her full name.
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote ||
-        !IsNameWord(t_[i])) {
+        !is_name(i)) {
       continue;
     }
-    if (i > 0 && (IsNameWord(t_[i - 1]) || Honorifics().count(t_[i - 1].text) ||
+    if (i > 0 && (is_name(i - 1) || Honorifics().count(t_[i - 1].text) ||
                   (IsApostrophe(t_[i - 1]) && Adjacent(t_[i - 1], t_[i])))) {
       continue;
     }
     std::size_t k = i;
     int words = 0;
-    while (k < t_.size() && !units_[unit_of_token_[k]].is_quote &&
-           IsNameWord(t_[k])) {
+    while (k < t_.size() && !units_[unit_of_token_[k]].is_quote && is_name(k)) {
       ++k;
       ++words;
       while (k + 1 < t_.size() && (IsApostrophe(t_[k]) || t_[k].text == "-") &&
@@ -1158,8 +1250,8 @@ void ParagraphReader::ScanMentions() {
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (!IsCapitalised(t_[i])) continue;
     if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
-    if (IsNameWord(t_[i]) && (i + 1 == t_.size() || !IsNameWord(t_[i + 1])) &&
-        (i == 0 || !IsNameWord(t_[i - 1]))) {
+    if (is_name(i) && (i + 1 == t_.size() || !is_name(i + 1)) &&
+        (i == 0 || !is_name(i - 1))) {
       reg_->Surname(t_[i].text, 0, base_ + static_cast<long>(i), false);
     }
   }
@@ -1357,6 +1449,20 @@ void ParagraphReader::FindAttributions() {
           continue;
         }
         m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+        if (m.kind == MentionKind::kUnnamed &&
+            RoleWords().count(t_[units_[v - 1].token].lower)) {
+          // "Armando Falcon, OFHEO director said": the name before the
+          // role in apposition.
+          std::size_t c = v - 1;
+          while (c > lo_unit && t_[units_[c - 1].token].text != "," &&
+                 (v - 1) - c < 8)
+            --c;
+          std::size_t comma = units_[c - 1 < units_.size() ? c - 1 : 0].token;
+          if (c > lo_unit && t_[comma].text == "," && comma > lo_tok) {
+            Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
+            if (name.kind == MentionKind::kPerson) m = name;
+          }
+        }
       } else if (u == lo_unit) {
         inverted = true;  // "Said the statement: ..." / sentence after a quote
       }
@@ -1462,7 +1568,8 @@ std::string_view TrimView(std::string_view s) {
 }  // namespace
 
 std::string CanonicalPersonName(std::string_view name) {
-  Tokens t = TokenizeForMatch(name);
+  TokenizedText tokenized(name);
+  const Tokens& t = tokenized.tokens();
   std::size_t b = 0, e = t.size();
   // Leading articles, honorifics and their dots: "the Rt Hon", "Dr.".
   while (b < e && (Honorifics().count(t[b].text) || t[b].text == "." ||
@@ -1506,7 +1613,8 @@ std::string CanonicalBodyName(std::string_view name) {
        {"PHE", "Public Health England"},
        {"FDA", "Food and Drug Administration"},
        {"CDC", "Centers for Disease Control and Prevention"}};
-  Tokens t = TokenizeForMatch(name);
+  TokenizedText tokenized(name);
+  const Tokens& t = tokenized.tokens();
   std::size_t b = 0, e = t.size();
   while (b < e &&
          (t[b].lower == "the" || t[b].lower == "a" || t[b].lower == "an"))
@@ -1524,12 +1632,21 @@ std::string CanonicalBodyName(std::string_view name) {
 }
 
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs) {
+  std::vector<TokenizedText> tokens;
+  tokens.reserve(paragraphs.size());
+  for (const std::string& p : paragraphs) tokens.emplace_back(p);
+  return ExtractSpeakers(paragraphs, tokens);
+}
+
+SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
+                              const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
   Registry reg;
   Speaker open_speaker, previous, thread;
   bool has_open = false, has_previous = false, has_thread = false;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    ParagraphReader reader(paragraphs[i], static_cast<long>(i) * 1000000, &reg);
+    ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
+                           static_cast<long>(i) * 1000000, &reg);
     reader.Read(has_open ? &open_speaker : nullptr,
                 has_previous ? &previous : nullptr,
                 has_thread ? &thread : nullptr, &out);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/extract_topics.h"
 
 namespace hpnews {
 
@@ -34,6 +35,10 @@ struct SpeakerResult {
 
 // Finds speakers and quotes in the body paragraphs, in order.
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs);
+// The same, with the paragraphs already tokenized (`tokens[i]` is
+// `paragraphs[i]`'s; the sizes must agree).
+SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
+                              const std::vector<TokenizedText>& tokens);
 
 // The canonical form of a person's name as written in running text:
 // honorifics, titles and post-nominals stripped, whitespace collapsed

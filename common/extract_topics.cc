@@ -54,14 +54,6 @@ CharClass Classify(std::string_view text, std::size_t pos, std::size_t* len) {
   return CharClass::kWord;  // accented and other letters
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
-}
-
 bool HasUpper(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char ch) { return ch >= 'A' && ch <= 'Z'; });
@@ -89,35 +81,75 @@ bool ValidTopicId(std::string_view id) {
 
 }  // namespace
 
-std::vector<MatchToken> TokenizeForMatch(std::string_view text) {
-  std::vector<MatchToken> tokens;
-  tokens.reserve(text.size() / 5);
+TokenizedText::TokenizedText(std::string_view text) {
+  if (text.empty()) return;
+  lower_ = std::make_unique<char[]>(text.size());
+  char* lower = lower_.get();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    lower[i] =
+        (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  tokens_.reserve(text.size() / 4);
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t len = 0;
-    CharClass cls = Classify(text, pos, &len);
-    if (cls == CharClass::kSpace) {
-      pos += len;
-      continue;
-    }
+    unsigned char c = static_cast<unsigned char>(text[pos]);
     MatchToken token;
     token.begin = pos;
-    if (cls == CharClass::kPunct) {
-      pos += len;
+    if (c < 0x80) {
+      // ASCII, the common case, without the general classifier.
+      if (IsAsciiAlnum(c)) {
+        token.is_word = true;
+        ++pos;
+        while (pos < text.size()) {
+          unsigned char d = static_cast<unsigned char>(text[pos]);
+          if (d < 0x80) {
+            if (!IsAsciiAlnum(d)) break;
+            ++pos;
+            continue;
+          }
+          std::size_t l = 0;
+          if (Classify(text, pos, &l) != CharClass::kWord) break;
+          pos += l;
+        }
+      } else if (c <= ' ' || c == 0x7F) {
+        ++pos;
+        continue;
+      } else {
+        ++pos;
+      }
     } else {
-      token.is_word = true;
-      while (pos < text.size()) {
-        std::size_t l = 0;
-        if (Classify(text, pos, &l) != CharClass::kWord) break;
-        pos += l;
+      std::size_t len = 0;
+      CharClass cls = Classify(text, pos, &len);
+      if (cls == CharClass::kSpace) {
+        pos += len;
+        continue;
+      }
+      if (cls == CharClass::kPunct) {
+        pos += len;
+      } else {
+        token.is_word = true;
+        while (pos < text.size()) {
+          std::size_t l = 0;
+          if (Classify(text, pos, &l) != CharClass::kWord) break;
+          pos += l;
+        }
       }
     }
     token.end = pos;
-    token.text.assign(text.substr(token.begin, token.end - token.begin));
-    token.lower = Lower(token.text);
-    tokens.push_back(std::move(token));
+    token.text = text.substr(token.begin, token.end - token.begin);
+    token.lower =
+        std::string_view(lower + token.begin, token.end - token.begin);
+    words_ += token.is_word;
+    tokens_.push_back(token);
   }
-  return tokens;
+}
+
+ArticleTokens::ArticleTokens(const std::string& title_text,
+                             const std::vector<std::string>& paragraph_texts)
+    : title(title_text) {
+  paragraphs.reserve(paragraph_texts.size());
+  for (const std::string& p : paragraph_texts) paragraphs.emplace_back(p);
 }
 
 int PhraseMatcher::Add(std::string_view pattern, bool case_sensitive) {
@@ -128,15 +160,22 @@ int PhraseMatcher::Add(std::string_view pattern, bool case_sensitive) {
     p.prefix = true;
     body.remove_suffix(1);
   }
-  p.words = TokenizeForMatch(body);
-  if (p.words.empty()) return -1;
-  int index = static_cast<int>(patterns_.size());
-  const std::string& first = p.words.front().lower;
-  if (p.prefix && p.words.size() == 1 && first.size() >= kPrefixKey) {
-    by_prefix_[first.substr(0, kPrefixKey)].push_back(index);
-  } else {
-    by_first_[first].push_back(index);
+  TokenizedText words(body);
+  if (words.tokens().empty()) return -1;
+  for (const MatchToken& w : words.tokens()) {
+    p.text.emplace_back(w.text);
+    p.lower.emplace_back(w.lower);
+    p.is_word.push_back(w.is_word);
   }
+  int index = static_cast<int>(patterns_.size());
+  const std::string& first = p.lower.front();
+  bool by_prefix =
+      p.prefix && p.lower.size() == 1 && first.size() >= kPrefixKey;
+  keys_.push_back(by_prefix ? first.substr(0, kPrefixKey) : first);
+  first_pairs_[PairIndex(first)] = true;
+  // A one-byte key is also looked up for its plural ("xs").
+  if (first.size() == 1) first_pairs_[PairIndex(first + "s")] = true;
+  (by_prefix ? by_prefix_ : by_first_)[keys_.back()].push_back(index);
   patterns_.push_back(std::move(p));
   return index;
 }
@@ -144,24 +183,30 @@ int PhraseMatcher::Add(std::string_view pattern, bool case_sensitive) {
 bool PhraseMatcher::MatchesAt(const Pattern& p,
                               const std::vector<MatchToken>& tokens,
                               std::size_t at) const {
-  if (at + p.words.size() > tokens.size()) return false;
-  for (std::size_t i = 0; i < p.words.size(); ++i) {
-    const MatchToken& want = p.words[i];
+  std::size_t n = p.text.size();
+  if (at + n > tokens.size()) return false;
+  for (std::size_t i = 0; i < n; ++i) {
     const MatchToken& got = tokens[at + i];
-    const std::string& w = p.case_sensitive ? want.text : want.lower;
-    const std::string& g = p.case_sensitive ? got.text : got.lower;
-    bool last = i + 1 == p.words.size();
+    std::string_view w = p.case_sensitive ? p.text[i] : p.lower[i];
+    std::string_view g = p.case_sensitive ? got.text : got.lower;
+    bool last = i + 1 == n;
     if (last && p.prefix) {
-      if (g.compare(0, w.size(), w) != 0) return false;
+      if (g.substr(0, w.size()) != w) return false;
     } else if (g != w) {
       // The last word may carry a plural "s" ("CCGs", "budgets").
-      if (!last || !want.is_word || g.size() != w.size() + 1 ||
-          g.back() != 's' || g.compare(0, w.size(), w) != 0) {
+      if (!last || !p.is_word[i] || g.size() != w.size() + 1 ||
+          g.back() != 's' || g.substr(0, w.size()) != w) {
         return false;
       }
     }
   }
   return true;
+}
+
+const std::vector<int>* PhraseMatcher::Lookup(const Index& map,
+                                              std::string_view key) const {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(
@@ -171,21 +216,21 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(
     for (int index : list) {
       const Pattern& p = patterns_[index];
       if (MatchesAt(p, tokens, at))
-        matches.push_back({index, at, at + p.words.size()});
+        matches.push_back({index, at, at + p.text.size()});
     }
   };
   for (std::size_t at = 0; at < tokens.size(); ++at) {
     const MatchToken& token = tokens[at];
-    auto it = by_first_.find(token.lower);
-    if (it != by_first_.end()) try_list(it->second, at);
+    if (!first_pairs_[PairIndex(token.lower)]) continue;
+    if (const std::vector<int>* list = Lookup(by_first_, token.lower))
+      try_list(*list, at);
     // Plural forms of one-word patterns ("CCGs" for "CCG").
     if (token.is_word && token.lower.size() > 1 && token.lower.back() == 's') {
-      auto plural =
-          by_first_.find(token.lower.substr(0, token.lower.size() - 1));
-      if (plural != by_first_.end()) {
-        for (int index : plural->second) {
+      if (const std::vector<int>* plural = Lookup(
+              by_first_, token.lower.substr(0, token.lower.size() - 1))) {
+        for (int index : *plural) {
           const Pattern& p = patterns_[index];
-          if (p.words.size() == 1 && MatchesAt(p, tokens, at)) {
+          if (p.text.size() == 1 && MatchesAt(p, tokens, at)) {
             matches.push_back({index, at, at + 1});
           }
         }
@@ -193,8 +238,9 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(
     }
     if (!by_prefix_.empty() && token.is_word &&
         token.lower.size() >= kPrefixKey) {
-      auto pre = by_prefix_.find(token.lower.substr(0, kPrefixKey));
-      if (pre != by_prefix_.end()) try_list(pre->second, at);
+      if (const std::vector<int>* pre =
+              Lookup(by_prefix_, token.lower.substr(0, kPrefixKey)))
+        try_list(*pre, at);
     }
   }
   return matches;
@@ -272,6 +318,7 @@ Status TopicTaxonomy::Parse(std::string_view text, TopicTaxonomy* out) {
 // care".
 static std::vector<PhraseMatcher::Match> Outermost(
     std::vector<PhraseMatcher::Match> matches) {
+  if (matches.size() < 2) return matches;
   std::vector<PhraseMatcher::Match> out;
   for (const PhraseMatcher::Match& m : matches) {
     bool inside = false;
@@ -290,16 +337,20 @@ static std::vector<PhraseMatcher::Match> Outermost(
 std::vector<TopicScore> TopicTaxonomy::Score(
     const std::string& title,
     const std::vector<std::string>& paragraphs) const {
+  return Score(ArticleTokens(title, paragraphs));
+}
+
+std::vector<TopicScore> TopicTaxonomy::Score(
+    const ArticleTokens& tokens) const {
   std::vector<double> title_sum(ids_.size(), 0), body_sum(ids_.size(), 0);
   for (const PhraseMatcher::Match& m :
-       Outermost(matcher_.FindAll(TokenizeForMatch(title)))) {
+       Outermost(matcher_.FindAll(tokens.title))) {
     title_sum[pattern_topic_[m.pattern]] += pattern_weight_[m.pattern];
   }
   std::size_t words = 0;
-  for (const std::string& para : paragraphs) {
-    std::vector<MatchToken> tokens = TokenizeForMatch(para);
-    for (const MatchToken& t : tokens) words += t.is_word;
-    for (const PhraseMatcher::Match& m : Outermost(matcher_.FindAll(tokens))) {
+  for (const TokenizedText& para : tokens.paragraphs) {
+    words += para.words();
+    for (const PhraseMatcher::Match& m : Outermost(matcher_.FindAll(para))) {
       body_sum[pattern_topic_[m.pattern]] += pattern_weight_[m.pattern];
     }
   }
@@ -317,8 +368,13 @@ std::vector<TopicScore> TopicTaxonomy::Score(
 std::vector<std::string> TopicTaxonomy::Classify(
     const std::string& title,
     const std::vector<std::string>& paragraphs) const {
+  return Classify(ArticleTokens(title, paragraphs));
+}
+
+std::vector<std::string> TopicTaxonomy::Classify(
+    const ArticleTokens& tokens) const {
   std::vector<std::string> out;
-  for (const TopicScore& s : Score(title, paragraphs)) {
+  for (const TopicScore& s : Score(tokens)) {
     if (s.score >= threshold_) out.push_back(s.id);
   }
   return out;

@@ -20,6 +20,10 @@ namespace {
 // How many blocks after the headline still count as the page header, where
 // datelines and bylines live.
 constexpr std::size_t kHeaderBlocksAfterTitle = 4;
+// Site furniture kept as outlet evidence (Article::furniture): mastheads,
+// taglines and copyright lines are short; a page has a few dozen at most.
+constexpr std::size_t kMaxFurnitureLines = 60;
+constexpr std::size_t kMaxFurnitureLineBytes = 300;
 // A headline is rarely longer than this many words.
 constexpr std::size_t kMaxTitleWords = 30;
 // A navigation line or a link title is short.
@@ -59,6 +63,27 @@ bool StripBullet(std::string* line) {
   return false;
 }
 
+// AsciiLower(AsciiQuotes(text)) in one pass: ASCII bytes are the common case.
+std::string LowerAsciiQuotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      ++i;
+      continue;
+    }
+    std::size_t run = i + 1;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x80)
+      ++run;
+    out += AsciiQuotes(text.substr(i, run - i));
+    i = run;
+  }
+  return out;
+}
+
 Block MakeBlock(std::vector<std::string> lines) {
   Block b;
   b.bullet = StripBullet(&lines.front());
@@ -69,7 +94,7 @@ Block MakeBlock(std::vector<std::string> lines) {
     joined += l;
   }
   b.text = CollapseWhitespace(joined);
-  b.lower = AsciiLower(AsciiQuotes(b.text));
+  b.lower = LowerAsciiQuotes(b.text);
   b.words = CountWords(b.text);
   return b;
 }
@@ -167,24 +192,34 @@ bool EndsWithPeriodLike(std::string_view lower) {
   return c == '.' || c == ':' || c == ';' || EndsWith(s, "\xE2\x80\xA6");
 }
 
-// The words of `lower` with surrounding punctuation removed.
-std::vector<std::string> PlainWords(std::string_view lower) {
-  std::vector<std::string> out;
-  for (std::string w : SplitWords(lower)) {
-    std::size_t b = 0, e = w.size();
-    auto punct = [](char c) {
-      return c == '.' || c == ',' || c == ':' || c == ';' || c == '!' ||
-             c == '?' || c == '"' || c == '\'' || c == '(' || c == ')' ||
-             c == '[' || c == ']' || c == '|';
-    };
-    while (b < e && punct(w[b])) ++b;
-    while (e > b && punct(w[e - 1])) --e;
-    if (e > b) out.push_back(w.substr(b, e - b));
+using Words = std::vector<std::string_view>;
+
+// The words of `lower` with surrounding punctuation removed: views into
+// `lower`, which must outlive them.
+Words PlainWords(std::string_view lower) {
+  Words out;
+  auto punct = [](char c) {
+    return c == '.' || c == ',' || c == ':' || c == ';' || c == '!' ||
+           c == '?' || c == '"' || c == '\'' || c == '(' || c == ')' ||
+           c == '[' || c == ']' || c == '|';
+  };
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    if (std::size_t n = WhitespaceLengthAt(lower, i)) {
+      i += n;
+      continue;
+    }
+    std::size_t b = i;
+    while (i < lower.size() && WhitespaceLengthAt(lower, i) == 0) ++i;
+    std::size_t e = i;
+    while (b < e && punct(lower[b])) ++b;
+    while (e > b && punct(lower[e - 1])) --e;
+    if (e > b) out.push_back(lower.substr(b, e - b));
   }
   return out;
 }
 
-bool StartsWithPhrase(const std::vector<std::string>& words,
+bool StartsWithPhrase(const Words& words,
                       std::initializer_list<std::string_view> phrase) {
   if (words.size() < phrase.size()) return false;
   std::size_t i = 0;
@@ -297,7 +332,7 @@ bool IsToolbarWord(std::string_view w) {
 }
 
 // UI verbs that open navigation prompts.
-bool StartsWithUiVerb(const std::vector<std::string>& w) {
+bool StartsWithUiVerb(const Words& w) {
   if (w.empty()) return false;
   static const std::set<std::string_view> kVerbs = {
       "share",  "print",    "printable", "email",     "e-mail", "tweet",
@@ -312,7 +347,7 @@ bool StartsWithUiVerb(const std::vector<std::string>& w) {
 // Account and newsletter prompts: "Sign in to see the latest jobs relevant to
 // you!", "Sign up to get the latest health policy news direct to your inbox",
 // "You must sign in to make a comment", "Register now", "Subscribe".
-bool IsAccountPrompt(const Block& b, const std::vector<std::string>& w) {
+bool IsAccountPrompt(const Block& b, const Words& w) {
   if (b.words > 20) return false;
   const std::string& s = b.lower;
   bool account = s.find("sign in") != std::string::npos ||
@@ -354,9 +389,9 @@ bool IsAccountPrompt(const Block& b, const std::vector<std::string>& w) {
 
 // Short lines that are all toolbar words ("Share this article", "Print
 // Email", "Facebook Twitter LinkedIn", "Share to Twitter Share to Facebook").
-bool IsToolbar(const Block& b, const std::vector<std::string>& w) {
+bool IsToolbar(const Block& b, const Words& w) {
   if (w.empty() || w.size() > 12 || EndsWithPeriodLike(b.lower)) return false;
-  for (const std::string& word : w) {
+  for (std::string_view word : w) {
     if (!IsToolbarWord(word)) return false;
   }
   return true;
@@ -381,7 +416,7 @@ bool IsCommentHeading(const Block& b) {
   if (b.words > 8) return false;
   std::string s(WithoutClosers(b.lower));
   while (!s.empty() && (s.back() == ':' || s.back() == '.')) s.pop_back();
-  std::vector<std::string> w = PlainWords(s);
+  Words w = PlainWords(s);
   if (w.empty()) return false;
   if (s == "have your say" || s == "discussion" || s == "join the discussion" ||
       s == "join the conversation" || s == "responses" ||
@@ -399,7 +434,7 @@ bool IsCommentHeading(const Block& b) {
   if (k == w.size() || k == 4) return false;
   // What may come before it: a count, "no", "readers'", "your", "user", "show".
   for (std::size_t i = 0; i < k; ++i) {
-    const std::string& x = w[i];
+    std::string_view x = w[i];
     bool number = !x.empty() && std::all_of(x.begin(), x.end(), [](char c) {
       return c >= '0' && c <= '9';
     });
@@ -412,7 +447,10 @@ bool IsCommentHeading(const Block& b) {
   }
   // After it: a count in brackets, "(terms and conditions apply)", "so far".
   std::string rest;
-  for (std::size_t i = k + 1; i < w.size(); ++i) rest += w[i] + " ";
+  for (std::size_t i = k + 1; i < w.size(); ++i) {
+    rest += w[i];
+    rest += ' ';
+  }
   return rest.empty() || std::isdigit(static_cast<unsigned char>(rest[0])) ||
          rest.find("terms") != std::string::npos ||
          rest.find("so far") != std::string::npos ||
@@ -444,7 +482,7 @@ bool IsLinkListHeading(const Block& b) {
   std::string s(WithoutClosers(b.lower));
   if (!s.empty() && s.back() == ':') s.pop_back();  // "SEE ALSO:"
   if (EndsWithPeriodLike(s)) return false;
-  std::vector<std::string> w = PlainWords(s);
+  Words w = PlainWords(s);
   if (w.empty()) return false;
   if (w[0] == "related" || w[0] == "recommended" || w[0] == "trending" ||
       w[0] == "popular") {
@@ -480,7 +518,7 @@ bool IsLinkLine(const Block& b) {
 }
 
 // Other furniture recognised from the line alone.
-bool IsMiscFurniture(const Block& b, const std::vector<std::string>& w) {
+bool IsMiscFurniture(const Block& b, const Words& w) {
   const std::string& s = b.lower;
   if (w.empty()) return true;
   // Lines made only of punctuation ("---", "* * *").
@@ -571,7 +609,7 @@ enum class Kind {
 };
 
 Kind Classify(const Block& b) {
-  std::vector<std::string> w = PlainWords(b.lower);
+  Words w = PlainWords(b.lower);
   if (IsCommentSeparator(b)) return Kind::kCommentSeparator;
   if (IsCommentHeading(b)) return Kind::kCommentHeading;
   if (IsEndMarker(b)) return Kind::kEndMarker;
@@ -668,7 +706,8 @@ std::set<std::string> ContentWords(std::string_view lower) {
       "their", "our",  "you",  "your",  "not",   "but",  "say",  "says",
       "said",  "into", "over", "after", "about", "more", "than", "new"};
   std::set<std::string> out;
-  for (std::string w : PlainWords(lower)) {
+  for (std::string_view v : PlainWords(lower)) {
+    std::string w(v);
     // Drop possessives and plurals so "Labour's" meets "Labour".
     for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
       if (EndsWith(w, suffix)) w.resize(w.size() - suffix.size());
@@ -903,6 +942,9 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   // 1. The header and the headline. Candidates are the headline-like text
   // blocks before the first paragraph-like one.
   std::vector<std::string> header_lines;
+  // Blocks that became the title, body, a date or byline line: every other
+  // block outside the comments is site furniture, kept for the outlet.
+  std::vector<bool> used(blocks.size(), false);
   std::vector<std::size_t> candidates;
   // How many candidates came before the first dateline or byline, if any.
   std::optional<std::size_t> candidates_before_dateline;
@@ -914,6 +956,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (IsDateOnlyLine(b.text) || ParseDateLine(b.text) ||
         ParseBylineBlock(b)) {
       header_lines.push_back(b.text);
+      used[i] = true;
       if (!candidates_before_dateline)
         candidates_before_dateline = candidates.size();
       continue;
@@ -948,7 +991,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       title_index = 0;
     }
   }
-  if (title_index < blocks.size()) article.title = blocks[title_index].text;
+  if (title_index < blocks.size()) {
+    article.title = blocks[title_index].text;
+    used[title_index] = true;
+  }
 
   // 2. The body: text blocks after the headline, up to the comment section.
   std::size_t comments_begin = blocks.size();
@@ -980,6 +1026,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       in_link_list = false;
     }
     if (repeated_nav(b) || b.lower == blocks[title_index].lower) continue;
+    used[i] = true;
     if (IsDateOnlyLine(b.text)) {
       (in_header ? header_lines : footer_lines).push_back(b.text);
       continue;
@@ -1008,6 +1055,16 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     }
     if (comments_end > blocks.size()) comments_end = blocks.size();
     article.comments = ParseComments(blocks, comments_begin, comments_end);
+  }
+  // The rest of the page: banners, mastheads, taglines, toolbars, footers.
+  // Readers' comments are theirs, not the site's.
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (used[i] || (i >= comments_begin && i < comments_end)) continue;
+    if (article.furniture.size() >= kMaxFurnitureLines) break;
+    for (const std::string& line : blocks[i].lines) {
+      if (line.size() <= kMaxFurnitureLineBytes)
+        article.furniture.push_back(line);
+    }
   }
 
   // 4. The date: a dateline in the header; else a news-agency dateline

@@ -20,7 +20,10 @@ namespace hpnews {
 // id = the file name without directory and extension ("000_d5bc8f2fb5615c15"),
 // source = `source`, format = kRawText, title = the headline (the first line
 // that is not site furniture), paragraphs = the article body without site
-// furniture, comments = the reader comments, split off. No field is "given".
+// furniture, comments = the reader comments, split off, furniture = the
+// lines of every other block outside the comments (banners, mastheads,
+// taglines, toolbars, copyright footers), in page order, as evidence for the
+// outlet. No field is "given".
 //
 // Also sets, when the page states them in its header: date = the dateline
 // ("25 November 2011", "Published: 7 Dec 2011", "By Jane Smith, 7 December

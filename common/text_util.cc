@@ -6,11 +6,6 @@ namespace hpnews {
 
 namespace {
 
-bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
 char AsciiLowerChar(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -26,14 +21,15 @@ std::size_t Utf8Length(unsigned char c) {
 
 }  // namespace
 
-std::size_t WhitespaceLengthAt(std::string_view text, std::size_t pos) {
+namespace text_util_internal {
+
+std::size_t NonAsciiWhitespaceLengthAt(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return 0;
   const auto b = [&](std::size_t i) {
     return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i])
                                  : 0;
   };
   const unsigned char c = b(0);
-  if (IsAsciiSpace(c)) return 1;
   if (c == 0xC2 && (b(1) == 0xA0 || b(1) == 0x85)) return 2;  // NBSP, NEL
   if (c == 0xE2 && b(1) == 0x80) {
     const unsigned char d = b(2);
@@ -48,6 +44,8 @@ std::size_t WhitespaceLengthAt(std::string_view text, std::size_t pos) {
   return 0;
 }
 
+}  // namespace text_util_internal
+
 std::string_view TrimView(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size()) {
@@ -55,18 +53,23 @@ std::string_view TrimView(std::string_view text) {
     if (n == 0) break;
     begin += n;
   }
-  // Scan forward to find the end of the last non-space character: trailing
-  // multi-byte spaces cannot be recognised reliably backwards.
-  std::size_t end = begin;
-  std::size_t i = begin;
-  while (i < text.size()) {
-    std::size_t n = WhitespaceLengthAt(text, i);
-    if (n > 0) {
-      i += n;
+  // Trailing spaces, read backwards: every whitespace character is one
+  // ASCII byte or a 2- or 3-byte sequence whose first byte is a lead byte
+  // (never a continuation byte), so a match ending at `end` is a character.
+  std::size_t end = text.size();
+  while (end > begin) {
+    if (WhitespaceLengthAt(text, end - 1) == 1) {
+      end -= 1;
+    } else if (end - begin >= 2 &&
+               static_cast<unsigned char>(text[end - 2]) >= 0xC0 &&
+               WhitespaceLengthAt(text.substr(0, end), end - 2) == 2) {
+      end -= 2;
+    } else if (end - begin >= 3 &&
+               static_cast<unsigned char>(text[end - 3]) >= 0xC0 &&
+               WhitespaceLengthAt(text.substr(0, end), end - 3) == 3) {
+      end -= 3;
     } else {
-      i += Utf8Length(static_cast<unsigned char>(text[i]));
-      if (i > text.size()) i = text.size();
-      end = i;
+      break;
     }
   }
   return text.substr(begin, end - begin);
@@ -88,10 +91,12 @@ std::string CollapseWhitespace(std::string_view text) {
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    std::size_t len = Utf8Length(static_cast<unsigned char>(text[i]));
-    if (i + len > text.size()) len = text.size() - i;
-    out.append(text.substr(i, len));
-    i += len;
+    // A run of non-space bytes is copied at once (continuation bytes of a
+    // UTF-8 character are never whitespace lead bytes).
+    std::size_t run = i + 1;
+    while (run < text.size() && WhitespaceLengthAt(text, run) == 0) ++run;
+    out.append(text.substr(i, run - i));
+    i = run;
   }
   return out;
 }
@@ -114,20 +119,19 @@ std::vector<std::string> SplitLines(std::string_view text) {
 
 std::vector<std::string> SplitWords(std::string_view text) {
   std::vector<std::string> words;
-  std::string current;
+  std::size_t start = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t n = WhitespaceLengthAt(text, i);
     if (n > 0) {
-      if (!current.empty()) words.push_back(std::move(current));
-      current.clear();
+      if (i > start) words.emplace_back(text.substr(start, i - start));
       i += n;
+      start = i;
     } else {
-      current += text[i];
       ++i;
     }
   }
-  if (!current.empty()) words.push_back(std::move(current));
+  if (i > start) words.emplace_back(text.substr(start, i - start));
   return words;
 }
 

@@ -17,9 +17,23 @@
 
 namespace hpnews {
 
+namespace text_util_internal {
+// WhitespaceLengthAt() for a character that starts with a non-ASCII byte.
+std::size_t NonAsciiWhitespaceLengthAt(std::string_view text, std::size_t pos);
+}  // namespace text_util_internal
+
 // The byte length of the whitespace character starting at text[pos], 0 if
-// the character there is not whitespace (see above).
-std::size_t WhitespaceLengthAt(std::string_view text, std::size_t pos);
+// the character there is not whitespace (see above). Inline: the readers
+// ask it about every byte of every page.
+inline std::size_t WhitespaceLengthAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+  // Only these lead bytes start a Unicode space (NBSP, U+2000 block, U+3000,
+  // the byte-order mark).
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) return 0;
+  return text_util_internal::NonAsciiWhitespaceLengthAt(text, pos);
+}
 
 // `text` without leading and trailing whitespace (a view into `text`).
 std::string_view TrimView(std::string_view text);

@@ -1,13 +1,12 @@
 // The extraction dev set: ~30 real articles from ../shared/data labelled by
 // hand (tests/devset/labels.json) with the people quoted and, where the
-// text says, the outlet. Prints precision, recall and F1 and asserts a
-// floor a little below what the rules reach, so regressions show. Also
-// prints the throughput of ReadRawText + Extract over all BBC News files.
-// Skipped when ../shared/data is absent.
+// text says, the outlet, headline, date and topics. Prints precision,
+// recall and F1 per field and asserts a floor a little below what the rules
+// reach, so regressions show. Speed is measured by bench/extract_bench.cc,
+// not here. Skipped when ../shared/data is absent.
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -74,83 +73,123 @@ class DevsetTest : public ::testing::Test {
   std::unique_ptr<Extractor> extractor_;
 };
 
-TEST_F(DevsetTest, SpeakersAndOutletsReachTheirFloor) {
+// The scores of one batch of labelled articles.
+struct Scores {
+  Counts speakers, topics;
+  int outlet_labelled = 0, outlet_right = 0;
+  int title_labelled = 0, title_right = 0;
+  int date_labelled = 0, date_right = 0;
+};
+
+void Print(const char* name, const Scores& s) {
+  std::printf(
+      "%s: speakers P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); topics P %.3f "
+      "R %.3f (tp %d fp %d fn %d); title %d/%d; date %d/%d; outlet %d/%d\n",
+      name, s.speakers.Precision(), s.speakers.Recall(), s.speakers.F1(),
+      s.speakers.tp, s.speakers.fp, s.speakers.fn, s.topics.Precision(),
+      s.topics.Recall(), s.topics.tp, s.topics.fp, s.topics.fn, s.title_right,
+      s.title_labelled, s.date_right, s.date_labelled, s.outlet_right,
+      s.outlet_labelled);
+}
+
+// Adds the set comparison of `got` against `want` to *c; prints the
+// differences when `path` is not empty.
+void Compare(const std::string& path, const char* field,
+             const std::set<std::string>& want,
+             const std::set<std::string>& got, Counts* c) {
+  bool print = !path.empty();
+  for (const std::string& s : got) {
+    if (want.count(s)) {
+      ++c->tp;
+    } else {
+      ++c->fp;
+      if (print)
+        std::printf("  %s: extra %s \"%s\"\n", path.c_str(), field, s.c_str());
+    }
+  }
+  for (const std::string& s : want) {
+    if (!got.count(s)) {
+      ++c->fn;
+      if (print)
+        std::printf("  %s: missed %s \"%s\"\n", path.c_str(), field, s.c_str());
+    }
+  }
+}
+
+// Batch 1 tuned the rules; batch 2 was labelled before the extractor was
+// run on it (tests/devset/labels.json says so) and is a held-out check.
+TEST_F(DevsetTest, FieldsReachTheirFloor) {
   nlohmann::json labels = nlohmann::json::parse(
       ReadAll(fs::path(HPNEWS_SOURCE_DIR) / "tests/devset/labels.json"));
-  Counts speakers;
-  int outlet_labelled = 0, outlet_right = 0;
+  Scores batch[3];
   for (const nlohmann::json& item : labels["articles"]) {
-    fs::path path = kData / item["path"].get<std::string>();
+    std::string rel = item["path"].get<std::string>();
+    fs::path path = kData / rel;
     ASSERT_TRUE(fs::exists(path)) << path;
+    int b = item.value("batch", 1);
+    ASSERT_TRUE(b == 1 || b == 2) << rel;
     std::string text = ReadAll(path);
     Article a = path.extension() == ".json"
                     ? FromFakehealthJson(text, path.string())
                     : ReadRawText(text, path.string());
     extractor_->Extract(&a, "");
-    std::set<std::string> want, got(a.speakers.begin(), a.speakers.end());
-    for (const auto& s : item["speakers"]) want.insert(s.get<std::string>());
-    for (const std::string& s : got) {
-      if (want.count(s)) {
-        ++speakers.tp;
-      } else {
-        ++speakers.fp;
-        std::printf("  %s: extra speaker \"%s\"\n",
-                    item["path"].get<std::string>().c_str(), s.c_str());
+    for (Scores* s : {&batch[0], &batch[b]}) {
+      std::set<std::string> want, got(a.speakers.begin(), a.speakers.end());
+      for (const auto& x : item["speakers"]) want.insert(x.get<std::string>());
+      Compare(s == &batch[0] ? rel : "", "speaker", want, got, &s->speakers);
+      if (item.contains("topics")) {
+        std::set<std::string> want_t, got_t(a.topics.begin(), a.topics.end());
+        for (const auto& x : item["topics"])
+          want_t.insert(x.get<std::string>());
+        Compare(s == &batch[0] ? rel : "", "topic", want_t, got_t, &s->topics);
       }
-    }
-    for (const std::string& s : want) {
-      if (!got.count(s)) {
-        ++speakers.fn;
-        std::printf("  %s: missed speaker \"%s\"\n",
-                    item["path"].get<std::string>().c_str(), s.c_str());
+      if (item.contains("outlet")) {
+        ++s->outlet_labelled;
+        if (a.outlet == item["outlet"].get<std::string>()) {
+          ++s->outlet_right;
+        } else if (s == &batch[0]) {
+          std::printf("  %s: outlet \"%s\", want \"%s\"\n", rel.c_str(),
+                      a.outlet.c_str(),
+                      item["outlet"].get<std::string>().c_str());
+        }
       }
-    }
-    if (item.contains("outlet")) {
-      ++outlet_labelled;
-      if (a.outlet == item["outlet"].get<std::string>()) {
-        ++outlet_right;
-      } else {
-        std::printf("  %s: outlet \"%s\", want \"%s\"\n",
-                    item["path"].get<std::string>().c_str(), a.outlet.c_str(),
-                    item["outlet"].get<std::string>().c_str());
+      if (item.contains("title")) {
+        ++s->title_labelled;
+        if (a.title == item["title"].get<std::string>()) {
+          ++s->title_right;
+        } else if (s == &batch[0]) {
+          std::printf("  %s: title \"%s\"\n", rel.c_str(), a.title.c_str());
+        }
+      }
+      if (item.contains("date")) {
+        ++s->date_labelled;
+        std::string want_d =
+            item["date"].is_null() ? "" : item["date"].get<std::string>();
+        std::string got_d = a.date ? a.date->Iso() : "";
+        if (got_d == want_d) {
+          ++s->date_right;
+        } else if (s == &batch[0]) {
+          std::printf("  %s: date \"%s\", want \"%s\"\n", rel.c_str(),
+                      got_d.c_str(), want_d.c_str());
+        }
       }
     }
   }
-  std::printf(
-      "speakers: precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d)\n",
-      speakers.Precision(), speakers.Recall(), speakers.F1(), speakers.tp,
-      speakers.fp, speakers.fn);
-  std::printf("outlet: %d of %d labelled right\n", outlet_right,
-              outlet_labelled);
-  EXPECT_GE(speakers.F1(), 0.88);
-  EXPECT_GE(speakers.Precision(), 0.90);
-  EXPECT_EQ(outlet_right, outlet_labelled);
-}
-
-TEST_F(DevsetTest, ThroughputOverAllBbcNews) {
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& entry :
-       fs::recursive_directory_iterator(kData / "bbc-news")) {
-    if (entry.path().extension() == ".txt" &&
-        entry.path().filename() != "README.TXT") {
-      files.emplace_back(entry.path().string(), ReadAll(entry.path()));
-    }
-  }
-  ASSERT_GT(files.size(), 2000u);
-  std::size_t speakers = 0;
-  auto start = std::chrono::steady_clock::now();
-  for (const auto& [path, text] : files) {
-    Article a = ReadRawText(text, path);
-    extractor_->Extract(&a, "");
-    speakers += a.speakers.size();
-  }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  std::printf(
-      "extraction: %zu articles in %.3f s = %.0f articles/s on one core (%zu "
-      "speakers)\n",
-      files.size(), seconds, files.size() / seconds, speakers);
+  Print("batch 1 (tuned)", batch[1]);
+  Print("batch 2 (held out)", batch[2]);
+  Print("all", batch[0]);
+  // Floors a little below what the rules reach, so regressions show.
+  // (Reached: batch 1 F1 0.948, P 0.973; batch 2 F1 0.947; all F1 0.947.)
+  EXPECT_GE(batch[1].speakers.F1(), 0.92);
+  EXPECT_GE(batch[1].speakers.Precision(), 0.95);
+  EXPECT_GE(batch[2].speakers.F1(), 0.90);
+  EXPECT_GE(batch[0].speakers.F1(), 0.92);
+  EXPECT_EQ(batch[0].outlet_right, batch[0].outlet_labelled);
+  EXPECT_EQ(batch[0].title_right, batch[0].title_labelled);
+  EXPECT_EQ(batch[0].date_right, batch[0].date_labelled);
+  // Business stories about budgets and regulators still draw "funding",
+  // "regulation" and "competition" (4 of 15 stories labelled with none).
+  EXPECT_LE(batch[0].topics.fp, 5);
 }
 
 }  // namespace

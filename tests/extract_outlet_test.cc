@@ -83,6 +83,51 @@ TEST(ExtractOutletTest, Cases) {
   }
 }
 
+// Page furniture (Article::furniture) carries mastheads, taglines and
+// copyright lines: strong evidence there, while a mere mention (a link to
+// another site's story) counts for nothing.
+TEST(ExtractOutletTest, FurnitureMastheadsAreStrongEvidence) {
+  OutletSignatures sig = LoadCorpusSignatures();
+  struct FurnitureCase {
+    std::vector<std::string> furniture;
+    std::vector<std::string> paragraphs;
+    std::string outlet;
+  };
+  const FurnitureCase kCases[] = {
+      // A tagline alone names the site.
+      {{"This site is intended for health professionals only",
+        "At the heart of general practice since 1960"},
+       {"The BMA said no."},
+       "Pulse"},
+      // The outlet's name on a line of its own, or after a copyright sign.
+      {{"Health Service Journal"},
+       {"The BMA said no."},
+       "Health Service Journal"},
+      {{"\xC2\xA9 2011 Reuters"}, {"The NHS said no."}, "Reuters"},
+      {{"Copyright 2013 The Guardian. All rights reserved."},
+       {"Text."},
+       "The Guardian"},
+      // The masthead outweighs a story that cites another outlet.
+      {{"At the heart of general practice since 1960"},
+       {"GPs will be told to cut lists, the BMJ has learnt."},
+       "Pulse"},
+      // A link in a "Related" list that mentions an outlet is not a masthead.
+      {{"Related articles", "What the Guardian got wrong about the NHS"},
+       {"Text."},
+       ""},
+      // Nothing in the furniture: the story decides as before.
+      {{}, {"The BMA is bidding, Pulse has learnt."}, "Pulse"},
+  };
+  for (const FurnitureCase& c : kCases) {
+    Article a;
+    a.furniture = c.furniture;
+    a.paragraphs = c.paragraphs;
+    EXPECT_EQ(sig.Find(a), c.outlet)
+        << "furniture=" << (c.furniture.empty() ? "" : c.furniture.back())
+        << " first=" << c.paragraphs[0];
+  }
+}
+
 TEST(ExtractOutletTest, DefaultAndExplicitOutlet) {
   Status status;
   auto extractor =

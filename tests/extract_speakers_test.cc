@@ -149,6 +149,30 @@ TEST(ExtractSpeakersTest, Cases) {
        "Sheraz Markar",
        ""},
       {{"Brighton said it was sunny."}, "", ""},
+      // A capitalised role opening the sentence is not a first name.
+      {{"Economist Colen Garrow said the budget would help growth."},
+       "Colen Garrow",
+       ""},
+      // A kind of organisation before a name makes it the organisation's.
+      {{"Financial newspaper Nihon Keizai Shimbun claimed that the firms "
+        "will merge."},
+       "",
+       ""},
+      {{"UK broadcaster Virgin Radio says it will offer radio via 3G."},
+       "",
+       ""},
+      {{"China Daily said the market was enjoying steady growth."}, "", ""},
+      // The name before a role in apposition: "NAME, ROLE said".
+      {{"\"We are encouraged,\" Armando Falcon, OFHEO director said."},
+       "Armando Falcon",
+       "Armando Falcon: We are encouraged"},
+      // A paragraph that opens its own quote does not continue the previous
+      // paragraph's unclosed one.
+      {{"He added: \"We have been through five transitions and survived.",
+        "Simon Gardner, president of Climax's Action studio, said: \"We are "
+        "investing in tools.\""},
+       "Simon Gardner",
+       "Simon Gardner: We are investing in tools."},
       // Scare quotes with no reporting verb are not quotes.
       {{"The BMA is making a bid to avoid another ‘damaging’ reorganisation, "
         "Pulse has learnt."},

@@ -402,6 +402,36 @@ TEST(ReadRawTextTest, CaptionsAndAdvertsAreDropped) {
       "Waiting lists have grown again.\n\nThe figures were published today.");
 }
 
+// The lines dropped as site furniture are kept apart, header and footer
+// alike, as evidence for the outlet; the title, body and comments are not
+// among them.
+TEST(ReadRawTextTest, FurnitureKeepsMastheadTaglineAndFooter) {
+  Article a = ReadRawText(Fixture("masthead_and_copyright_footer.txt"),
+                          "masthead_and_copyright_footer.txt");
+  EXPECT_EQ(a.title, "GPs warned over new contract targets");
+  ASSERT_EQ(a.paragraphs.size(), 2u) << a.Body();
+  EXPECT_EQ(a.comments.size(), 1u);
+  auto has = [&](const std::string& line) {
+    return std::find(a.furniture.begin(), a.furniture.end(), line) !=
+           a.furniture.end();
+  };
+  for (const char* line :
+       {"By continuing to use this site you agree to our cookies policy",
+        "Pulse", "At the heart of general practice since 1960",
+        "\xC2\xA9 2013 Cogora"}) {
+    EXPECT_TRUE(has(line)) << "missing furniture line: " << line;
+  }
+  for (const std::string& line : a.furniture) {
+    EXPECT_EQ(line.find("right to cover"), std::string::npos) << line;
+    EXPECT_EQ(line.find("GPs warned"), std::string::npos) << line;
+    EXPECT_EQ(line.find("lose funding"), std::string::npos) << line;
+  }
+  // A page of story alone has none.
+  Article plain =
+      ReadRawText("Headline here\n\nThe story, told in full.\n", "plain.txt");
+  EXPECT_TRUE(plain.furniture.empty());
+}
+
 // Every BBC file has its headline on line 1 and no furniture: the reader
 // must take line 1 as the title and keep a non-empty body.
 TEST(ReadRawTextTest, BbcNewsInvariants) {
