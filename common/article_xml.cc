@@ -292,6 +292,7 @@ class Reader {
       int column = 0;
       ElementPosition(node, &line, &column);
       Article article;
+      warning_.clear();
       std::string problem = ReadArticle(node, &article);
       if (problem.empty()) {
         auto [it, inserted] = first_line.emplace(article.id, line);
@@ -306,6 +307,12 @@ class Reader {
         errors->push_back(
             {Status::InvalidInput(who + ": " + problem, line, column)});
         continue;
+      }
+      if (!warning_.empty()) {
+        errors->push_back(
+            {Status::InvalidInput("article \"" + article.id + "\": " + warning_,
+                                  line, column),
+             /*skipped=*/false});
       }
       articles->push_back(std::move(article));
     }
@@ -381,6 +388,9 @@ class Reader {
 
   // Fills *a from <article> `node`. Returns "" or what makes it unusable
   // (a->id is set as early as possible so the message can name it).
+  // A problem with a field that does not cost the article (set by ReadArticle).
+  std::string warning_;
+
   std::string ReadArticle(const pugi::xml_node& node, Article* a) {
     a->source = source_;
     a->format = SourceFormat::kArticleXml;
@@ -403,9 +413,10 @@ class Reader {
       std::string text = TextOf(date);
       if (!text.empty()) {
         a->date = ParseIsoDate(text);
+        // The article is worth more than its date: keep it, date unknown.
         if (!a->date)
-          return "invalid date \"" + text +
-                 "\" (want a real day as YYYY-MM-DD)";
+          warning_ = "invalid date \"" + text +
+                     "\" dropped (want a real day as YYYY-MM-DD)";
       }
     }
     pugi::xml_node title = node.child("title");

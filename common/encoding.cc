@@ -103,6 +103,30 @@ Status BinaryIfNul(const std::string& text) {
   return Status::InvalidInput("binary file (NUL byte)", line, column);
 }
 
+// A text with a few stray NUL bytes (a crawler's glitch) loses them, with
+// a warning at the first; a text with many is binary. Returns the warning,
+// or an error for binary.
+Status DropStrayNuls(std::string* text, Status* warning) {
+  size_t first = text->find('\0');
+  if (first == std::string::npos) return Status::Ok();
+  // Text has almost no control characters; binary data has them everywhere
+  // (about one byte in nine of random data).
+  size_t control = 0;
+  for (unsigned char c : *text)
+    control += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+               c == 0x7F;
+  if (control * 20 > text->size()) return BinaryIfNul(*text);
+  size_t count =
+      static_cast<size_t>(std::count(text->begin(), text->end(), '\0'));
+  int line, column;
+  LineColumn(*text, first, &line, &column);
+  text->erase(std::remove(text->begin(), text->end(), '\0'), text->end());
+  *warning = Status::InvalidInput("dropped " + std::to_string(count) +
+                                      (count == 1 ? " nul byte" : " nul bytes"),
+                                  line, column);
+  return Status::Ok();
+}
+
 // Decodes declared or sniffed UTF-8: a few invalid bytes are repaired and
 // reported, mostly invalid bytes mean the file is not text.
 Status RepairedUtf8(const std::string& bytes, std::string* out,
@@ -259,8 +283,10 @@ Status DecodeToUtf8(const std::string& bytes, std::string* out,
   }
   if (declared.empty() || IsUtf8Name(declared)) {
     *encoding = "utf-8";
-    s = BinaryIfNul(body);
+    Status nul_warning;
+    s = DropStrayNuls(&body, &nul_warning);
     if (!s.ok()) return s;
+    if (!nul_warning.ok()) *warning = nul_warning;
     Utf8Scan scan = ScanUtf8(body);
     // Undeclared text that is not UTF-8 and has no UTF-8 in it at all is a
     // legacy 8-bit file: Windows-1252 if it looks Western (a few accented
@@ -286,7 +312,9 @@ Status DecodeToUtf8(const std::string& bytes, std::string* out,
       }
       return Status::Ok();
     }
-    return RepairedUtf8(body, out, warning);
+    s = RepairedUtf8(body, out, warning);
+    if (s.ok() && warning->ok() && !nul_warning.ok()) *warning = nul_warning;
+    return s;
   }
 
   if (IsWesternSingleByte(declared)) {

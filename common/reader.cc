@@ -160,7 +160,9 @@ std::vector<Article> ReadArticleFile(const std::string& path,
     case InputFormat::kArticleXml: {
       std::vector<ArticleError> errors;
       status = ParseArticleXml(text, path, &articles, &errors);
-      for (const ArticleError& e : errors) item_errors.push_back(e.status);
+      for (const ArticleError& e : errors) {
+        (e.skipped ? item_errors : item_warnings).push_back(e.status);
+      }
       break;
     }
     case InputFormat::kNitf: {

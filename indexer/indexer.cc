@@ -35,11 +35,15 @@ bool HasIndexableExtension(const fs::path& p) {
   return ext == ".xml" || ext == ".txt";
 }
 
-// The category of a problem for the summary: the message up to its first
-// colon ("malformed xml: unexpected end of data" -> "malformed xml").
+// The category of a problem for the summary: the message without the
+// article it names and without details ("article \"x\": invalid date
+// \"2011-02-31\" (...)" -> "invalid date").
 std::string ReasonOf(const Status& status) {
-  const std::string& m = status.message();
-  return m.substr(0, m.find(':'));
+  std::string m = status.message();
+  if (m.compare(0, 7, "article") == 0 && m.find(": ") != std::string::npos) m = m.substr(m.find(": ") + 2);
+  m = m.substr(0, m.find_first_of(":\"("));
+  while (!m.empty() && m.back() == ' ') m.pop_back();
+  return m;
 }
 
 // Walks `dir` depth first. Directories are identified by (device, inode) so a

@@ -107,12 +107,13 @@ const Case kCases[] = {
      {7},
      "article \"blank_title\": empty <title>"},
     {"no_body.xml", true, 0, 0, "", {"good"}, {3}, "no body paragraph"},
+    // A date that does not exist costs the date, not the article.
     {"invalid_date.xml",
      true,
      0,
      0,
      "",
-     {"good"},
+     {"good", "feb31"},
      {8},
      "invalid date \"2011-02-31\""},
     {"non_iso_date.xml",
@@ -120,7 +121,7 @@ const Case kCases[] = {
      0,
      0,
      "",
-     {},
+     {"non_iso"},
      {2},
      "invalid date \"25 November 2011\""},
     {"duplicate_id.xml",
@@ -212,6 +213,10 @@ TEST(ArticleXmlTest, Fixtures) {
           << got;
     }
     for (const Article& a : p.articles) {
+      if (a.id == "feb31" || a.id == "non_iso") {
+        EXPECT_FALSE(a.date.has_value()) << got;
+        EXPECT_TRUE(a.given.date) << "unknown, and not to be inferred: " << got;
+      }
       EXPECT_EQ(Fixture(c.file), a.source) << got;
       EXPECT_EQ(SourceFormat::kArticleXml, a.format) << got;
     }
