@@ -912,11 +912,26 @@ std::size_t ChooseTitleByStory(const std::vector<Block>& blocks,
 
 std::string RawTextId(const std::string& source) {
   std::string_view s = source;
+  std::string_view dir;
   std::size_t slash = s.find_last_of("/\\");
-  if (slash != std::string_view::npos) s = s.substr(slash + 1);
+  if (slash != std::string_view::npos) {
+    dir = s.substr(0, slash);
+    s = s.substr(slash + 1);
+  }
   std::size_t dot = s.rfind('.');
   if (dot != std::string_view::npos && dot > 0) s = s.substr(0, dot);
-  return std::string(s);
+  // A crawler's file name (a hash, a slug) identifies the page on its own.
+  // A generic one ("026", "index", "story") does not: archives number their
+  // pages per section, so it is qualified with its folder ("politics/026").
+  bool has_letter = false;
+  for (char c : s)
+    has_letter = has_letter || std::isalpha(static_cast<unsigned char>(c));
+  if ((s.size() >= 8 && has_letter) || dir.empty()) return std::string(s);
+  std::size_t parent = dir.find_last_of("/\\");
+  std::string_view folder =
+      parent == std::string_view::npos ? dir : dir.substr(parent + 1);
+  if (folder.empty() || folder == "." || folder == "..") return std::string(s);
+  return std::string(folder) + "/" + std::string(s);
 }
 
 Article ReadRawText(const std::string& text, const std::string& source) {

@@ -35,7 +35,10 @@ namespace hpnews {
 // paragraphs. The text should be UTF-8; other bytes pass through untouched.
 Article ReadRawText(const std::string& text, const std::string& source);
 
-// The id a raw page gets from its path (file name without extension).
+// The id a raw page gets from its path: the file name without extension
+// when it is distinctive (8+ characters with a letter, as crawlers' hashes
+// and slugs are: "000_d5bc8f2fb5615c15"), else qualified by its folder
+// ("bbc-news/politics/026.txt" -> "politics/026").
 std::string RawTextId(const std::string& source);
 
 }  // namespace hpnews

@@ -28,19 +28,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool HasIndexableExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".xml" || ext == ".txt";
-}
-
 // The category of a problem for the summary: the message without the
 // article it names and without details ("article \"x\": invalid date
 // \"2011-02-31\" (...)" -> "invalid date").
 std::string ReasonOf(const Status& status) {
   std::string m = status.message();
-  if (m.compare(0, 7, "article") == 0 && m.find(": ") != std::string::npos) m = m.substr(m.find(": ") + 2);
+  if (m.compare(0, 7, "article") == 0 && m.find(": ") != std::string::npos)
+    m = m.substr(m.find(": ") + 2);
   m = m.substr(0, m.find_first_of(":\"("));
   while (!m.empty() && m.back() == ' ') m.pop_back();
   return m;
@@ -81,7 +75,7 @@ void WalkDirectory(const fs::path& dir,
     }
     if (fs::is_directory(s)) {
       subdirs.push_back(p);
-    } else if (fs::is_regular_file(s) && HasIndexableExtension(p)) {
+    } else if (fs::is_regular_file(s) && IsInputFileName(p.string())) {
       files->push_back(p.string());
     }
   }
@@ -121,21 +115,25 @@ class IndexWriter {
 
   void Write(const Article& article, Xapian::Document doc,
              IndexSummary* summary, const Reporter& report) {
+    const std::string text_digest =
+        Digest(article.title + '\n' + article.Body());
     auto seen = seen_.find(article.id);
     if (seen != seen_.end()) {
-      if (seen->second.first != article.format) {
+      if (seen->second.format != article.format) {
         // Article XML transcribing a raw page: the XML's explicit metadata
         // wins, whichever of the two was read first.
         ++summary->articles_superseded;
-        if (seen->second.first < article.format) return;
-      }
-      if (seen->second.first == article.format) {
+        if (seen->second.format < article.format) return;
+      } else if (seen->second.text_digest == text_digest) {
+        return;  // the same item again (two fetches of one feed): nothing to
+                 // say
+      } else {
         report(article.source + ": duplicate id \"" + article.id +
-               "\" (also in " + seen->second.second +
+               "\" (also in " + seen->second.source +
                "): this one replaces it");
       }
     }
-    seen_[article.id] = {article.format, article.source};
+    seen_[article.id] = {article.format, article.source, text_digest};
 
     const std::string digest = Digest(doc.serialise());
     doc.add_value(schema::kDigestSlot, digest);
@@ -164,7 +162,14 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase db_;
-  std::unordered_map<std::string, std::pair<SourceFormat, std::string>> seen_;
+  // What this run has written, by id: which input gave it, and a digest of
+  // its text to tell a repeated item from a clash of ids.
+  struct Seen {
+    SourceFormat format;
+    std::string source;
+    std::string text_digest;
+  };
+  std::unordered_map<std::string, Seen> seen_;
 };
 
 // True if `path` holds a Xapian database (any backend we write).

@@ -99,7 +99,7 @@ TEST_F(IndexerTest, RerunLeavesIndexUnchanged) {
 }
 
 TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
-  fs::path page = dir_ / "page.txt";
+  fs::path page = dir_ / "winter-beds-story.txt";
   std::ofstream(page) << "Old headline\n\nOld body text about beds.\n";
   ASSERT_TRUE(Index({page.string()}).ok());
   std::ofstream(page) << "New headline\n\nNew body text about beds.\n";
@@ -107,19 +107,19 @@ TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
   EXPECT_EQ(summary_.articles_replaced, 1u);
   Xapian::Database db = Open();
   ASSERT_EQ(db.get_doccount(), 1u);
-  Xapian::PostingIterator p = db.postlist_begin(IdTerm("page"));
-  ASSERT_NE(p, db.postlist_end(IdTerm("page")));
+  Xapian::PostingIterator p = db.postlist_begin(IdTerm("winter-beds-story"));
+  ASSERT_NE(p, db.postlist_end(IdTerm("winter-beds-story")));
   EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data()).title,
             "New headline");
 }
 
 TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
-  fs::path raw = dir_ / "same.txt";
-  fs::path xml = dir_ / "same.xml";
+  fs::path raw = dir_ / "same-story-id.txt";
+  fs::path xml = dir_ / "same-story-id.xml";
   std::ofstream(raw) << "Raw headline\n\nRaw body.\n";
-  std::ofstream(xml)
-      << "<article id=\"same\"><title>Edited headline</title><body><p>Edited "
-         "body.</p></body></article>";
+  std::ofstream(xml) << "<article id=\"same-story-id\"><title>Edited "
+                        "headline</title><body><p>Edited "
+                        "body.</p></body></article>";
   for (auto order : {std::vector<std::string>{raw.string(), xml.string()},
                      std::vector<std::string>{xml.string(), raw.string()}}) {
     fs::remove_all(dir_ / "index");
@@ -127,11 +127,11 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
     Xapian::Database db = Open();
     EXPECT_EQ(db.get_doccount(), 1u) << order[0];
     EXPECT_EQ(summary_.articles_superseded, 1u) << order[0];
-    EXPECT_EQ(
-        ParseDocumentData(
-            db.get_document(*db.postlist_begin(IdTerm("same"))).get_data())
-            .title,
-        "Edited headline")
+    EXPECT_EQ(ParseDocumentData(
+                  db.get_document(*db.postlist_begin(IdTerm("same-story-id")))
+                      .get_data())
+                  .title,
+              "Edited headline")
         << order[0];
   }
 }

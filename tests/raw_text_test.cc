@@ -53,13 +53,25 @@ bool HasAuthor(const Article& a, const std::string& author) {
   return std::find(authors.begin(), authors.end(), author) != authors.end();
 }
 
-TEST(RawTextIdTest, FileNameWithoutDirectoryAndExtension) {
-  EXPECT_EQ(RawTextId("corpus/raw/000_d5bc8f2fb5615c15.txt"),
-            "000_d5bc8f2fb5615c15");
-  EXPECT_EQ(RawTextId("/abs/path/page.v2.txt"), "page.v2");
-  EXPECT_EQ(RawTextId("page"), "page");
-  EXPECT_EQ(RawTextId("dir\\page.txt"), "page");
-  EXPECT_EQ(RawTextId(".hidden"), ".hidden");
+// Regression: ids were the bare file name, so bbc-news/politics/026.txt and
+// bbc-news/sport/026.txt were one article and indexing the folder kept 512
+// of 2,225. Generic names are now qualified by their folder.
+TEST(RawTextIdTest, DistinctiveNamesAloneGenericNamesWithTheirFolder) {
+  struct Case {
+    const char* path;
+    const char* id;
+  } cases[] = {
+      {"corpus/raw/000_d5bc8f2fb5615c15.txt", "000_d5bc8f2fb5615c15"},
+      {"/abs/nhs-reorganisation-plans.txt", "nhs-reorganisation-plans"},
+      {"bbc-news/politics/026.txt", "politics/026"},
+      {"bbc-news/sport/026.txt", "sport/026"},
+      {"/abs/path/page.v2.txt", "path/page.v2"},
+      {"dir\\index.txt", "dir/index"},
+      {"page.txt", "page"},
+      {"./page.txt", "page"},
+      {"20111125.txt", "20111125"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(RawTextId(c.path), c.id) << c.path;
 }
 
 struct SeedCase {
