@@ -43,8 +43,9 @@ Status ConvertToUtf8(const std::string& bytes, const std::string& encoding,
 //     warning; else it is refused ("cannot tell the encoding").
 // Bytes that could not be decoded become U+FFFD and are reported in
 // *warning (with line and column); *warning is OK otherwise. Returns
-// InvalidInput for an unknown declared encoding, NUL bytes in 8-bit text
-// (binary), or mostly undecodable bytes.
+// InvalidInput for an unknown declared encoding, binary data (control
+// bytes everywhere), or mostly undecodable bytes. A few stray NUL bytes in
+// otherwise good text are dropped, with a warning.
 Status DecodeToUtf8(const std::string& bytes, std::string* out,
                     std::string* encoding, Status* warning);
 

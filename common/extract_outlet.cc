@@ -5,21 +5,10 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "common/text_util.h"
+
 namespace hpnews {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t tab = line.find('\t', start);
-    fields.push_back(
-        line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -206,18 +195,9 @@ bool IsAgencyParenthesis(const Tokens& t, std::size_t first, std::size_t last) {
 
 Status OutletSignatures::Parse(std::string_view text, OutletSignatures* out) {
   *out = OutletSignatures();
-  int line_no = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, nl == std::string_view::npos ? std::string_view::npos
-                                                        : nl - start);
-    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string_view> f = SplitTabs(line);
+  for (const DataLine& data : DataLines(text)) {
+    const int line_no = data.number;
+    const std::vector<std::string_view>& f = data.fields;
     if (f.size() != 3) {
       return Status::InvalidInput(
           "expected 3 tab-separated fields, found " + std::to_string(f.size()),

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "common/text_util.h"
+
 namespace hpnews {
 namespace {
 
@@ -57,19 +59,6 @@ CharClass Classify(std::string_view text, std::size_t pos, std::size_t* len) {
 bool HasUpper(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t tab = line.find('\t', start);
-    fields.push_back(
-        line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
 }
 
 bool ValidTopicId(std::string_view id) {
@@ -249,18 +238,9 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(
 Status TopicTaxonomy::Parse(std::string_view text, TopicTaxonomy* out) {
   *out = TopicTaxonomy();
   std::unordered_map<std::string, int> index_of;
-  int line_no = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, nl == std::string_view::npos ? std::string_view::npos
-                                                        : nl - start);
-    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string_view> f = SplitTabs(line);
+  for (const DataLine& data : DataLines(text)) {
+    const int line_no = data.number;
+    const std::vector<std::string_view>& f = data.fields;
     if (f.size() != 3) {
       return Status::InvalidInput(
           "expected 3 tab-separated fields, found " + std::to_string(f.size()),

@@ -100,46 +100,4 @@ Status ReadInputBytes(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
-Status ReadInputFile(const std::string& path, std::string* out,
-                     Status* warning) {
-  *warning = Status::Ok();
-  Status read = ReadInputBytes(path, out);
-  if (!read.ok()) return read;
-
-  if (out->compare(0, 3, "\xEF\xBB\xBF") == 0) out->erase(0, 3);
-  if (out->size() >= 2 && (out->compare(0, 2, "\xFF\xFE") == 0 ||
-                           out->compare(0, 2, "\xFE\xFF") == 0)) {
-    return Status::InvalidInput(
-        "utf-16 text is not supported; convert the file to utf-8");
-  }
-  if (IsBlank(*out)) return Status::InvalidInput("empty file");
-  size_t nul = out->find('\0');
-  if (nul != std::string::npos) {
-    int line = 1 + static_cast<int>(
-                       std::count(out->begin(), out->begin() + nul, '\n'));
-    size_t line_start = out->rfind('\n', nul);
-    int column =
-        static_cast<int>(
-            nul - (line_start == std::string::npos ? 0 : line_start + 1)) +
-        1;
-    return Status::InvalidInput("binary file (NUL byte)", line, column);
-  }
-  int line, column;
-  size_t bad = RepairUtf8(out, &line, &column);
-  // A text file with a few bad bytes is repaired; one that is mostly bad
-  // bytes is not text in any encoding we read.
-  if (bad > 0 && bad * 10 > out->size()) {
-    return Status::InvalidInput(
-        "binary file (" + std::to_string(bad) + " invalid utf-8 sequences)",
-        line, column);
-  }
-  if (bad > 0) {
-    *warning =
-        Status::InvalidInput("invalid utf-8 repaired (" + std::to_string(bad) +
-                                 (bad == 1 ? " sequence)" : " sequences)"),
-                             line, column);
-  }
-  return Status::Ok();
-}
-
 }  // namespace hpnews

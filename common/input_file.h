@@ -16,24 +16,11 @@ namespace hpnews {
 // Files larger than this are refused rather than read into memory.
 inline constexpr std::size_t kMaxInputBytes = 64u << 20;  // 64 MiB
 
-// Reads `path` into *out. Fails (InvalidInput/IoError, with line and column
-// where the problem is) if the file cannot be read, is empty or only white
-// space, is larger than kMaxInputBytes, or looks binary (NUL bytes).
-// Invalid UTF-8 sequences are replaced by U+FFFD and reported through
-// *warning (line and column of the first, and how many) so the caller can
-// warn and still index the file; *warning is OK when the file was clean.
-// A file that is mostly invalid is refused as binary. A UTF-8 byte order
-// mark is dropped. On failure *out is unspecified. Files in other encodings
-// (UTF-16, declared ISO-8859-1, ...) go through common/reader.h instead,
-// which decodes them (common/encoding.h).
-Status ReadInputFile(const std::string& path, std::string* out,
-                     Status* warning);
-
 // Reads `path` into *out as raw bytes, with only the checks that do not
 // depend on the encoding: readable, a regular file, not larger than
 // kMaxInputBytes, not empty or only ASCII white space. For readers that
 // decode the bytes themselves (common/encoding.h), e.g. XML declaring
-// ISO-8859-1 or UTF-16, which ReadInputFile would treat as broken UTF-8.
+// ISO-8859-1 or UTF-16. common/reader.h reads every input this way.
 Status ReadInputBytes(const std::string& path, std::string* out);
 
 // The length of the valid UTF-8 sequence starting at text[i] (1-4), or 0

@@ -56,21 +56,11 @@ std::string SubjectKey(const std::string& subject) {
 
 Status OutletMap::Parse(const std::string& text, OutletMap* out) {
   *out = OutletMap();
-  std::vector<std::string> lines = SplitLines(text);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = Trim(lines[i]);
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = lines[i].find('\t');
-    if (tab == std::string::npos) {
-      return Status::InvalidInput("expected KEY<TAB>OUTLET",
-                                  static_cast<int>(i + 1));
-    }
-    std::string key = Trim(lines[i].substr(0, tab));
-    std::string outlet = Trim(lines[i].substr(tab + 1));
-    if (key.empty() || outlet.empty() ||
-        outlet.find('\t') != std::string::npos) {
-      return Status::InvalidInput("expected KEY<TAB>OUTLET",
-                                  static_cast<int>(i + 1));
+  for (const DataLine& data : DataLines(text)) {
+    std::string key = data.fields.size() == 2 ? Trim(data.fields[0]) : "";
+    std::string outlet = data.fields.size() == 2 ? Trim(data.fields[1]) : "";
+    if (key.empty() || outlet.empty()) {
+      return Status::InvalidInput("expected KEY<TAB>OUTLET", data.number);
     }
     if (key.find('.') != std::string::npos &&
         key.find(' ') == std::string::npos) {

@@ -278,4 +278,30 @@ std::string FirstChar(std::string_view text) {
   return std::string(text.substr(0, len));
 }
 
+std::vector<DataLine> DataLines(std::string_view text) {
+  std::vector<DataLine> out;
+  int number = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, nl == std::string_view::npos ? std::string_view::npos
+                                                        : nl - start);
+    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (TrimView(line).empty() || line.front() == '#') continue;
+    DataLine data{number, {}};
+    for (std::size_t from = 0;;) {
+      std::size_t tab = line.find('\t', from);
+      data.fields.push_back(
+          line.substr(from, tab == std::string_view::npos ? tab : tab - from));
+      if (tab == std::string_view::npos) break;
+      from = tab + 1;
+    }
+    out.push_back(std::move(data));
+  }
+  return out;
+}
+
 }  // namespace hpnews

@@ -75,6 +75,17 @@ std::string LastChar(std::string_view text);
 // The first character of `text` (trimmed) as a UTF-8 string, "" if empty.
 std::string FirstChar(std::string_view text);
 
+// One line of a tab-separated data file (corpus/*.tsv).
+struct DataLine {
+  int number;                            // 1-based line number, for errors
+  std::vector<std::string_view> fields;  // split on tabs; views into the text
+};
+
+// The lines of a data file that carry data: carriage returns stripped,
+// blank lines and lines starting with '#' skipped. One parser of the format
+// for every data file, so they all treat comments and line ends alike.
+std::vector<DataLine> DataLines(std::string_view text);
+
 }  // namespace hpnews
 
 #endif  // HPNEWS_COMMON_TEXT_UTIL_H_

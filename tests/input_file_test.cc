@@ -1,4 +1,5 @@
-// Reading input files: the checks before any parser sees the text.
+// Reading input files: the checks before any parser sees the text, and the
+// decoding every reader gets (ReadInputBytes, then DecodeToUtf8).
 
 #include "common/input_file.h"
 
@@ -7,6 +8,8 @@
 
 #include <cstdio>
 #include <fstream>
+
+#include "common/encoding.h"
 
 namespace hpnews {
 namespace {
@@ -25,6 +28,14 @@ class InputFileTest : public ::testing::Test {
   std::vector<std::string> paths_;
 };
 
+// What common/reader.cc does before any format's reader sees the text.
+Status ReadText(const std::string& path, std::string* out, Status* warning) {
+  std::string bytes, encoding;
+  Status s = ReadInputBytes(path, &bytes);
+  if (!s.ok()) return s;
+  return DecodeToUtf8(bytes, out, &encoding, warning);
+}
+
 TEST_F(InputFileTest, TableOfInputs) {
   struct Case {
     const char* name;
@@ -38,14 +49,17 @@ TEST_F(InputFileTest, TableOfInputs) {
       {"empty.txt", "", false, "empty", 0, 0},
       {"blank.txt", " \n\t\n", false, "empty", 0, 0},
       {"nul.txt", std::string("ab\ncd\0ef", 8), false, "binary", 2, 3},
-      {"utf16.txt", "\xFF\xFEH\0i\0", false, "utf-16", 0, 0},
-      {"binary.bin", "\x89PNG\r\n\x1a\n\xff\xfe\xfd\xfc\xfb", false, "binary",
-       1, 1},
+      {"stray_nul.txt",
+       std::string("Headline\n\nA long enough body of ordinary text") + std::string(1, '\0') + ".\n",
+       true, "Headline\n\nA long enough body of ordinary text.\n", 0, 0},
+      {"utf16.txt", std::string("\xFF\xFEH\0i\0", 6), true, "Hi", 0, 0},
+      {"binary.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20),
+       false, "binary", 3, 1},
   };
   for (const Case& c : cases) {
     std::string out;
     Status warning;
-    Status s = ReadInputFile(Write(c.name, c.bytes), &out, &warning);
+    Status s = ReadText(Write(c.name, c.bytes), &out, &warning);
     EXPECT_EQ(s.ok(), c.ok) << c.name << ": " << s.ToString();
     if (c.ok) {
       EXPECT_EQ(out, c.expect) << c.name;
@@ -61,11 +75,15 @@ TEST_F(InputFileTest, TableOfInputs) {
 TEST_F(InputFileTest, RepairsAFewBadBytesAndSaysWhere) {
   std::string out;
   Status warning;
-  Status s = ReadInputFile(
-      Write("latin1.txt", "Headline\nCaf\xE9 society and more text here\n"),
-      &out, &warning);
+  // Mostly UTF-8 with one bad byte: repaired, not re-read as Windows-1252.
+  Status s = ReadText(Write("one_bad_byte.txt",
+                            "Headline \xE2\x80\x98quoted\xE2\x80\x99\nCaf\xE9 "
+                            "society and more text here\n"),
+                      &out, &warning);
   ASSERT_TRUE(s.ok()) << s.ToString();
-  EXPECT_EQ(out, "Headline\nCaf\xEF\xBF\xBD society and more text here\n");
+  EXPECT_EQ(out,
+            "Headline \xE2\x80\x98quoted\xE2\x80\x99\nCaf\xEF\xBF\xBD society "
+            "and more text here\n");
   EXPECT_FALSE(warning.ok());
   EXPECT_EQ(warning.line(), 2);
   EXPECT_EQ(warning.column(), 4);
@@ -75,7 +93,7 @@ TEST_F(InputFileTest, MissingFileIsAnIoError) {
   std::string out;
   Status warning;
   Status s =
-      ReadInputFile(::testing::TempDir() + "no/such/file.txt", &out, &warning);
+      ReadText(::testing::TempDir() + "no/such/file.txt", &out, &warning);
   EXPECT_TRUE(s.IsIoError()) << s.ToString();
 }
 
