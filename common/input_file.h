@@ -1,7 +1,9 @@
-// Reading an input file into memory as UTF-8 text, with the checks every
-// reader needs first: readable, not empty, not binary, valid UTF-8.
+// Reading an input file's bytes into memory with the checks that come before
+// any decoding (readable, a regular file, within the size limit, not empty),
+// and the UTF-8 primitives the decoder (common/encoding.h) builds on.
 //
-// Not a parser: it knows nothing of XML or news pages.
+// Not a parser and not a decoder: it knows nothing of XML, encodings or news
+// pages.
 
 #ifndef HPNEWS_COMMON_INPUT_FILE_H_
 #define HPNEWS_COMMON_INPUT_FILE_H_
