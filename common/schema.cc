@@ -52,7 +52,8 @@ std::string Term(const char* prefix, const std::string& value) {
   if (term.size() > kMaxTermBytes) {
     size_t cut = kMaxTermBytes;
     // Back up to the start of a UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80)
+      --cut;
     term.resize(cut);
   }
   return term;
@@ -65,6 +66,7 @@ const std::vector<FacetField>& FacetFields() {
       {"topic", kTopicsSlot, kTopicPrefix, true},
       {"year", kYearSlot, kYearPrefix, false},
       {"month", kMonthSlot, kMonthPrefix, false},
+      {"keyword", kKeywordsSlot, kKeywordPrefix, true},
   };
   return kFields;
 }

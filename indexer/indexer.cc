@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -21,6 +22,7 @@
 #include "common/document.h"
 #include "common/index_db.h"
 #include "common/schema.h"
+#include "common/synonyms.h"
 
 namespace hpnews {
 
@@ -102,6 +104,7 @@ std::string Digest(const std::string& bytes) {
 struct FileResult {
   std::vector<Article> articles;
   std::vector<Xapian::Document> documents;  // one per article
+  std::vector<std::vector<Xapian::Document>> quote_documents;  // per article
   std::vector<FileProblem> problems;
   std::vector<FileProblem> warnings;
   bool ok = true;
@@ -114,6 +117,7 @@ class IndexWriter {
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
 
   void Write(const Article& article, Xapian::Document doc,
+             const std::vector<Xapian::Document>& quote_docs,
              IndexSummary* summary, const Reporter& report) {
     const std::string text_digest =
         Digest(article.title + '\n' + article.Body());
@@ -135,19 +139,38 @@ class IndexWriter {
     }
     seen_[article.id] = {article.format, article.source, text_digest};
 
-    const std::string digest = Digest(doc.serialise());
+    // The quote documents are part of what is compared: a quote given to
+    // another speaker changes no term of the article's own document.
+    std::string serialised = doc.serialise();
+    for (const Xapian::Document& q : quote_docs) serialised += q.serialise();
+    const std::string digest = Digest(serialised);
     doc.add_value(schema::kDigestSlot, digest);
     const std::string id_term = IdTerm(article.id);
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
     if (p == db_.postlist_end(id_term)) {
       db_.replace_document(id_term, doc);
       ++summary->articles_added;
-    } else if (db_.get_document(*p).get_value(schema::kDigestSlot) == digest) {
-      ++summary->articles_unchanged;
     } else {
+      Xapian::Document old = db_.get_document(*p);
+      if (old.get_value(schema::kDigestSlot) == digest) {
+        ++summary->articles_unchanged;
+        return;
+      }
+      AddSpelling(old, /*remove=*/true);
       db_.replace_document(id_term, doc);
+      db_.delete_document(ParentTerm(article.id));
       ++summary->articles_replaced;
     }
+    AddSpelling(doc, /*remove=*/false);
+    for (const Xapian::Document& q : quote_docs) db_.add_document(q);
+  }
+
+  // Stores the synonym table (replacing what an earlier run stored) and
+  // the outlets.tsv text the searcher reads aliases from.
+  void StoreVocabulary(const Synonyms& synonyms,
+                       const std::string& outlets_tsv) {
+    StoreSynonyms(synonyms, &db_);
+    db_.set_metadata(schema::kOutletsKey, outlets_tsv);
   }
 
   // Commits explicitly: the destructor would commit too, but swallows errors.
@@ -156,11 +179,22 @@ class IndexWriter {
     db_.commit();
   }
 
-  Xapian::doccount DocCount() const { return db_.get_doccount(); }
+  Xapian::doccount DocCount() const {
+    return db_.get_termfreq(
+        schema::Term(schema::kTypePrefix, schema::kArticleType));
+  }
+  Xapian::doccount QuoteCount() const {
+    return db_.get_termfreq(
+        schema::Term(schema::kTypePrefix, schema::kQuoteType));
+  }
   std::size_t DistinctIds() const { return seen_.size(); }
   void Close() { db_.close(); }
 
  private:
+  void AddSpelling(const Xapian::Document& doc, bool remove) {
+    UpdateSpelling(doc, remove, &db_);
+  }
+
   Xapian::WritableDatabase db_;
   // What this run has written, by id: which input gave it, and a digest of
   // its text to tell a repeated item from a clash of ids.
@@ -290,18 +324,60 @@ class Progress {
 };
 
 FileResult ReadFile(const std::string& path, const Extractor& extractor,
-                    const std::string& default_outlet,
+                    const std::string& default_outlet, const Synonyms& synonyms,
                     Xapian::TermGenerator* termgen) {
   FileResult r;
   r.articles = ReadArticles(path, extractor, default_outlet, &r.problems,
                             &r.warnings, &r.ok);
   r.documents.reserve(r.articles.size());
-  for (const Article& a : r.articles)
-    r.documents.push_back(DocumentFromArticle(a, termgen));
+  for (const Article& a : r.articles) {
+    r.documents.push_back(DocumentFromArticle(a, termgen, &synonyms));
+    r.quote_documents.push_back(QuoteDocuments(a, termgen));
+  }
   return r;
 }
 
+// The text of `path`, or "" when it cannot be read.
+std::string ReadWholeFile(const fs::path& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return "";
+  std::string text;
+  char buf[8192];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+    text.append(buf, n);
+  std::fclose(f);
+  return text;
+}
+
 }  // namespace
+
+void UpdateSpelling(const Xapian::Document& doc, bool remove,
+                    Xapian::WritableDatabase* db) {
+  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end();
+       ++t) {
+    const std::string& term = *t;
+    // Short words too ("of"), or the corrector "fixes" them.
+    if (term.size() > 40) continue;
+    bool word = true;
+    for (unsigned char c : term) {
+      if (!(std::islower(c) || c >= 0x80 || c == '\'')) word = false;
+    }
+    if (!word) continue;
+    if (remove) {
+      db->remove_spelling(term, t.get_wdf());
+    } else {
+      db->add_spelling(term, t.get_wdf());
+    }
+  }
+}
+
+void StoreSynonyms(const Synonyms& synonyms, Xapian::WritableDatabase* db) {
+  std::vector<std::string> keys(db->synonym_keys_begin(),
+                                db->synonym_keys_end());
+  for (const std::string& key : keys) db->clear_synonyms(key);
+  for (const auto& [key, term] : synonyms.SynonymEntries())
+    db->add_synonym(key, term);
+}
 
 std::vector<std::string> CollectInputFiles(
     const std::vector<std::string>& inputs, const Reporter& report) {
@@ -341,6 +417,14 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
   const fs::path index(options.index_path);
   Status usable = CheckIndexPathUsable(index);
   if (!usable.ok()) return usable;
+
+  const fs::path data_dir =
+      options.data_dir.empty() ? DefaultDataDir() : options.data_dir;
+  Synonyms synonyms;
+  Status loaded =
+      Synonyms::Load((data_dir / "synonyms.tsv").string(), &synonyms);
+  if (!loaded.ok() && !loaded.IsNotFound()) return loaded;
+  const std::string outlets_tsv = ReadWholeFile(data_dir / "outlets.tsv");
 
   std::vector<std::string> files = CollectInputFiles(options.inputs, report);
   summary->files_found = files.size();
@@ -403,8 +487,8 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
         Xapian::TermGenerator termgen;
         termgen.set_stemmer(Xapian::Stem("english"));
         for (std::size_t i; (i = next++) < end;) {
-          results[i - begin] =
-              ReadFile(files[i], extractor, options.default_outlet, &termgen);
+          results[i - begin] = ReadFile(
+              files[i], extractor, options.default_outlet, synonyms, &termgen);
         }
       };
       std::vector<std::thread> threads;
@@ -427,16 +511,18 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
         }
         summary->articles_read += r.articles.size();
         for (std::size_t i = 0; i < r.articles.size(); ++i) {
-          writer->Write(r.articles[i], std::move(r.documents[i]), summary,
-                        report);
+          writer->Write(r.articles[i], std::move(r.documents[i]),
+                        r.quote_documents[i], summary, report);
         }
         progress.Update(summary->files_read + summary->files_skipped,
                         files.size(), summary->articles_read);
       }
     }
     progress.Clear();
+    writer->StoreVocabulary(synonyms, outlets_tsv);
     writer->Commit();
     summary->index_documents = writer->DocCount();
+    summary->index_quotes = writer->QuoteCount();
     summary->articles_indexed = writer->DistinctIds();
     writer->Close();
   } catch (const Xapian::Error& e) {
@@ -478,8 +564,8 @@ std::string FormatSummary(const IndexSummary& s) {
       first = false;
     }
   }
-  out +=
-      "; the index holds " + std::to_string(s.index_documents) + " documents";
+  out += "; the index holds " + std::to_string(s.index_documents) +
+         " articles and " + std::to_string(s.index_quotes) + " quotes";
   return out;
 }
 

@@ -7,6 +7,8 @@
 #ifndef HPNEWS_INDEXER_INDEXER_H_
 #define HPNEWS_INDEXER_INDEXER_H_
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -17,6 +19,7 @@
 #include "common/extract.h"
 #include "common/reader.h"
 #include "common/status.h"
+#include "common/synonyms.h"
 
 namespace hpnews {
 
@@ -27,6 +30,11 @@ struct IndexOptions {
   std::string default_outlet;       // --outlet
   unsigned jobs = 0;                // reader threads; 0 = one per core
   bool progress = false;            // draw a progress line on stderr
+  // Where synonyms.tsv and outlets.tsv are read from (the extractor's data
+  // folder); empty = DefaultDataDir(). The synonyms go into the index's
+  // synonym table and concept terms, outlets.tsv into its metadata (for
+  // the searcher's outlet aliases). A missing file is no error.
+  std::string data_dir;
 };
 
 struct IndexSummary {
@@ -44,7 +52,8 @@ struct IndexSummary {
   std::size_t articles_superseded =
       0;  // same id given by a more explicit input in this run
   std::map<std::string, std::size_t> skip_reasons;  // reason -> count
-  std::size_t index_documents = 0;  // document count after the run
+  std::size_t index_documents = 0;  // articles in the index after the run
+  std::size_t index_quotes = 0;  // quote documents in the index after the run
 
   bool HadBadInput() const { return files_skipped > 0 || articles_skipped > 0; }
 };
@@ -72,6 +81,18 @@ std::vector<Article> ReadArticles(const std::string& path,
 // reported through `report` and counted in *summary.
 Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
                   const Reporter& report, IndexSummary* summary);
+
+// The spelling dictionary holds the articles' free-text words (what
+// TermGenerator's FLAG_SPELLING would add; it needs the database, so it
+// cannot run in the reader threads): the unprefixed terms of `doc`, with
+// their wdf, letters only. The writer takes a replaced article's words out
+// (`remove`) before adding the new ones, so frequencies stay the index's.
+void UpdateSpelling(const Xapian::Document& doc, bool remove,
+                    Xapian::WritableDatabase* db);
+
+// Replaces the synonym table of *db with `synonyms`' entries (every form
+// of a group -> its concept term; common/synonyms.h).
+void StoreSynonyms(const Synonyms& synonyms, Xapian::WritableDatabase* db);
 
 // Prints the run summary ("5 files read, 5 articles indexed (...)").
 std::string FormatSummary(const IndexSummary& summary);

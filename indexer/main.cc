@@ -70,7 +70,8 @@ int Main(int argc, char** argv) {
       "outlet", po::value(&options.default_outlet)->value_name("NAME"),
       "outlet for articles whose outlet is not known otherwise")(
       "data-dir", po::value(&data_dir)->value_name("DIR"),
-      "extraction data (outlets.tsv, topics.tsv); default: $HPNEWS_DATA or the "
+      "extraction data (outlets.tsv, topics.tsv, synonyms.tsv); default: "
+      "$HPNEWS_DATA or the "
       "source tree's corpus/")("jobs,j",
                                po::value(&options.jobs)->value_name("N"),
                                "reader threads (default: one per core)")(
@@ -118,6 +119,7 @@ int Main(int argc, char** argv) {
   if (extract)
     return RunExtract(options.inputs, *extractor, options.default_outlet);
 
+  options.data_dir = data_dir;
   options.progress = !quiet && ::isatty(STDERR_FILENO);
   hpnews::IndexSummary summary;
   status = hpnews::RunIndexer(options, *extractor, Report, &summary);

@@ -223,7 +223,13 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
     if (!status.ok()) return status;
   }
 
-  Pipeline pipeline(options, &out, kInFlightPerJob * jobs);
+  // Loaded once: parsing outlets.tsv for every line would cost more than
+  // many a query.
+  BatchOptions shared = options;
+  if (!shared.request.query.outlet_aliases) {
+    shared.request.query.outlet_aliases = LoadOutletAliases(dbs.front());
+  }
+  Pipeline pipeline(shared, &out, kInFlightPerJob * jobs);
   std::vector<std::thread> workers;
   for (Xapian::Database& db : dbs) {
     workers.emplace_back([&pipeline, &db] { pipeline.Work(&db); });

@@ -50,19 +50,76 @@ struct FacetValue {
   Xapian::doccount count = 0;
 };
 
-// The counts of one facet field, most frequent first.
+// The counts of one facet field, most frequent first; for a date
+// histogram ("date:month", "date:year") every period from the first to the
+// last match in time order, empty periods included with count 0.
 struct FacetCounts {
-  std::string field;  // "outlet"
+  std::string field;  // "outlet", "date:month"
   std::vector<FacetValue> values;
+  bool histogram = false;
 };
+
+// The period of a date histogram.
+enum class DateInterval { kMonth, kYear };
+
+// The facet names for date histograms: "date:month" and "date:year".
+// True (and *interval set) if `name` is one.
+bool ParseHistogramField(const std::string& name, DateInterval* interval);
+
+// The period a kDateSlot value ("YYYYMMDD") falls in: "YYYY-MM" or "YYYY";
+// "" for an empty or malformed value.
+std::string DatePeriod(const std::string& ymd, DateInterval interval);
+
+// Every period from `first` to `last` inclusive ("2011-11".."2012-02" ->
+// 2011-11, 2011-12, 2012-01, 2012-02). Empty if first > last.
+std::vector<std::string> PeriodRange(const std::string& first,
+                                     const std::string& last,
+                                     DateInterval interval);
+
+// Counts matches per period of their date (undated ones are not counted).
+// With a `series_slot`, counts per (series value, period) instead, for a
+// timeline with one line per outlet, speaker or topic.
+class HistogramSpy : public Xapian::MatchSpy {
+ public:
+  HistogramSpy(DateInterval interval, Xapian::valueno series_slot = 0,
+               bool has_series = false, bool series_multi = false)
+      : interval_(interval),
+        series_slot_(series_slot),
+        has_series_(has_series),
+        series_multi_(series_multi) {}
+
+  void operator()(const Xapian::Document& doc, double wt) override;
+  Xapian::MatchSpy* clone() const override;
+  std::string name() const override;
+
+  // series value ("" without series) -> period -> count
+  const std::map<std::string, std::map<std::string, Xapian::doccount>>& counts()
+      const {
+    return counts_;
+  }
+
+ private:
+  DateInterval interval_;
+  Xapian::valueno series_slot_;
+  bool has_series_;
+  bool series_multi_;
+  std::map<std::string, std::map<std::string, Xapian::doccount>> counts_;
+};
+
+// The histogram values of `counts` (period -> count): every period from
+// the first to the last, gaps filled with 0.
+std::vector<FacetValue> HistogramValues(
+    const std::map<std::string, Xapian::doccount>& counts,
+    DateInterval interval);
 
 // The `limit` largest counts (0 = all), sorted by count descending then
 // value ascending (byte order), so equal counts print in a stable order.
 std::vector<FacetValue> TopValues(
     const std::map<std::string, Xapian::doccount>& counts, size_t limit);
 
-// Checks facet field names against schema::FacetFields() and drops repeats,
-// keeping the first order. InvalidInput names the unknown field.
+// Checks facet field names against schema::FacetFields() and the date
+// histograms, and drops repeats, keeping the first order. InvalidInput
+// names the unknown field.
 Status ParseFacetFields(const std::vector<std::string>& names,
                         std::vector<std::string>* fields);
 
@@ -73,13 +130,17 @@ class FacetCollector {
   // `fields` must have passed ParseFacetFields().
   explicit FacetCollector(const std::vector<std::string>& fields);
 
-  bool empty() const { return spies_.empty(); }
+  bool empty() const { return fields_.empty(); }
   void AttachTo(Xapian::Enquire* enquire);
+  // Histograms are never cut by `limit`: a gap would read as a zero.
   std::vector<FacetCounts> Results(size_t limit) const;
 
  private:
   std::vector<std::string> fields_;
+  // One of the two per field, the other null.
   std::vector<std::unique_ptr<FacetSpy>> spies_;
+  std::vector<std::unique_ptr<HistogramSpy>> histograms_;
+  std::vector<DateInterval> intervals_;
 };
 
 }  // namespace hpnews

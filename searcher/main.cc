@@ -19,6 +19,7 @@
 #include "common/schema.h"
 #include "searcher/batch.h"
 #include "searcher/facets.h"
+#include "searcher/plot.h"
 #include "searcher/printer.h"
 #include "searcher/query_builder.h"
 #include "searcher/search.h"
@@ -54,6 +55,17 @@ struct CliOptions {
   std::string color = "auto";
   std::string batch;
   int jobs = 1;
+  bool quotes = false;
+  bool no_synonyms = false;
+  std::string recency;
+  std::string now;
+  std::string since;
+  std::string like;
+  bool collapse = false;
+  bool explain = false;
+  bool correct = false;
+  std::string plot;
+  std::string plot_by;
 };
 
 int Fail(const std::string& message) {
@@ -89,12 +101,52 @@ Status BuildRequest(const CliOptions& cli, SearchRequest* request) {
     }
     request->query.filters.push_back(filter);
   }
-  if (!cli.from.empty() || !cli.to.empty()) {
-    Xapian::Query range;
-    status = DateRangeQuery(cli.from, cli.to, &range);
+  std::string today = TodayYmd();
+  if (!cli.now.empty()) {
+    status = ParseDateBound(cli.now, /*upper=*/false, &today);
+    if (!status.ok()) return Status::InvalidInput("--now: " + status.message());
+  }
+  std::string from = cli.from;
+  if (!cli.since.empty()) {
+    if (!cli.from.empty()) {
+      return Status::InvalidInput("give --since or --from, not both");
+    }
+    status = ParseSince(cli.since, today, &from);
     if (!status.ok()) return status;
-    request->query.from = cli.from;
+  }
+  if (!from.empty() || !cli.to.empty()) {
+    Xapian::Query range;
+    status = DateRangeQuery(from, cli.to, &range);
+    if (!status.ok()) return status;
+    request->query.from = from;
     request->query.to = cli.to;
+  }
+  request->query.type = cli.quotes ? DocType::kQuote : DocType::kArticle;
+  request->query.synonyms = !cli.no_synonyms;
+  if (!cli.recency.empty()) {
+    status = ParseHalfLife(cli.recency, &request->recency_half_life_days);
+    if (!status.ok()) return status;
+    if (!cli.now.empty()) request->recency_anchor = today;
+  }
+  request->like_id = cli.like;
+  request->collapse = cli.collapse;
+  request->explain = cli.explain;
+  request->correct = cli.correct;
+  if (!cli.plot_by.empty()) {
+    if (cli.plot_by != "outlet" && cli.plot_by != "speaker" &&
+        cli.plot_by != "topic") {
+      return Status::InvalidInput("invalid --plot-by \"" + cli.plot_by +
+                                  "\" (expected outlet, speaker or topic)");
+    }
+    if (cli.plot.empty())
+      return Status::InvalidInput("--plot-by needs --plot FILE.svg");
+  }
+  if (!cli.plot.empty()) {
+    request->timeline = true;
+    request->timeline_by = cli.plot_by;
+    for (const std::string& facet : cli.facets) {
+      ParseHistogramField(facet, &request->timeline_interval);
+    }
   }
   status = ParseFacetFields(cli.facets, &request->facets);
   if (!status.ok()) return status;
@@ -117,6 +169,8 @@ int RunBatchMode(const CliOptions& cli, const SearchRequest& request) {
                 "; give no QUERY as well");
   }
   if (cli.jobs < 1) return Fail("--jobs must be 1 or more");
+  if (!cli.plot.empty())
+    return Fail("--plot draws one query; not with --batch");
   BatchOptions options;
   options.index_path = cli.index;
   options.request = request;
@@ -154,6 +208,7 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
   Xapian::Database db;
   status = OpenIndex(cli.index, &db);
   if (!status.ok()) return Fail(status);
+  request.query.outlet_aliases = LoadOutletAliases(db);
   SearchResult result;
   try {
     status = Search(&db, request, &result);
@@ -163,7 +218,20 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
   if (!status.ok()) {
     return Fail("query \"" + request.query.text + "\": " + status.message());
   }
+  if (!cli.plot.empty()) {
+    std::ofstream svg(cli.plot, std::ios::binary | std::ios::trunc);
+    std::string title = request.query.text.empty()
+                            ? "more like " + request.like_id
+                            : request.query.text;
+    svg << TimelineSvg(result.timeline, title);
+    svg.close();
+    if (!svg)
+      return Fail("cannot write " + cli.plot + ": " + std::strerror(errno));
+  }
   switch (format) {
+    case OutputFormat::kCsv:
+      PrintCsv(result, std::cout);
+      break;
     case OutputFormat::kJson:
       PrintJson(result, std::cout);
       break;
@@ -185,7 +253,9 @@ int Run(const CliOptions& cli) {
   Status status = BuildRequest(cli, &request);
   if (!status.ok()) return Fail(status);
   if (!cli.batch.empty()) return RunBatchMode(cli, request);
-  if (cli.query_words.empty()) return Fail("no query given (try --help)");
+  if (cli.query_words.empty() && cli.like.empty()) {
+    return Fail("no query given (try --help)");
+  }
   return RunSingle(cli, request);
 }
 
@@ -199,13 +269,23 @@ po::options_description Options(CliOptions* cli) {
      "how words without an operator combine (default and)")
     ("filter", po::value(&cli->filters)->value_name("FIELD:VALUE")->composing(),
      "keep matches with this value; repeatable: one field's values are "
-     "OR'ed, fields AND'ed (fields: outlet, speaker, topic, year, month)")
+     "OR'ed, fields AND'ed (fields: outlet, speaker, topic, year, month, "
+     "keyword). Outlets by any name (outlet:HSJ). A filtered field's own "
+     "facet counts as if its filter were off")
     ("from", po::value(&cli->from)->value_name("DATE"),
      "keep matches dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     ("to", po::value(&cli->to)->value_name("DATE"),
      "keep matches dated on or before DATE")
+    ("since", po::value(&cli->since)->value_name("WHEN"),
+     "keep matches dated on or after WHEN: 10d, 2w, 3m, 1y back from today "
+     "(or --now), or a date as --from takes")
+    ("now", po::value(&cli->now)->value_name("DATE"),
+     "the day --since counts back from and --recency decays from (default: "
+     "today for --since, the newest date in the index for --recency)")
     ("facet", po::value(&cli->facets)->value_name("FIELD")->composing(),
-     "count the matches' values of FIELD, exactly; repeatable")
+     "count the matches' values of FIELD, exactly; repeatable (fields: "
+     "outlet, speaker, topic, year, month, keyword; date:month and "
+     "date:year give a histogram with empty periods filled)")
     ("facet-limit", po::value(&cli->facet_limit)->value_name("N"),
      "values shown per facet, most frequent first (default 10; 0 = all)")
     ("sort", po::value(&cli->sort)->value_name("ORDER"),
@@ -215,7 +295,31 @@ po::options_description Options(CliOptions* cli) {
     ("offset", po::value(&cli->offset)->value_name("N"),
      "hits skipped before the first shown (default 0)")
     ("format", po::value(&cli->format)->value_name("FORMAT"),
-     "text (default), json or tsv")
+     "text (default), json, tsv or csv")
+    ("quotes", po::bool_switch(&cli->quotes),
+     "return matching quotes (speaker, quote, article) instead of articles; "
+     "facets then count quotes")
+    ("no-synonyms", po::bool_switch(&cli->no_synonyms),
+     "match only the words typed, not their NHS synonyms (CCG = clinical "
+     "commissioning group, ...)")
+    ("recency", po::value(&cli->recency)->value_name("HALF_LIFE"),
+     "blend a date decay into the score: a match HALF_LIFE older gets half "
+     "the boost (90, 90d, 6w, 3m, 1y)")
+    ("like", po::value(&cli->like)->value_name("ID"),
+     "find articles about the same thing as article ID (QUERY optional)")
+    ("collapse", po::bool_switch(&cli->collapse),
+     "show one article per story (syndicated copies collapsed), with the "
+     "outlets that also ran it")
+    ("explain", po::bool_switch(&cli->explain),
+     "show why each hit matched: terms, fields, weights")
+    ("correct", po::bool_switch(&cli->correct),
+     "when the query finds (almost) nothing and has a likely misspelling, "
+     "run the corrected query instead")
+    ("plot", po::value(&cli->plot)->value_name("FILE.svg"),
+     "write the matches' timeline as an SVG chart (per month, or per year "
+     "with --facet date:year)")
+    ("plot-by", po::value(&cli->plot_by)->value_name("FIELD"),
+     "one line per outlet, speaker or topic in --plot (the 8 largest)")
     ("color", po::value(&cli->color)->value_name("WHEN"),
      "bold matched words in text output: auto (default, when stdout is a "
      "terminal), always or never")
@@ -235,8 +339,9 @@ void PrintUsage(const po::options_description& options) {
             << "       " << kProgram << " -d INDEX [options] --batch FILE\n\n"
             << "Searches an hpnews index. QUERY uses Xapian's syntax: AND, OR, "
                "NOT, NEAR,\n\"phrases\", +must -mustnot, wildcard*, title: "
-               "quote: comment: outlet: speaker:\ntopic: year: month: and "
-               "date:FROM..TO ranges. Use -- before a QUERY that\nstarts "
+               "quote: comment: outlet: speaker:\ntopic: year: month: "
+               "keyword: and date:FROM..TO ranges (either end open). Use -- "
+               "before a QUERY that\nstarts "
                "with '-'.\n\n"
             << options
             << "\nexit status: 0 something matched, 1 nothing matched, 2 "

@@ -3,13 +3,31 @@
 // Printers format a SearchResult (search.h) and never run a query, so one
 // result feeds every format, and batch mode reuses the JSON object.
 //
-// The JSON object (--format json; one per line in batch mode):
-//   {"query", "total", "total_exact", "offset", "limit", "sort",
+// The JSON object (--format json; one per line in batch mode), format
+// version kJsonFormatVersion:
+//   {"format_version": 2, "query", "total", "total_exact", "offset",
+//    "limit", "sort",
 //    "hits": [{"rank", "id", "score", "percent", "title", "date"|null,
 //              "outlet"|null, "speakers", "topics", "url", "source",
-//              "snippet"}],
-//    "facets": {"<field>": [{"value", "count"}], ...}}
-// Snippets mark matched words with <mark>...</mark>; the rest is plain text.
+//              "snippet", "keywords",
+//              --quotes:   "speaker", "quote", "quote_index",
+//              --collapse: "duplicates", "also_in": [outlet, ...],
+//              --recency:  "recency_boost",
+//              --explain:  "explain": [{"term", "field", "word", "wdf",
+//                                       "weight"}]}],
+//    "facets": {"<field>": [{"value", "count"}], ...},
+//    "index": {"uuid", "revision"},
+//    "mode": "articles"|"quotes",
+//    "did_you_mean": "corrected query"|null,
+//    "corrected_from": "query as typed"|null,
+//    "like": {"id", "terms": [...]}|null,
+//    "recency": {"half_life_days", "anchor": "YYYY-MM-DD"}|null,
+//    "collapse": true|false}
+// Snippets and quotes mark matched words with <mark>...</mark>; the rest
+// is plain text. A date histogram facet ("date:month") lists every period
+// in time order, empty ones with count 0. Keys are only ever added: a
+// script written for format 1 (the keys up to "facets") still works, and
+// a change that is not an addition bumps the version.
 
 #ifndef HPNEWS_SEARCHER_PRINTER_H_
 #define HPNEWS_SEARCHER_PRINTER_H_
@@ -24,9 +42,11 @@
 
 namespace hpnews {
 
-enum class OutputFormat { kText, kJson, kTsv };
+inline constexpr int kJsonFormatVersion = 2;
 
-// Parses "text", "json" or "tsv".
+enum class OutputFormat { kText, kJson, kTsv, kCsv };
+
+// Parses "text", "json", "tsv" or "csv".
 Status ParseOutputFormat(const std::string& text, OutputFormat* out);
 
 // The snippet as one string, each matched run between `open` and `close`.
@@ -47,10 +67,25 @@ void PrintJson(const SearchResult& result, std::ostream& out);
 
 // --format tsv: a header line, then one line per hit with the columns
 //   rank id score percent date outlet title speakers topics url source snippet
+// (and speaker, quote with --quotes)
 // (lists joined by "; ", unknown values empty, tabs and newlines inside
 // values turned into spaces). If facets were asked: an empty line, then a
 // header "facet value count" and one line per facet value.
 void PrintTsv(const SearchResult& result, std::ostream& out);
+
+// --format csv: the columns of tsv (plus speaker and quote with
+// --quotes), RFC 4180: fields holding a comma, a double quote or a line
+// break are quoted, quotes doubled, lines end in CRLF. Facets follow as in
+// tsv, after an empty line, under the header "facet,value,count".
+void PrintCsv(const SearchResult& result, std::ostream& out);
+
+// One RFC 4180 field: `text` as is, or quoted when it must be.
+std::string CsvField(const std::string& text);
+
+// A date histogram as terminal bars, one line per period:
+//   "2011-11  ######## 4". `width` is the longest bar.
+void PrintHistogram(const FacetCounts& histogram, size_t width,
+                    std::ostream& out);
 
 // --format text: a summary line, then each hit as a short block, then the
 // facets. `color` marks matched words in bold (ANSI escapes, for a

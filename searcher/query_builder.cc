@@ -2,8 +2,11 @@
 
 #include <cctype>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "common/article.h"
+#include "common/extract.h"
 
 namespace hpnews {
 
@@ -17,7 +20,8 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
-    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 bool IsBlank(const std::string& text) {
   for (unsigned char c : text) {
@@ -125,8 +129,12 @@ bool LooksLikeDate(const std::string& text) {
 // Xapian calls our processors from inside parse_query(). They could throw
 // QueryParserError, but libxapian 1.4 leaks parser state when an exception
 // crosses it (LeakSanitizer shows it), so a processor records the first
-// problem in *error instead and returns a query matching nothing;
-// BuildQuery() then turns the record into a Status. The parser, which owns
+// problem in *error instead and returns a placeholder query; BuildQuery()
+// then turns the record into a Status and discards the query. The
+// placeholder must not be Query::MatchNothing: that is the null Query, and
+// libxapian 1.4's parser dereferences it when it sits under a hated pure
+// NOT ("-a -(-date:1)" crashed in Query::operator|=; found by the query
+// fuzzer, replayed by fuzz_regression_test). The parser, which owns
 // the processors, lives no longer than the string they point to.
 class ErrorSink {
  public:
@@ -135,7 +143,7 @@ class ErrorSink {
  protected:
   Xapian::Query Fail(const Status& status) {
     if (error_->empty()) *error_ = status.message();
-    return Xapian::Query::MatchNothing;
+    return Xapian::Query::MatchAll;
   }
 
  private:
@@ -147,18 +155,20 @@ class ErrorSink {
 class FieldValueProcessor : public Xapian::FieldProcessor, ErrorSink {
  public:
   // `field` points into schema::FacetFields(), which lives forever.
-  FieldValueProcessor(const schema::FacetField* field, std::string* error)
-      : ErrorSink(error), field_(field) {}
+  FieldValueProcessor(const schema::FacetField* field,
+                      const OutletAliases* aliases, std::string* error)
+      : ErrorSink(error), field_(field), aliases_(aliases) {}
 
   Xapian::Query operator()(const std::string& value) override {
     std::string term;
-    Status status = FieldTerm(*field_, value, &term);
+    Status status = FieldTerm(*field_, value, &term, aliases_);
     if (!status.ok()) return Fail(status);
     return Xapian::Query(term);
   }
 
  private:
   const schema::FacetField* field_;
+  const OutletAliases* aliases_;  // may be null
 };
 
 // date:A..B (strict: anything that is not a date is an error) and bare
@@ -263,7 +273,7 @@ std::string StripHonorifics(const std::string& name) {
 }
 
 Status FieldTerm(const schema::FacetField& field, const std::string& value,
-                 std::string* term) {
+                 std::string* term, const OutletAliases* aliases) {
   std::string name = field.name;
   std::string v = schema::NormaliseTermValue(value);
   if (v.empty()) {
@@ -288,9 +298,26 @@ Status FieldTerm(const schema::FacetField& field, const std::string& value,
       if (c == ' ' || c == '_') c = '-';
     }
     *term = schema::Term(schema::kTopicPrefix, v);
+  } else if (name == "outlet") {
+    std::string canonical = aliases ? aliases->Canonical(value) : "";
+    *term = schema::Term(field.prefix, canonical.empty() ? v : canonical);
   } else if (name == "speaker") {
-    // A trailing full stop or comma is punctuation, never part of a name.
+    // A trailing full stop or comma is punctuation, never part of a name;
+    // so is a possessive ("Porter's view").
     while (!v.empty() && (v.back() == '.' || v.back() == ',')) v.pop_back();
+    for (const char* possessive : {"'s", "\xE2\x80\x99s"}) {
+      std::string p = possessive;
+      if (v.size() > p.size() + 1 &&
+          v.compare(v.size() - p.size(), p.size(), p) == 0) {
+        v.resize(v.size() - p.size());
+      }
+    }
+    // "Porter, Mark" as a reference list writes it: surname first.
+    std::size_t comma = v.find(',');
+    if (comma != std::string::npos &&
+        v.find(',', comma + 1) == std::string::npos) {
+      v = v.substr(comma + 1) + " " + v.substr(0, comma);
+    }
     std::vector<std::string> words = SplitWords(StripHonorifics(v));
     if (words.empty()) {
       return Status::InvalidInput("empty value for " + name + ":");
@@ -374,9 +401,29 @@ Status DateRangeQuery(const std::string& from, const std::string& to,
   return Status::Ok();
 }
 
-Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
-                  Xapian::Query* out) {
-  if (IsBlank(spec.text)) return Status::InvalidInput("empty query");
+std::shared_ptr<const OutletAliases> LoadOutletAliases(
+    const Xapian::Database& db) {
+  std::string text = db.get_metadata(schema::kOutletsKey);
+  if (text.empty()) {
+    std::ifstream in(DefaultDataDir() + "/outlets.tsv", std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+  if (text.empty()) return nullptr;
+  auto aliases = std::make_shared<OutletAliases>();
+  if (!OutletAliases::Parse(text, aliases.get()).ok()) return nullptr;
+  return aliases;
+}
+
+Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
+                      Xapian::Query* out, std::string* corrected) {
+  if (corrected != nullptr) corrected->clear();
+  if (IsBlank(spec.text)) {
+    if (!spec.allow_empty_text) return Status::InvalidInput("empty query");
+    *out = Xapian::Query::MatchAll;
+    return Status::Ok();
+  }
 
   std::string error;  // set by our processors; declared before the parser
   Xapian::QueryParser parser;
@@ -394,7 +441,9 @@ Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
   parser.add_prefix("comment", schema::kCommentPrefix);
   for (const schema::FacetField& field : schema::FacetFields()) {
     parser.add_boolean_prefix(
-        field.name, (new FieldValueProcessor(&field, &error))->release());
+        field.name,
+        (new FieldValueProcessor(&field, spec.outlet_aliases.get(), &error))
+            ->release());
   }
   parser.add_boolean_prefix("date",
                             (new DateFieldProcessor(&error))->release());
@@ -404,23 +453,45 @@ Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
   parser.add_rangeprocessor(
       (new DateRangeProcessor("", false, &error))->release());
 
+  unsigned flags = kParserFlags;
+  // AUTO_MULTIWORD implies AUTO_SYNONYMS: "ccg" and "clinical
+  // commissioning groups" both become SYNONYM(typed, XNccg).
+  if (spec.synonyms) flags |= Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
   Xapian::Query query;
   try {
-    query = parser.parse_query(spec.text, kParserFlags);
+    query = parser.parse_query(spec.text, flags);
   } catch (const Xapian::QueryParserError& e) {
     return Status::InvalidInput(e.get_msg());
   }
   if (!error.empty()) return Status::InvalidInput(error);
+  if (corrected != nullptr) *corrected = parser.get_corrected_query_string();
+  *out = query;
+  return Status::Ok();
+}
 
+Status FilterQuery(const QuerySpec& spec, const std::string& except_field,
+                   Xapian::Query* out) {
+  for (const Filter& filter : spec.filters) {
+    if (schema::FindFacetField(filter.field) == nullptr) {
+      return Status::InvalidInput("unknown filter field \"" + filter.field +
+                                  "\"");
+    }
+  }
   // --filter: OR within a field, AND across fields, in FacetFields() order
   // so the query (and its description) does not depend on flag order.
   std::vector<Xapian::Query> filters;
+  filters.emplace_back(
+      schema::Term(schema::kTypePrefix, spec.type == DocType::kQuote
+                                            ? schema::kQuoteType
+                                            : schema::kArticleType));
   for (const schema::FacetField& field : schema::FacetFields()) {
+    if (except_field == field.name) continue;
     std::vector<Xapian::Query> terms;
     for (const Filter& filter : spec.filters) {
       if (filter.field != field.name) continue;
       std::string term;
-      Status status = FieldTerm(field, filter.value, &term);
+      Status status =
+          FieldTerm(field, filter.value, &term, spec.outlet_aliases.get());
       if (!status.ok()) {
         return Status::InvalidInput("--filter " + filter.field + ":" +
                                     filter.value + ": " + status.message());
@@ -431,23 +502,26 @@ Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
       filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
     }
   }
-  for (const Filter& filter : spec.filters) {
-    if (schema::FindFacetField(filter.field) == nullptr) {
-      return Status::InvalidInput("unknown filter field \"" + filter.field +
-                                  "\"");
-    }
-  }
   if (!spec.from.empty() || !spec.to.empty()) {
     Xapian::Query range;
     Status status = DateRangeQuery(spec.from, spec.to, &range);
     if (!status.ok()) return status;
     filters.push_back(range);
   }
-  if (!filters.empty()) {
-    Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, all);
-  }
-  *out = query;
+  *out = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  return Status::Ok();
+}
+
+Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
+                  Xapian::Query* out, std::string* corrected) {
+  Xapian::Query query, filter;
+  Status status = ParseUserQuery(spec, db, &query, corrected);
+  if (!status.ok()) return status;
+  status = FilterQuery(spec, "", &filter);
+  if (!status.ok()) return status;
+  // Filters (the document type always among them) restrict the matches
+  // but never change a score.
+  *out = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   return Status::Ok();
 }
 

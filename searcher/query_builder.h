@@ -12,9 +12,11 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "common/outlet_aliases.h"
 #include "common/schema.h"
 #include "common/status.h"
 
@@ -36,14 +38,32 @@ struct Filter {
 // unknown field (the message lists the known ones); *out is then unchanged.
 Status ParseFilter(const std::string& spec, Filter* out);
 
+// Which documents a search returns (schema.h, "Quotes").
+enum class DocType { kArticle, kQuote };
+
 // Everything that decides which documents match.
 struct QuerySpec {
-  std::string text;  // Xapian query syntax; must not be blank
+  std::string text;  // Xapian query syntax; must not be blank unless
+                     // allow_empty_text (then it matches everything)
+  bool allow_empty_text = false;
   DefaultOp default_op = DefaultOp::kAnd;
   std::vector<Filter> filters;  // same field: OR'ed; fields: AND'ed
   std::string from;             // date bound as typed ("2011", "2011-11",
   std::string to;               // "2011-11-25"); empty = open
+  DocType type = DocType::kArticle;
+  // Expand words and runs of words through the index's synonym table
+  // (corpus/synonyms.tsv at build time); --no-synonyms clears it.
+  bool synonyms = true;
+  // outlet: and --filter outlet: values are looked up here first ("HSJ" ->
+  // "Health Service Journal"); null = canonical names only.
+  std::shared_ptr<const OutletAliases> outlet_aliases;
 };
+
+// The outlet aliases of the outlets.tsv stored in `db` at build time
+// (schema::kOutletsKey), else of DefaultDataDir()'s outlets.tsv; null when
+// neither is there or parses.
+std::shared_ptr<const OutletAliases> LoadOutletAliases(
+    const Xapian::Database& db);
 
 // The query syntax is Xapian's (AND OR NOT NEAR, "phrases", +/-, trailing
 // wildcards, pure NOT; words combine with spec.default_op) plus:
@@ -58,22 +78,38 @@ struct QuerySpec {
 //
 // Filters and --from/--to are applied with OP_FILTER: they restrict the
 // matches but never change a score.
+//
+// The query parser also suggests a spelling correction from the index's
+// spelling data: *corrected (when not null) gets the corrected query text,
+// or "" when it has none.
 Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
-                  Xapian::Query* out);
+                  Xapian::Query* out, std::string* corrected = nullptr);
+
+// The two halves of BuildQuery(), for searches that combine them
+// differently (multi-select facets, more-like-this):
+// ParseUserQuery() parses spec.text (MatchAll for a blank text when
+// allowed); FilterQuery() is the boolean filter of spec's filters (except
+// those on `except_field`, when given), dates and document type.
+Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
+                      Xapian::Query* out, std::string* corrected = nullptr);
+Status FilterQuery(const QuerySpec& spec, const std::string& except_field,
+                   Xapian::Query* out);
 
 // ---- Pieces, exposed for tests ----------------------------------------------
 
 // The boolean term a user's `value` for `field` stands for, normalised as
 // the indexer wrote it:
 //   outlet  "Health Service Journal" -> XOhealth service journal
+//   outlet  "hsj" (with `aliases`)   -> XOhealth service journal
 //   topic   "Social Care"            -> XTsocial-care (spaces/_ become '-')
 //   speaker "Dr Mark Porter"         -> XSmark porter   (full name)
 //   speaker "Porter", "Dr Porter"    -> XSWporter       (one name word)
+//   speaker "Porter, Mark", "Porter's" -> XSmark porter, XSWporter
 //   year    "2011"                   -> Y2011
 //   month   "2011-11"                -> M201111
 // InvalidInput for an empty value or a malformed year or month.
 Status FieldTerm(const schema::FacetField& field, const std::string& value,
-                 std::string* term);
+                 std::string* term, const OutletAliases* aliases = nullptr);
 
 // Drops leading honorifics ("Dr", "Prof.", "Sir", ...), case-insensitively,
 // unless nothing would be left: "Dr Mark Porter" -> "Mark Porter".

@@ -76,7 +76,7 @@ TEST_F(IndexerTest, IndexesGoodFilesAndReportsBadOnesWithLocation) {
   EXPECT_EQ(summary_.files_read, 2u);
   EXPECT_EQ(summary_.files_skipped, 2u);
   EXPECT_TRUE(summary_.HadBadInput());
-  EXPECT_EQ(Open().get_doccount(), 3u);
+  EXPECT_EQ(ArticleCount(Open()), 3u);
   EXPECT_NE(Problems().find(kData + "/malformed.xml:4:"), std::string::npos)
       << Problems();
   EXPECT_NE(Problems().find(kData + "/empty.txt: empty file"),
@@ -87,14 +87,14 @@ TEST_F(IndexerTest, IndexesGoodFilesAndReportsBadOnesWithLocation) {
 TEST_F(IndexerTest, RerunLeavesIndexUnchanged) {
   ASSERT_TRUE(Index({kData + "/two_articles.xml", kData + "/page.txt"}).ok());
   Xapian::Database db = Open();
-  ASSERT_EQ(db.get_doccount(), 3u);
+  ASSERT_EQ(ArticleCount(db), 3u);
   Xapian::docid last = db.get_lastdocid();
 
   ASSERT_TRUE(Index({kData + "/two_articles.xml", kData + "/page.txt"}).ok());
   EXPECT_EQ(summary_.articles_unchanged, 3u);
   EXPECT_EQ(summary_.articles_added + summary_.articles_replaced, 0u);
   db = Open();
-  EXPECT_EQ(db.get_doccount(), 3u);
+  EXPECT_EQ(ArticleCount(db), 3u);
   EXPECT_EQ(db.get_lastdocid(), last) << "nothing was rewritten";
 }
 
@@ -106,7 +106,7 @@ TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
   ASSERT_TRUE(Index({page.string()}).ok());
   EXPECT_EQ(summary_.articles_replaced, 1u);
   Xapian::Database db = Open();
-  ASSERT_EQ(db.get_doccount(), 1u);
+  ASSERT_EQ(ArticleCount(db), 1u);
   Xapian::PostingIterator p = db.postlist_begin(IdTerm("winter-beds-story"));
   ASSERT_NE(p, db.postlist_end(IdTerm("winter-beds-story")));
   EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data()).title,
@@ -125,7 +125,7 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
     fs::remove_all(dir_ / "index");
     ASSERT_TRUE(Index(order).ok());
     Xapian::Database db = Open();
-    EXPECT_EQ(db.get_doccount(), 1u) << order[0];
+    EXPECT_EQ(ArticleCount(db), 1u) << order[0];
     EXPECT_EQ(summary_.articles_superseded, 1u) << order[0];
     EXPECT_EQ(ParseDocumentData(
                   db.get_document(*db.postlist_begin(IdTerm("same-story-id")))
@@ -139,7 +139,7 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
 TEST_F(IndexerTest, RebuildSwapsInAFreshIndexAndLeavesNothingBehind) {
   ASSERT_TRUE(Index({kData + "/two_articles.xml", kData + "/page.txt"}).ok());
   ASSERT_TRUE(Index({kData + "/page.txt"}, /*rebuild=*/true).ok());
-  EXPECT_EQ(Open().get_doccount(), 1u)
+  EXPECT_EQ(ArticleCount(Open()), 1u)
       << "articles not in the rebuild's inputs are gone";
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().filename(), "index")
@@ -152,7 +152,7 @@ TEST_F(IndexerTest, StaleRebuildFolderIsCleanedAndOldIndexStillOpens) {
   // What a rebuild killed midway leaves: a half-written folder beside.
   fs::create_directories(dir_ / "index.rebuild-999999");
   std::ofstream(dir_ / "index.rebuild-999999" / "junk") << "partial";
-  EXPECT_EQ(Open().get_doccount(), 2u) << "the old index is untouched";
+  EXPECT_EQ(ArticleCount(Open()), 2u) << "the old index is untouched";
   ASSERT_TRUE(Index({kData + "/two_articles.xml"}, /*rebuild=*/true).ok());
   EXPECT_FALSE(fs::exists(dir_ / "index.rebuild-999999"));
 }
@@ -212,7 +212,7 @@ TEST_F(IndexerTest, UnreadableFolderIsReportedAndTheRestIndexed) {
   fs::permissions(dir_ / "in" / "locked", fs::perms::none);
   ASSERT_TRUE(Index({(dir_ / "in").string()}).ok());
   fs::permissions(dir_ / "in" / "locked", fs::perms::owner_all);
-  EXPECT_EQ(Open().get_doccount(), 1u);
+  EXPECT_EQ(ArticleCount(Open()), 1u);
   EXPECT_NE(Problems().find("locked"), std::string::npos) << Problems();
 }
 

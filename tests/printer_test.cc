@@ -78,9 +78,17 @@ TEST(JsonPrinterTest, ShapeKeysAndTypes) {
   for (auto it = ordered.begin(); it != ordered.end(); ++it) {
     keys.push_back(it.key());
   }
-  EXPECT_EQ(keys,
-            (std::vector<std::string>{"query", "total", "total_exact", "offset",
-                                      "limit", "sort", "hits", "facets"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      "format_version", "query", "total", "total_exact",
+                      "offset", "limit", "sort", "hits", "facets", "index",
+                      "mode", "did_you_mean", "corrected_from", "like",
+                      "recency", "collapse"}));
+  EXPECT_EQ(j["format_version"], kJsonFormatVersion);
+  EXPECT_EQ(j["mode"], "articles");
+  EXPECT_TRUE(j["did_you_mean"].is_null());
+  EXPECT_TRUE(j["like"].is_null());
+  EXPECT_TRUE(j["recency"].is_null());
+  EXPECT_EQ(j["collapse"], false);
   EXPECT_EQ(j["query"], "nhs reform");
   EXPECT_EQ(j["total"], 12);
   EXPECT_EQ(j["total_exact"], true);
@@ -99,7 +107,7 @@ TEST(JsonPrinterTest, ShapeKeysAndTypes) {
   EXPECT_EQ(hit_keys,
             (std::vector<std::string>{"rank", "id", "score", "percent", "title",
                                       "date", "outlet", "speakers", "topics",
-                                      "url", "source", "snippet"}));
+                                      "url", "source", "snippet", "keywords"}));
   EXPECT_TRUE(h["rank"].is_number_integer());
   EXPECT_EQ(h["rank"], 1);
   EXPECT_TRUE(h["score"].is_number());
@@ -241,6 +249,39 @@ TEST(OutputFormatTest, Parses) {
   EXPECT_TRUE(ParseOutputFormat("text", &f).ok());
   EXPECT_EQ(f, OutputFormat::kText);
   EXPECT_TRUE(ParseOutputFormat("JSON", &f).IsInvalidInput());
+}
+
+TEST(CsvPrinterTest, Rfc4180Quoting) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"plain", "plain"},
+      {"a, b", "\"a, b\""},
+      {"say \"no\"", "\"say \"\"no\"\"\""},
+      {"two\nlines", "\"two\nlines\""},
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CsvField(c.in), c.out) << c.in;
+}
+
+TEST(CsvPrinterTest, HeaderRowsAndCrlf) {
+  std::ostringstream out;
+  SearchResult r = Sample();
+  r.hits[0].title = "Reform, \"again\"";
+  PrintCsv(r, out);
+  std::string text = out.str();
+  EXPECT_EQ(text.rfind("rank,id,score,percent,date,outlet,title,", 0), 0u)
+      << text;
+  EXPECT_NE(text.find(",\"Reform, \"\"again\"\"\","), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\r\nfacet,value,count\r\noutlet,Pulse,7\r\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find('\t'), std::string::npos);
+  OutputFormat f;
+  ASSERT_TRUE(ParseOutputFormat("csv", &f).ok());
+  EXPECT_EQ(f, OutputFormat::kCsv);
 }
 
 }  // namespace

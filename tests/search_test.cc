@@ -381,18 +381,19 @@ TEST_F(CliTest, ErrorsExitTwoWithAMessageOnStderr) {
        "\"2011-02-31\"\n"},
       {{"--filter", "colour:red", "nhs"},
        "hpnews-search: unknown filter field \"colour\" (fields: outlet, "
-       "speaker, topic, year, month)\n"},
+       "speaker, topic, year, month, keyword)\n"},
       {{"--filter", "month:2011-13", "nhs"},
        "hpnews-search: --filter month:2011-13: invalid month \"2011-13\" "
        "(expected YYYY-MM)\n"},
       {{"--facet", "colour", "nhs"},
        "hpnews-search: unknown facet field \"colour\" (fields: outlet, "
-       "speaker, topic, year, month)\n"},
+       "speaker, topic, year, month, keyword, date:month, date:year)\n"},
       {{"--sort", "size", "nhs"},
        "hpnews-search: invalid sort \"size\" (expected relevance, date or "
        "-date)\n"},
       {{"--format", "xml", "nhs"},
-       "hpnews-search: invalid format \"xml\" (expected text, json or tsv)\n"},
+       "hpnews-search: invalid format \"xml\" (expected text, json, tsv or "
+       "csv)\n"},
       {{"--from", "2012", "--to", "2011", "nhs"},
        "hpnews-search: date range \"2012..2011\" ends before it starts\n"},
       {{"--limit", "-3", "nhs"}, "hpnews-search: --limit must be 0 or more\n"},

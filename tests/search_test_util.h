@@ -11,13 +11,17 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/article.h"
 #include "common/document.h"
 #include "common/schema.h"
+#include "common/synonyms.h"
+#include "indexer/indexer.h"
 #include "searcher/search.h"
 
 namespace hpnews {
@@ -63,13 +67,39 @@ inline Article MakeArticle(const std::string& id, const std::string& title,
   return a;
 }
 
+// The corpus's synonyms.tsv, which the indexer reads by default.
+inline const Synonyms& CorpusSynonyms() {
+  static const Synonyms* synonyms = [] {
+    auto* s = new Synonyms();
+    Status status = Synonyms::Load(
+        std::string(HPNEWS_SOURCE_DIR) + "/corpus/synonyms.tsv", s);
+    EXPECT_TRUE(status.ok()) << status.message();
+    return s;
+  }();
+  return *synonyms;
+}
+
+// Writes `articles` as the indexer does: article and quote documents,
+// concept terms and the synonym table from corpus/synonyms.tsv, spelling
+// data, and the outlets.tsv metadata.
 inline void AddArticles(Xapian::WritableDatabase* db,
                         const std::vector<Article>& articles) {
   Xapian::TermGenerator termgen;
   termgen.set_stemmer(Xapian::Stem("en"));
   for (const Article& a : articles) {
-    db->replace_document(IdTerm(a.id), DocumentFromArticle(a, &termgen));
+    Xapian::Document doc = DocumentFromArticle(a, &termgen, &CorpusSynonyms());
+    db->replace_document(IdTerm(a.id), doc);
+    UpdateSpelling(doc, false, db);
+    db->delete_document(ParentTerm(a.id));
+    for (const Xapian::Document& q : QuoteDocuments(a, &termgen)) {
+      db->add_document(q);
+    }
   }
+  StoreSynonyms(CorpusSynonyms(), db);
+  std::ifstream outlets(std::string(HPNEWS_SOURCE_DIR) + "/corpus/outlets.tsv");
+  std::ostringstream text;
+  text << outlets.rdbuf();
+  db->set_metadata(schema::kOutletsKey, text.str());
   db->set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
   db->commit();
 }

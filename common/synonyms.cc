@@ -1,0 +1,155 @@
+#include "common/synonyms.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "common/schema.h"
+
+namespace hpnews {
+
+namespace {
+
+std::vector<std::string> SplitTabs(std::string_view line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    std::string field(line.substr(start, tab == std::string_view::npos
+                                             ? std::string_view::npos
+                                             : tab - start));
+    // Trim spaces a hand edit leaves around a field.
+    while (!field.empty() && field.back() == ' ') field.pop_back();
+    std::size_t lead = field.find_first_not_of(' ');
+    field = lead == std::string::npos ? std::string() : field.substr(lead);
+    if (!field.empty()) fields.push_back(field);
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+// A one-word form in capitals is an acronym: it must match in capitals.
+bool IsAcronym(const std::string& form) {
+  bool upper = false;
+  for (unsigned char c : form) {
+    if (!std::isalnum(c)) return false;
+    if (std::islower(c)) return false;
+    if (std::isupper(c)) upper = true;
+  }
+  return upper;
+}
+
+// The form as the query parser sees it: lower-case words, one space apart.
+std::vector<std::string> ParserWords(const std::string& form) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : form + " ") {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      word += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+std::string JoinSpace(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+std::string SynonymGroupId(std::string_view form) {
+  std::string id;
+  bool dash = false;
+  for (char ch : form) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      if (dash && !id.empty()) id += '-';
+      dash = false;
+      id += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    } else {
+      dash = true;
+    }
+  }
+  return id;
+}
+
+Status Synonyms::Parse(std::string_view text, Synonyms* out) {
+  Synonyms s;
+  int line_no = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, nl == std::string_view::npos ? std::string_view::npos
+                                                        : nl - start);
+    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> forms = SplitTabs(line);
+    if (forms.size() < 2) {
+      return Status::InvalidInput(
+          "a synonym group needs at least two tab-separated forms", line_no);
+    }
+    std::string id = SynonymGroupId(forms[0]);
+    if (id.empty()) return Status::InvalidInput("form has no words", line_no);
+    int group = static_cast<int>(s.groups_.size());
+    for (const std::string& form : forms) {
+      int p = s.matcher_.Add(form, IsAcronym(form));
+      if (p < 0) return Status::InvalidInput("form has no words", line_no);
+      s.pattern_group_.push_back(group);
+    }
+    s.groups_.push_back(forms);
+    s.concept_terms_.push_back(schema::Term(schema::kConceptPrefix, id));
+  }
+  *out = std::move(s);
+  return Status::Ok();
+}
+
+Status Synonyms::Load(const std::string& path, Synonyms* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot read synonyms");
+  std::ostringstream text;
+  text << in.rdbuf();
+  Status status = Parse(text.str(), out);
+  if (!status.ok()) return Status::InvalidInput(status.At(path));
+  return Status::Ok();
+}
+
+std::vector<std::string> Synonyms::ConceptTerms(
+    const TokenizedText& text) const {
+  std::set<std::string> terms;
+  for (const PhraseMatcher::Match& m : matcher_.FindAll(text)) {
+    terms.insert(concept_terms_[pattern_group_[m.pattern]]);
+  }
+  return {terms.begin(), terms.end()};
+}
+
+std::vector<std::pair<std::string, std::string>> Synonyms::SynonymEntries()
+    const {
+  std::set<std::pair<std::string, std::string>> entries;
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    for (const std::string& form : groups_[g]) {
+      std::vector<std::string> words = ParserWords(form);
+      if (words.empty()) continue;
+      entries.insert({JoinSpace(words), concept_terms_[g]});
+      std::string& last = words.back();
+      if (last.back() != 's') {
+        last += 's';
+        entries.insert({JoinSpace(words), concept_terms_[g]});
+      }
+    }
+  }
+  return {entries.begin(), entries.end()};
+}
+
+}  // namespace hpnews
