@@ -426,7 +426,12 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
   if (!loaded.ok() && !loaded.IsNotFound()) return loaded;
   const std::string outlets_tsv = ReadWholeFile(data_dir / "outlets.tsv");
 
-  std::vector<std::string> files = CollectInputFiles(options.inputs, report);
+  // A folder that cannot be read is input that was skipped: it counts
+  // towards exit status 1 like a bad file.
+  std::vector<std::string> files = CollectInputFiles(options.inputs, [&](const std::string& line) {
+    ++summary->walk_problems;
+    report(line);
+  });
   summary->files_found = files.size();
 
   // Open the index before reading anything, so a locked or incompatible

@@ -42,6 +42,7 @@ struct IndexSummary {
   std::size_t files_read =
       0;  // read and parsed (maybe with some articles rejected)
   std::size_t files_skipped = 0;  // unreadable, empty, binary, malformed
+  std::size_t walk_problems = 0;  // inputs and folders that could not be walked
   std::size_t articles_read = 0;
   std::size_t articles_indexed =
       0;  // distinct ids written (or found unchanged)
@@ -55,7 +56,7 @@ struct IndexSummary {
   std::size_t index_documents = 0;  // articles in the index after the run
   std::size_t index_quotes = 0;  // quote documents in the index after the run
 
-  bool HadBadInput() const { return files_skipped > 0 || articles_skipped > 0; }
+  bool HadBadInput() const { return files_skipped > 0 || articles_skipped > 0 || walk_problems > 0; }
 };
 
 // Receives one line per problem, e.g. "corpus/a.xml:3:14: malformed xml: ...".

@@ -32,7 +32,11 @@ int RunExtract(const std::vector<std::string>& inputs,
                const hpnews::Extractor& extractor,
                const std::string& default_outlet) {
   bool bad = false;
-  for (const std::string& path : hpnews::CollectInputFiles(inputs, Report)) {
+  auto report_walk = [&bad](const std::string& line) {
+    bad = true;
+    Report(line);
+  };
+  for (const std::string& path : hpnews::CollectInputFiles(inputs, report_walk)) {
     std::vector<hpnews::FileProblem> problems, warnings;
     bool ok;
     for (const hpnews::Article& a : hpnews::ReadArticles(

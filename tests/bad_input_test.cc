@@ -159,3 +159,40 @@ TEST_F(BadInputTest, GoodFilesBesideTheBadAreAllIndexed) {
 
 }  // namespace
 }  // namespace hpnews
+
+namespace hpnews {
+namespace {
+
+// An unreadable folder (and a link to a file that has vanished) in a walk:
+// reported, the rest indexed, exit status 1. Root reads every folder, so the
+// indexer runs as nobody (setpriv) when the test runs as root.
+TEST(BadInputWalkTest, UnreadableFolderIsReportedAndTheRestIndexed) {
+  const bool root = ::geteuid() == 0;
+  if (root && !std::filesystem::exists("/usr/bin/setpriv")) GTEST_SKIP() << "needs setpriv to drop root";
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / ("bad_walk_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in" / "locked");
+  fs::create_directories(dir / "out");
+  fs::permissions(dir, fs::perms::all);  // nobody may write the index here
+  fs::permissions(dir / "out", fs::perms::all);
+  std::ofstream(dir / "in" / "winter-beds-story.txt") << "Trusts warned over winter beds\n\nHospital trusts were warned.\n";
+  std::ofstream(dir / "in" / "locked" / "hidden-story.txt") << "Hidden\n\nNot readable.\n";
+  fs::create_symlink(dir / "in" / "vanished-story.txt", dir / "in" / "dangling.txt");
+  fs::permissions(dir / "in" / "locked", fs::perms::none);
+  std::string cmd = std::string(root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "") +
+                    HPNEWS_INDEX_BIN + " -o " + (dir / "out" / "index").string() + " " + (dir / "in").string() +
+                    " 2>" + (dir / "err").string();
+  int raw = std::system(cmd.c_str());
+  fs::permissions(dir / "in" / "locked", fs::perms::owner_all);
+  std::ifstream in(dir / "err");
+  std::string err((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, 1) << err;
+  EXPECT_NE(err.find("/locked: cannot read directory"), std::string::npos) << err;
+  Xapian::Database db((dir / "out" / "index").string());
+  EXPECT_NE(db.postlist_begin(IdTerm("winter-beds-story")), db.postlist_end(IdTerm("winter-beds-story")));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace hpnews
