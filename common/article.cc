@@ -12,7 +12,8 @@ std::string Date::Iso() const {
 
 bool IsValidDate(int year, int month, int day) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+    return false;
   int max = kDays[month - 1];
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (month == 2 && leap) max = 29;
@@ -20,7 +21,8 @@ bool IsValidDate(int year, int month, int day) {
 }
 
 std::optional<Date> ParseIsoDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return std::nullopt;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (text[i] < '0' || text[i] > '9') return std::nullopt;
   }

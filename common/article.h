@@ -45,7 +45,8 @@ struct Quote {
 // speaker; its text is searchable only under `comment:`.
 struct Comment {
   std::string author;  // empty when anonymous or not given
-  std::string date;    // as printed on the page ("25 September 2013 9:32am"); may be empty
+  std::string date;  // as printed on the page ("25 September 2013 9:32am"); may
+                     // be empty
   std::string text;
 };
 
@@ -78,22 +79,25 @@ struct GivenFields {
 };
 
 struct Article {
-  std::string id;      // unique key in the index; required, never empty once read
-  std::string source;  // the file it was read from, as given on the command line
+  std::string id;  // unique key in the index; required, never empty once read
+  std::string
+      source;  // the file it was read from, as given on the command line
   SourceFormat format = SourceFormat::kRawText;
   std::string url;
   std::string outlet;  // canonical outlet name ("Pulse"); empty = unknown
   std::optional<Date> date;
   std::string title;
   std::string byline;
-  std::vector<std::string> topics;    // topic ids from corpus/topics.tsv ("commissioning")
+  std::vector<std::string>
+      topics;  // topic ids from corpus/topics.tsv ("commissioning")
   // Subjects, categories and keywords the input states that are not topics
   // of the taxonomy ("Donald Trump", "health"), as written; never inferred.
   std::vector<std::string> keywords;
   // Names the input itself tags as people (NITF <person>, NewsML-G2 person
   // subjects): evidence for the speaker extractor, not speakers themselves.
   std::vector<std::string> people;
-  std::vector<std::string> speakers;  // canonical names of people quoted; no bodies
+  std::vector<std::string>
+      speakers;  // canonical names of people quoted; no bodies
   std::vector<Quote> quotes;
   std::vector<std::string> paragraphs;  // the body, one entry per paragraph
   std::vector<Comment> comments;

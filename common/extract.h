@@ -20,13 +20,15 @@ class Extractor {
   // Loads the data files (outlets.tsv, topics.tsv) from `data_dir`.
   // On failure returns nullptr and sets *status to a one-line reason naming
   // the file and line.
-  static std::unique_ptr<Extractor> Load(const std::string& data_dir, Status* status);
+  static std::unique_ptr<Extractor> Load(const std::string& data_dir,
+                                         Status* status);
   virtual ~Extractor() = default;
 
   // Fills the fields of *article that were not given explicitly.
   // `default_outlet` is used when neither metadata nor signatures name one.
   // Thread-safe: const, no shared mutable state.
-  virtual void Extract(Article* article, const std::string& default_outlet) const = 0;
+  virtual void Extract(Article* article,
+                       const std::string& default_outlet) const = 0;
 };
 
 // The directory holding the extractors' data files when none is given: the

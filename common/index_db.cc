@@ -10,15 +10,18 @@ Status CheckSchemaVersion(const Xapian::Database& db) {
   std::string version = db.get_metadata(schema::kSchemaVersionKey);
   if (version == schema::kSchemaVersion) return Status::Ok();
   if (version.empty()) {
-    return Status::InvalidInput("not an hpnews index (no schema version in its metadata)");
+    return Status::InvalidInput(
+        "not an hpnews index (no schema version in its metadata)");
   }
-  return Status::InvalidInput("index has schema version " + version + ", this program reads version " +
-                              schema::kSchemaVersion + "; rebuild it with hpnews-index --rebuild");
+  return Status::InvalidInput(
+      "index has schema version " + version + ", this program reads version " +
+      schema::kSchemaVersion + "; rebuild it with hpnews-index --rebuild");
 }
 
 Status OpenIndex(const std::string& path, Xapian::Database* db) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return Status::NotFound("no index at " + path);
+  if (::stat(path.c_str(), &st) != 0)
+    return Status::NotFound("no index at " + path);
   try {
     Xapian::Database opened(path);
     Status status = CheckSchemaVersion(opened);

@@ -6,9 +6,9 @@
 #ifndef HPNEWS_COMMON_INDEX_DB_H_
 #define HPNEWS_COMMON_INDEX_DB_H_
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
 
 #include "common/status.h"
 

@@ -17,7 +17,8 @@ class Status {
 
   static Status Ok() { return Status(); }
   // Bad input: `line` and `column` are 1-based, 0 when unknown.
-  static Status InvalidInput(std::string message, int line = 0, int column = 0) {
+  static Status InvalidInput(std::string message, int line = 0,
+                             int column = 0) {
     return Status(Code::kInvalidInput, std::move(message), line, column);
   }
   static Status IoError(std::string message) {
@@ -55,7 +56,10 @@ class Status {
  private:
   enum class Code { kOk, kInvalidInput, kIoError, kNotFound };
   Status(Code code, std::string message, int line, int column)
-      : code_(code), message_(std::move(message)), line_(line), column_(column) {}
+      : code_(code),
+        message_(std::move(message)),
+        line_(line),
+        column_(column) {}
 
   Code code_ = Code::kOk;
   std::string message_;

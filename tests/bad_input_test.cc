@@ -3,17 +3,16 @@
 // Nothing may crash or hang; every problem is one line naming the file;
 // what can be indexed is; the good files beside the bad are all indexed.
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
-
-#include <gtest/gtest.h>
-#include <xapian.h>
 
 #include "common/document.h"
 
@@ -25,7 +24,8 @@ namespace fs = std::filesystem;
 class BadInputTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(::testing::TempDir()) / ("bad_input_test_" + std::to_string(::getpid())));
+    dir_ = new fs::path(fs::path(::testing::TempDir()) /
+                        ("bad_input_test_" + std::to_string(::getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_ / "made");
     const fs::path made = *dir_ / "made";
@@ -49,14 +49,18 @@ class BadInputTest : public ::testing::Test {
       for (int i = 0; i < 100000; ++i) out << "</b>";
       out << "</p></body></article>\n";
     }
-    fs::copy(std::string(HPNEWS_SOURCE_DIR) + "/corpus/articles", *dir_ / "good");
-    std::string cmd = "timeout 300 " + std::string(HPNEWS_INDEX_BIN) + " -o " + (*dir_ / "index").string() + " " +
-                      std::string(HPNEWS_TEST_DATA) + "/bad " + made.string() + " " + (*dir_ / "good").string() +
-                      " 2>" + (*dir_ / "stderr").string();
+    fs::copy(std::string(HPNEWS_SOURCE_DIR) + "/corpus/articles",
+             *dir_ / "good");
+    std::string cmd = "timeout 300 " + std::string(HPNEWS_INDEX_BIN) + " -o " +
+                      (*dir_ / "index").string() + " " +
+                      std::string(HPNEWS_TEST_DATA) + "/bad " + made.string() +
+                      " " + (*dir_ / "good").string() + " 2>" +
+                      (*dir_ / "stderr").string();
     int raw = std::system(cmd.c_str());
     status_ = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     std::ifstream err(*dir_ / "stderr");
-    for (std::string line; std::getline(err, line);) stderr_lines_->push_back(line);
+    for (std::string line; std::getline(err, line);)
+      stderr_lines_->push_back(line);
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -84,7 +88,8 @@ class BadInputTest : public ::testing::Test {
 
 fs::path* BadInputTest::dir_ = nullptr;
 int BadInputTest::status_ = -1;
-std::vector<std::string>* BadInputTest::stderr_lines_ = new std::vector<std::string>;
+std::vector<std::string>* BadInputTest::stderr_lines_ =
+    new std::vector<std::string>;
 
 TEST_F(BadInputTest, RunEndsWithStatusOneNotACrashOrHang) {
   EXPECT_EQ(status_, 1) << "1 = some input skipped; 124 = hung; >128 = crashed";
@@ -115,11 +120,14 @@ TEST_F(BadInputTest, EachQuirk) {
       {"empty.xml", "", "empty file", false},
       {"binary.txt", "", "binary", true},  // where the first NUL is
       {"entity_bomb.xml", "", "entity", true},
-      {"invalid_utf8.txt", "invalid_utf8", "", false},     // repaired or decoded as Windows-1252
-      {"invalid_utf8.xml", "bad-utf8-xml", "utf-8", true},  // repaired, with where
+      {"invalid_utf8.txt", "invalid_utf8", "",
+       false},  // repaired or decoded as Windows-1252
+      {"invalid_utf8.xml", "bad-utf8-xml", "utf-8",
+       true},  // repaired, with where
       {"utf16_bom.txt", "utf16_bom", "", false},
-      {"nul_bytes.txt", "nul_bytes", "nul", true},        // repaired: NULs dropped
-      {"date_31_february.xml", "feb31", "invalid date", true},  // indexed without a date
+      {"nul_bytes.txt", "nul_bytes", "nul", true},  // repaired: NULs dropped
+      {"date_31_february.xml", "feb31", "invalid date",
+       true},  // indexed without a date
       {"date_31_february.txt", "date_31_february", "", false},
       {"long_line.txt", "long_line", "", false},
       {"huge.txt", "", "too large", false},
@@ -133,7 +141,9 @@ TEST_F(BadInputTest, EachQuirk) {
     if (*c.message) {
       ASSERT_EQ(lines.size(), 1u) << c.file;
       EXPECT_NE(lines[0].find(c.message), std::string::npos) << lines[0];
-      EXPECT_EQ(std::regex_search(lines[0], std::regex(std::string(c.file) + R"(:\d+:\d+: )")), c.located)
+      EXPECT_EQ(std::regex_search(lines[0], std::regex(std::string(c.file) +
+                                                       R"(:\d+:\d+: )")),
+                c.located)
           << lines[0];
     } else if (!*c.id) {
       ADD_FAILURE() << c.file << ": a case must expect an article or a message";
@@ -147,13 +157,15 @@ TEST_F(BadInputTest, MissingAndEmptyMetadata) {
   EXPECT_FALSE(Indexed("no-title"));
   EXPECT_FALSE(Indexed("empty-title"));
   EXPECT_FALSE(Indexed("no-body"));
-  EXPECT_TRUE(Indexed("empty-fields")) << "empty optional fields are not errors";
+  EXPECT_TRUE(Indexed("empty-fields"))
+      << "empty optional fields are not errors";
 }
 
 TEST_F(BadInputTest, GoodFilesBesideTheBadAreAllIndexed) {
   for (const auto& entry : fs::directory_iterator(*dir_ / "good")) {
     EXPECT_TRUE(Indexed(entry.path().stem().string())) << entry.path();
-    EXPECT_TRUE(LinesAbout(entry.path().filename().string()).empty()) << entry.path();
+    EXPECT_TRUE(LinesAbout(entry.path().filename().string()).empty())
+        << entry.path();
   }
 }
 
@@ -168,29 +180,39 @@ namespace {
 // indexer runs as nobody (setpriv) when the test runs as root.
 TEST(BadInputWalkTest, UnreadableFolderIsReportedAndTheRestIndexed) {
   const bool root = ::geteuid() == 0;
-  if (root && !std::filesystem::exists("/usr/bin/setpriv")) GTEST_SKIP() << "needs setpriv to drop root";
+  if (root && !std::filesystem::exists("/usr/bin/setpriv"))
+    GTEST_SKIP() << "needs setpriv to drop root";
   namespace fs = std::filesystem;
-  fs::path dir = fs::path(::testing::TempDir()) / ("bad_walk_" + std::to_string(::getpid()));
+  fs::path dir = fs::path(::testing::TempDir()) /
+                 ("bad_walk_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "in" / "locked");
   fs::create_directories(dir / "out");
   fs::permissions(dir, fs::perms::all);  // nobody may write the index here
   fs::permissions(dir / "out", fs::perms::all);
-  std::ofstream(dir / "in" / "winter-beds-story.txt") << "Trusts warned over winter beds\n\nHospital trusts were warned.\n";
-  std::ofstream(dir / "in" / "locked" / "hidden-story.txt") << "Hidden\n\nNot readable.\n";
-  fs::create_symlink(dir / "in" / "vanished-story.txt", dir / "in" / "dangling.txt");
+  std::ofstream(dir / "in" / "winter-beds-story.txt")
+      << "Trusts warned over winter beds\n\nHospital trusts were warned.\n";
+  std::ofstream(dir / "in" / "locked" / "hidden-story.txt")
+      << "Hidden\n\nNot readable.\n";
+  fs::create_symlink(dir / "in" / "vanished-story.txt",
+                     dir / "in" / "dangling.txt");
   fs::permissions(dir / "in" / "locked", fs::perms::none);
-  std::string cmd = std::string(root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : "") +
-                    HPNEWS_INDEX_BIN + " -o " + (dir / "out" / "index").string() + " " + (dir / "in").string() +
-                    " 2>" + (dir / "err").string();
+  std::string cmd =
+      std::string(
+          root ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "
+               : "") +
+      HPNEWS_INDEX_BIN + " -o " + (dir / "out" / "index").string() + " " +
+      (dir / "in").string() + " 2>" + (dir / "err").string();
   int raw = std::system(cmd.c_str());
   fs::permissions(dir / "in" / "locked", fs::perms::owner_all);
   std::ifstream in(dir / "err");
   std::string err((std::istreambuf_iterator<char>(in)), {});
   EXPECT_EQ(WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, 1) << err;
-  EXPECT_NE(err.find("/locked: cannot read directory"), std::string::npos) << err;
+  EXPECT_NE(err.find("/locked: cannot read directory"), std::string::npos)
+      << err;
   Xapian::Database db((dir / "out" / "index").string());
-  EXPECT_NE(db.postlist_begin(IdTerm("winter-beds-story")), db.postlist_end(IdTerm("winter-beds-story")));
+  EXPECT_NE(db.postlist_begin(IdTerm("winter-beds-story")),
+            db.postlist_end(IdTerm("winter-beds-story")));
   fs::remove_all(dir);
 }
 

@@ -2,11 +2,11 @@
 // (tests/fuzz/regressions/<target>/, added as the fuzzers find them) through
 // the same code the fuzzers run, in the ordinary (and sanitizer) builds.
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
-
-#include <gtest/gtest.h>
 
 #include "tests/fuzz/fuzz_targets.h"
 
@@ -15,7 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void ReplayFolder(const std::string& target, const std::function<void(const uint8_t*, size_t)>& run) {
+void ReplayFolder(const std::string& target,
+                  const std::function<void(const uint8_t*, size_t)>& run) {
   int replayed = 0;
   for (const char* kind : {"seeds", "regressions"}) {
     fs::path dir = fs::path(HPNEWS_SOURCE_DIR) / "tests/fuzz" / kind / target;
@@ -31,7 +32,9 @@ void ReplayFolder(const std::string& target, const std::function<void(const uint
   EXPECT_GT(replayed, 0) << "no seeds for " << target;
 }
 
-TEST(FuzzRegressionTest, ArticleXml) { ReplayFolder("article_xml", fuzz::ArticleXml); }
+TEST(FuzzRegressionTest, ArticleXml) {
+  ReplayFolder("article_xml", fuzz::ArticleXml);
+}
 TEST(FuzzRegressionTest, RawText) { ReplayFolder("raw_text", fuzz::RawText); }
 TEST(FuzzRegressionTest, Query) { ReplayFolder("query", fuzz::Query); }
 

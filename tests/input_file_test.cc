@@ -50,7 +50,8 @@ TEST_F(InputFileTest, TableOfInputs) {
       {"blank.txt", " \n\t\n", false, "empty", 0, 0},
       {"nul.txt", std::string("ab\ncd\0ef", 8), false, "binary", 2, 3},
       {"stray_nul.txt",
-       std::string("Headline\n\nA long enough body of ordinary text") + std::string(1, '\0') + ".\n",
+       std::string("Headline\n\nA long enough body of ordinary text") +
+           std::string(1, '\0') + ".\n",
        true, "Headline\n\nA long enough body of ordinary text.\n", 0, 0},
       {"utf16.txt", std::string("\xFF\xFEH\0i\0", 6), true, "Hi", 0, 0},
       {"binary.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20),

@@ -21,7 +21,8 @@ TEST(SchemaTest, TermsAreNormalised) {
     const char* term;
   } cases[] = {
       {schema::kOutletPrefix, "Pulse", "XOpulse"},
-      {schema::kOutletPrefix, "  Health   Service Journal ", "XOhealth service journal"},
+      {schema::kOutletPrefix, "  Health   Service Journal ",
+       "XOhealth service journal"},
       {schema::kSpeakerPrefix, "Mark Porter", "XSmark porter"},
       {schema::kTopicPrefix, "commissioning", "XTcommissioning"},
   };

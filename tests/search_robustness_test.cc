@@ -93,7 +93,8 @@ TEST_F(SearchRobustnessTest, OddQueriesGiveAnAnswerOrOneClearError) {
       {{"date:2011-13..2012"}, 2},
       {{"date:99999999..100000000"}, 2},
       {{"date:..."}, 2},
-      {{"-a -(-date:1"}, 2},  // crashed libxapian (null Query under a hated NOT)
+      {{"-a -(-date:1"},
+       2},  // crashed libxapian (null Query under a hated NOT)
       {{"*"}, -1},
       {{"a*"}, -1},
       {{"--limit", "1000000000", "nhs"}, -1},

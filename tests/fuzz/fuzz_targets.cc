@@ -1,11 +1,11 @@
 #include "tests/fuzz/fuzz_targets.h"
 
+#include <xapian.h>
+
 #include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "common/article_xml.h"
 #include "common/document.h"
@@ -32,7 +32,8 @@ std::string AsText(const uint8_t* data, size_t size) {
 const Extractor& SharedExtractor() {
   static const std::unique_ptr<Extractor> extractor = [] {
     Status status;
-    auto e = Extractor::Load(std::string(HPNEWS_SOURCE_DIR) + "/corpus", &status);
+    auto e =
+        Extractor::Load(std::string(HPNEWS_SOURCE_DIR) + "/corpus", &status);
     if (!e) std::abort();  // the data files of the source tree must load
     return e;
   }();
@@ -46,7 +47,9 @@ const Xapian::Database& SharedDatabase() {
     Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::TermGenerator termgen;
     termgen.set_stemmer(Xapian::Stem("english"));
-    const char* titles[] = {"BMA chair lobbies Labour", "Commissioning support plans", "The bureaucrats inherit"};
+    const char* titles[] = {"BMA chair lobbies Labour",
+                            "Commissioning support plans",
+                            "The bureaucrats inherit"};
     for (int i = 0; i < 3; ++i) {
       Article a;
       a.id = "doc" + std::to_string(i);
@@ -56,7 +59,9 @@ const Xapian::Database& SharedDatabase() {
       a.speakers = {"Mark Porter", "Andy Burnham"};
       a.topics = {"commissioning", "politics"};
       a.quotes = {{"Mark Porter", "reorganisation damages the service"}};
-      a.paragraphs = {"Clinical commissioning groups and primary care trusts reorganisation."};
+      a.paragraphs = {
+          "Clinical commissioning groups and primary care trusts "
+          "reorganisation."};
       a.comments = {{"Anon", "", "comment text about funding"}};
       w.add_document(DocumentFromArticle(a, &termgen));
     }
@@ -87,7 +92,8 @@ void Query(const uint8_t* data, size_t size) {
   size_t start = 0;
   while (start <= text.size() && lines.size() < 5) {
     size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    lines.push_back(text.substr(
+        start, end == std::string::npos ? std::string::npos : end - start));
     if (end == std::string::npos) break;
     start = end + 1;
   }
@@ -99,7 +105,8 @@ void Query(const uint8_t* data, size_t size) {
   }
   if (lines.size() > 2) spec.from = lines[2];
   if (lines.size() > 3) spec.to = lines[3];
-  if (lines.size() > 4) spec.default_op = lines[4].empty() ? DefaultOp::kAnd : DefaultOp::kOr;
+  if (lines.size() > 4)
+    spec.default_op = lines[4].empty() ? DefaultOp::kAnd : DefaultOp::kOr;
   const Xapian::Database& db = SharedDatabase();
   Xapian::Query query;
   if (!BuildQuery(spec, db, &query).ok()) return;

@@ -14,7 +14,8 @@ namespace fuzz {
 
 // Article XML reader on arbitrary bytes.
 void ArticleXml(const uint8_t* data, size_t size);
-// Raw page reader + extraction (furniture, comments, date, speakers, outlet, topics).
+// Raw page reader + extraction (furniture, comments, date, speakers, outlet,
+// topics).
 void RawText(const uint8_t* data, size_t size);
 // Query building and running against a small in-memory index.
 void Query(const uint8_t* data, size_t size);
