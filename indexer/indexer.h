@@ -35,6 +35,11 @@ struct IndexOptions {
   // synonym table and concept terms, outlets.tsv into its metadata (for
   // the searcher's outlet aliases). A missing file is no error.
   std::string data_dir;
+  // About how much memory the writer may hold in changes not yet written
+  // to disk, in MB: past it, the run commits what it has. Peak RSS stays
+  // near this plus the readers' working set, whatever the corpus size.
+  // 0 = the HPNEWS_INDEX_MEMORY_MB environment variable, else 256.
+  std::size_t memory_mb = 0;
 };
 
 struct IndexSummary {
@@ -56,7 +61,9 @@ struct IndexSummary {
   std::size_t index_documents = 0;  // articles in the index after the run
   std::size_t index_quotes = 0;  // quote documents in the index after the run
 
-  bool HadBadInput() const { return files_skipped > 0 || articles_skipped > 0 || walk_problems > 0; }
+  bool HadBadInput() const {
+    return files_skipped > 0 || articles_skipped > 0 || walk_problems > 0;
+  }
 };
 
 // Receives one line per problem, e.g. "corpus/a.xml:3:14: malformed xml: ...".

@@ -113,6 +113,34 @@ TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
             "New headline");
 }
 
+// The writer sums spelling changes and writes them at commit: a replaced
+// article's words must still leave the dictionary, and words shared by the
+// old and new text keep the new text's frequency only.
+// The frequency of `word` in the spelling dictionary of `db` (0 if absent).
+Xapian::doccount SpellingFrequency(const Xapian::Database& db,
+                                   const std::string& word) {
+  for (Xapian::TermIterator t = db.spellings_begin(); t != db.spellings_end();
+       ++t) {
+    if (*t == word) return t.get_termfreq();
+  }
+  return 0;
+}
+
+TEST_F(IndexerTest, ReplacedArticleLeavesSpellingFrequenciesOfTheNewText) {
+  fs::path page = dir_ / "spelling-story.txt";
+  std::ofstream(page) << "Old headline\n\nOld body text about beds.\n";
+  ASSERT_TRUE(Index({page.string()}).ok());
+  EXPECT_GT(SpellingFrequency(Open(), "old"), 0u);
+  std::ofstream(page) << "New headline\n\nNew body text about beds.\n";
+  ASSERT_TRUE(Index({page.string()}).ok());
+  ASSERT_EQ(summary_.articles_replaced, 1u);
+  Xapian::Database db = Open();
+  EXPECT_EQ(SpellingFrequency(db, "old"), 0u);
+  EXPECT_GT(SpellingFrequency(db, "new"), 0u);
+  // "beds" is in the body once and nowhere else: a frequency of 1, not 2.
+  EXPECT_EQ(SpellingFrequency(db, "beds"), 1u);
+}
+
 TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
   fs::path raw = dir_ / "same-story-id.txt";
   fs::path xml = dir_ / "same-story-id.xml";
