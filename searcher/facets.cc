@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <string_view>
 
 namespace hpnews {
 
@@ -16,11 +17,19 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
     return;
   }
   // A list can repeat an item (two spellings normalised alike upstream);
-  // a document still counts once per value.
-  std::vector<std::string> items = schema::DecodeList(value);
-  std::set<std::string> distinct(items.begin(), items.end());
-  for (const std::string& item : distinct) {
-    if (!item.empty()) ++counts_[item];
+  // a document still counts once per value. Lists are short, so a linear
+  // look-back beats building a set for every matching document.
+  std::vector<std::string_view> seen;
+  const std::string_view all(value);
+  for (size_t start = 0; start <= all.size();) {
+    size_t end = all.find(schema::kListSeparator, start);
+    if (end == std::string_view::npos) end = all.size();
+    std::string_view item = all.substr(start, end - start);
+    start = end + 1;
+    if (item.empty() || std::find(seen.begin(), seen.end(), item) != seen.end())
+      continue;
+    seen.push_back(item);
+    ++counts_[std::string(item)];
   }
 }
 

@@ -20,8 +20,7 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
-    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT |
-    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 bool IsBlank(const std::string& text) {
   for (unsigned char c : text) {
@@ -454,6 +453,10 @@ Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
       (new DateRangeProcessor("", false, &error))->release());
 
   unsigned flags = kParserFlags;
+  // Only a caller that wants the correction pays for the spelling lookup
+  // of every word.
+  if (corrected != nullptr)
+    flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   // AUTO_MULTIWORD implies AUTO_SYNONYMS: "ccg" and "clinical
   // commissioning groups" both become SYNONYM(typed, XNccg).
   if (spec.synonyms) flags |= Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;

@@ -81,7 +81,8 @@ std::shared_ptr<const OutletAliases> LoadOutletAliases(
 //
 // The query parser also suggests a spelling correction from the index's
 // spelling data: *corrected (when not null) gets the corrected query text,
-// or "" when it has none.
+// or "" when it has none. Pass null unless the correction is needed: the
+// suggestion costs a spelling-table look-up per word.
 Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
                   Xapian::Query* out, std::string* corrected = nullptr);
 

@@ -445,11 +445,11 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
       }
       hit.snippet = ParseSnippet(mset.snippet(
           stored.text, request.snippet_length, stemmer,
-          // Exhaustive: about twice as slow here, but it finds windows
-          // with twice as many matched words as the "good enough" stop.
-          Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-              Xapian::MSet::SNIPPET_EXHAUSTIVE,
-          kSnippetMarkStart, kSnippetMarkEnd, "..."));
+          // No background model and no exhaustive search: the model looks
+          // up the frequency of every word of the text in the index, which
+          // made snippets cost more than the search (bench/README.md);
+          // the query terms' own weights pick a good enough window.
+          0, kSnippetMarkStart, kSnippetMarkEnd, "..."));
     }
     hit.id = std::move(stored.id);
     hit.title = std::move(stored.title);
@@ -514,20 +514,26 @@ Status RunOnce(Xapian::Database* db, const SearchRequest& request,
   QuerySpec spec = request.query;
   if (!spec.outlet_aliases) spec.outlet_aliases = LoadOutletAliases(*db);
   spec.allow_empty_text = spec.allow_empty_text || !request.like_id.empty();
-  std::string corrected;
   SearchResult result;
-  Status status = Execute(db, request, spec, &result, &corrected);
+  Status status = Execute(db, request, spec, &result, nullptr);
   if (!status.ok()) return status;
   // Did you mean: only when the query as typed finds little, so a rare
   // but right word is not "corrected" into a common one.
   // And only when the correction finds more: a suggestion that finds
   // less is no help.
+  // The correction is looked for only then: Xapian's spelling suggestion
+  // costs more than many a whole search, and most queries find plenty.
+  std::string corrected;
+  if (result.total < kFewHits) {
+    Xapian::Query unused_query;
+    if (!ParseUserQuery(spec, *db, &unused_query, &corrected).ok())
+      corrected.clear();
+  }
   if (result.total < kFewHits && !corrected.empty() && corrected != spec.text) {
     QuerySpec retry = spec;
     retry.text = corrected;
     SearchResult better;
-    std::string unused;
-    if (Execute(db, request, retry, &better, &unused).ok() &&
+    if (Execute(db, request, retry, &better, nullptr).ok() &&
         better.total > result.total) {
       if (request.correct) {
         better.corrected_from = spec.text;
