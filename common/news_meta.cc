@@ -163,17 +163,6 @@ std::string UrlHost(const std::string& url) {
   return host;
 }
 
-std::string HashHex(const std::string& text) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 std::string BoundedId(const std::string& id) {
   if (id.size() <= kMaxIdBytes) return id;
   // Cut at a UTF-8 character boundary, then add the hash of the whole.

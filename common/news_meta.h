@@ -16,6 +16,7 @@
 
 #include "common/article.h"
 #include "common/status.h"
+#include "common/text_util.h"
 
 namespace hpnews {
 
@@ -71,8 +72,6 @@ std::string UrlId(const std::string& url);
 inline constexpr std::size_t kMaxIdBytes = 200;
 // `id` unchanged, or shortened with a hash when it is too long.
 std::string BoundedId(const std::string& id);
-// A 64-bit FNV-1a hash as 16 hex digits: stable across runs and machines.
-std::string HashHex(const std::string& text);
 
 // A publication date as feeds and agencies write it, as the calendar date
 // in the publisher's own time zone (no conversion to UTC: the day printed on

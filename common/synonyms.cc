@@ -7,29 +7,11 @@
 #include <sstream>
 
 #include "common/schema.h"
+#include "common/text_util.h"
 
 namespace hpnews {
 
 namespace {
-
-std::vector<std::string> SplitTabs(std::string_view line) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t tab = line.find('\t', start);
-    std::string field(line.substr(start, tab == std::string_view::npos
-                                             ? std::string_view::npos
-                                             : tab - start));
-    // Trim spaces a hand edit leaves around a field.
-    while (!field.empty() && field.back() == ' ') field.pop_back();
-    std::size_t lead = field.find_first_not_of(' ');
-    field = lead == std::string::npos ? std::string() : field.substr(lead);
-    if (!field.empty()) fields.push_back(field);
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 // A one-word form in capitals is an acronym: it must match in capitals.
 bool IsAcronym(const std::string& form) {
@@ -84,18 +66,15 @@ std::string SynonymGroupId(std::string_view form) {
 
 Status Synonyms::Parse(std::string_view text, Synonyms* out) {
   Synonyms s;
-  int line_no = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t nl = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, nl == std::string_view::npos ? std::string_view::npos
-                                                        : nl - start);
-    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string> forms = SplitTabs(line);
+  for (const DataLine& data : DataLines(text)) {
+    const int line_no = data.number;
+    // Forms trimmed of the spaces a hand edit leaves around them; empty
+    // fields (a doubled tab) are not forms.
+    std::vector<std::string> forms;
+    for (std::string_view field : data.fields) {
+      std::string form = Trim(field);
+      if (!form.empty()) forms.push_back(std::move(form));
+    }
     if (forms.size() < 2) {
       return Status::InvalidInput(
           "a synonym group needs at least two tab-separated forms", line_no);

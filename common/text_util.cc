@@ -1,6 +1,7 @@
 #include "common/text_util.h"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace hpnews {
 
@@ -302,6 +303,17 @@ std::vector<DataLine> DataLines(std::string_view text) {
     out.push_back(std::move(data));
   }
   return out;
+}
+
+std::string HashHex(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace hpnews

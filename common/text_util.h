@@ -75,6 +75,10 @@ std::string LastChar(std::string_view text);
 // The first character of `text` (trimmed) as a UTF-8 string, "" if empty.
 std::string FirstChar(std::string_view text);
 
+// FNV-1a 64 of `bytes` as 16 hex digits: stable across builds and platforms,
+// which std::hash is not, so it may be stored in an index (ids, digests).
+std::string HashHex(std::string_view bytes);
+
 // One line of a tab-separated data file (corpus/*.tsv).
 struct DataLine {
   int number;                            // 1-based line number, for errors

@@ -25,6 +25,7 @@
 #include "common/index_db.h"
 #include "common/schema.h"
 #include "common/synonyms.h"
+#include "common/text_util.h"
 
 namespace hpnews {
 
@@ -90,18 +91,6 @@ void WalkDirectory(const fs::path& dir,
     WalkDirectory(sub, visited, files, report);
 }
 
-// FNV-1a, 64 bits: stable across builds and platforms, which std::hash is not.
-std::string Digest(const std::string& bytes) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 // True for the terms the spelling dictionary holds: unprefixed words,
 // short ones too ("of"), or the corrector "fixes" them.
 bool IsSpellingWord(const std::string& term) {
@@ -150,7 +139,7 @@ class IndexWriter {
              const std::vector<Xapian::Document>& quote_docs,
              IndexSummary* summary, const Reporter& report) {
     const std::string text_digest =
-        Digest(article.title + '\n' + article.Body());
+        HashHex(article.title + '\n' + article.Body());
     auto seen = seen_.find(article.id);
     if (seen != seen_.end()) {
       if (seen->second.format != article.format) {
@@ -173,7 +162,7 @@ class IndexWriter {
     // another speaker changes no term of the article's own document.
     std::string serialised = doc.serialise();
     for (const Xapian::Document& q : quote_docs) serialised += q.serialise();
-    const std::string digest = Digest(serialised);
+    const std::string digest = HashHex(serialised);
     doc.add_value(schema::kDigestSlot, digest);
     const std::string id_term = IdTerm(article.id);
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
