@@ -23,6 +23,7 @@
 
 #include "common/document.h"
 #include "common/schema.h"
+#include "tests/run_as_nobody.h"
 #include "tests/synthetic_corpus.h"
 
 namespace hpnews {
@@ -327,9 +328,15 @@ TEST_F(FaultTest, ReadOnlyIndexFailsCleanly) {
   o.as_nobody = true;  // reads the inputs, but cannot write the root-owned
                        // index or its folder (755)
   o.err_path = Path("readonly.err");
+  // nobody runs a copy of the binary with a copy of the data files: the
+  // checkout may be private to root.
+  testing_util::NobodyIndexer(*dir_ / "nobody");
   for (bool rebuild : {false, true}) {
-    EXPECT_EQ(RunToEnd(Index(Path("readonly"), Path("b"), rebuild), o), 2)
-        << Slurp(Path("readonly.err"));
+    std::vector<std::string> args = Index(Path("readonly"), Path("b"), rebuild);
+    args[0] = (*dir_ / "nobody" / "hpnews-index").string();
+    args.insert(args.end(),
+                {"--data-dir", (*dir_ / "nobody" / "data").string()});
+    EXPECT_EQ(RunToEnd(args, o), 2) << Slurp(Path("readonly.err"));
     std::string err = Slurp(Path("readonly.err"));
     EXPECT_NE(err.find("cannot write the index: Permission denied"),
               std::string::npos)
