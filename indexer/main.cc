@@ -36,7 +36,8 @@ int RunExtract(const std::vector<std::string>& inputs,
     bad = true;
     Report(line);
   };
-  for (const std::string& path : hpnews::CollectInputFiles(inputs, report_walk)) {
+  for (const std::string& path :
+       hpnews::CollectInputFiles(inputs, report_walk)) {
     std::vector<hpnews::FileProblem> problems, warnings;
     bool ok;
     for (const hpnews::Article& a : hpnews::ReadArticles(
