@@ -10,17 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/test_files.h"
+
 namespace hpnews {
 namespace {
 
-namespace fs = std::filesystem;
+using testing_util::ReadTestFile;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+namespace fs = std::filesystem;
 
 std::string Fixture(const std::string& name) {
   return std::string(HPNEWS_TEST_DATA) + "/xml/" + name;
@@ -35,7 +32,7 @@ struct Parsed {
 Parsed ParseFixture(const std::string& name) {
   Parsed p;
   std::string path = Fixture(name);
-  std::string xml = ReadFile(path);
+  std::string xml = ReadTestFile(path);
   EXPECT_FALSE(xml.empty()) << "missing fixture " << path;
   p.status = ParseArticleXml(xml, path, &p.articles, &p.errors);
   return p;
@@ -325,7 +322,7 @@ TEST(ArticleXmlTest, InlineMarkupAndReferences) {
 }
 
 TEST(ArticleXmlTest, DoctypeEntitiesAreNeverExpanded) {
-  std::string xml = ReadFile(Fixture("doctype_bomb.xml"));
+  std::string xml = ReadTestFile(Fixture("doctype_bomb.xml"));
   std::vector<Article> articles;
   std::vector<ArticleError> errors;
   auto start = std::chrono::steady_clock::now();
@@ -426,7 +423,7 @@ TEST(ArticleXmlTest, ShippedCorpusMatchesRawPages) {
     std::vector<Article> articles;
     std::vector<ArticleError> errors;
     Status s =
-        ParseArticleXml(ReadFile(entry.path()), path, &articles, &errors);
+        ParseArticleXml(ReadTestFile(entry.path()), path, &articles, &errors);
     ASSERT_TRUE(s.ok()) << s.ToString();
     for (const ArticleError& e : errors) ADD_FAILURE() << e.status.ToString();
     ASSERT_EQ(1u, articles.size());

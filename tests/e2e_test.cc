@@ -17,9 +17,12 @@
 
 #include "common/article_xml.h"
 #include "common/document.h"
+#include "tests/test_files.h"
 
 namespace hpnews {
 namespace {
+
+using testing_util::ReadTestFile;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -42,11 +45,6 @@ std::string Quote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 class EndToEndTest : public ::testing::Test {
@@ -82,8 +80,8 @@ class EndToEndTest : public ::testing::Test {
     RunResult r;
     int raw = std::system(cmd.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = Slurp(out);
-    r.err = Slurp(err);
+    r.out = ReadTestFile(out);
+    r.err = ReadTestFile(err);
     return r;
   }
 
@@ -99,8 +97,8 @@ class EndToEndTest : public ::testing::Test {
     for (const auto& entry : fs::directory_iterator(kCorpus + "/articles")) {
       std::vector<Article> articles;
       std::vector<ArticleError> errors;
-      Status s = ParseArticleXml(Slurp(entry.path()), entry.path().string(),
-                                 &articles, &errors);
+      Status s = ParseArticleXml(ReadTestFile(entry.path()),
+                                 entry.path().string(), &articles, &errors);
       EXPECT_TRUE(s.ok()) << entry.path() << ": " << s.ToString();
       for (Article& a : articles) labels[a.id] = a;
     }

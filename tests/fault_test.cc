@@ -25,9 +25,12 @@
 #include "common/schema.h"
 #include "tests/run_as_nobody.h"
 #include "tests/synthetic_corpus.h"
+#include "tests/test_files.h"
 
 namespace hpnews {
 namespace {
+
+using testing_util::ReadTestFile;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -77,11 +80,6 @@ int Wait(const Child& c) {
 int RunToEnd(const std::vector<std::string>& args,
              const SpawnOptions& options = {}) {
   return Wait(Spawn(args, options));
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // Every document's id and content digest: two indexes with the same
@@ -233,9 +231,9 @@ TEST_F(FaultTest, SearchesDuringWritesAlwaysSeeOneCommittedState) {
         {HPNEWS_SEARCH_BIN, "-d", index, "--format", "json", "--facet",
          "outlet", "--facet", "year", "commissioning", "OR", "funding"},
         o);
-    *raw = Slurp(out) + Slurp(out.string() + ".err");
+    *raw = ReadTestFile(out) + ReadTestFile(out.string() + ".err");
     if (status != 0) return std::string("exit ") + std::to_string(status);
-    nlohmann::json j = nlohmann::json::parse(Slurp(out), nullptr, false);
+    nlohmann::json j = nlohmann::json::parse(ReadTestFile(out), nullptr, false);
     if (j.is_discarded()) return std::string("bad json");
     return j["total"].dump() + j["facets"].dump();
   };
@@ -287,8 +285,8 @@ TEST_F(FaultTest, SecondWriterFailsFastWithAClearMessage) {
   EXPECT_EQ(RunToEnd(Index(Path("locked"), Path("b"), false), o), 2);
   EXPECT_LT(std::chrono::duration<double>(Clock::now() - start).count(), 30.0)
       << "it waited for the lock";
-  EXPECT_NE(Slurp(Path("second.err")).find("locked"), std::string::npos)
-      << Slurp(Path("second.err"));
+  EXPECT_NE(ReadTestFile(Path("second.err")).find("locked"), std::string::npos)
+      << ReadTestFile(Path("second.err"));
 }
 
 TEST_F(FaultTest, FullDiskFailsCleanlyAndKeepsTheIndex) {
@@ -302,7 +300,7 @@ TEST_F(FaultTest, FullDiskFailsCleanlyAndKeepsTheIndex) {
     o.file_size_limit = largest + 16 * 1024;  // no file may grow much further
     o.err_path = Path("full.err");
     EXPECT_EQ(RunToEnd(Index(Path("full"), Path("b"), rebuild), o), 2);
-    std::string err = Slurp(Path("full.err"));
+    std::string err = ReadTestFile(Path("full.err"));
     EXPECT_NE(err.find(rebuild ? "rebuild failed: " : "update failed: "),
               std::string::npos)
         << err;
@@ -336,8 +334,8 @@ TEST_F(FaultTest, ReadOnlyIndexFailsCleanly) {
     args[0] = (*dir_ / "nobody" / "hpnews-index").string();
     args.insert(args.end(),
                 {"--data-dir", (*dir_ / "nobody" / "data").string()});
-    EXPECT_EQ(RunToEnd(args, o), 2) << Slurp(Path("readonly.err"));
-    std::string err = Slurp(Path("readonly.err"));
+    EXPECT_EQ(RunToEnd(args, o), 2) << ReadTestFile(Path("readonly.err"));
+    std::string err = ReadTestFile(Path("readonly.err"));
     EXPECT_NE(err.find("cannot write the index: Permission denied"),
               std::string::npos)
         << err;

@@ -233,16 +233,5 @@ TEST_F(IndexerTest, SymlinkLoopIsReportedNotFollowedForever) {
       << Problems();
 }
 
-TEST_F(IndexerTest, UnreadableFolderIsReportedAndTheRestIndexed) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root reads every folder";
-  fs::create_directories(dir_ / "in" / "locked");
-  fs::copy_file(kData + "/page.txt", dir_ / "in" / "page.txt");
-  fs::permissions(dir_ / "in" / "locked", fs::perms::none);
-  ASSERT_TRUE(Index({(dir_ / "in").string()}).ok());
-  fs::permissions(dir_ / "in" / "locked", fs::perms::owner_all);
-  EXPECT_EQ(ArticleCount(Open()), 1u);
-  EXPECT_NE(Problems().find("locked"), std::string::npos) << Problems();
-}
-
 }  // namespace
 }  // namespace hpnews

@@ -8,15 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/test_files.h"
+
 namespace hpnews {
 namespace {
 
+using testing_util::ReadTestFile;
+
 std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(HPNEWS_TEST_DATA) + "/formats/" + name,
-                   std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadTestFile(std::string(HPNEWS_TEST_DATA) + "/formats/" + name);
 }
 
 class JsonReaderTest : public ::testing::Test {

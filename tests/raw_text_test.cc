@@ -11,18 +11,14 @@
 
 #include "common/article_xml.h"
 #include "common/text_util.h"
+#include "tests/test_files.h"
 
 namespace hpnews {
 namespace {
 
-namespace fs = std::filesystem;
+using testing_util::ReadTestFile;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace fs = std::filesystem;
 
 // The seeds live in corpus/raw/ once copied into the repository, and in the
 // shared seeds folder until then.
@@ -35,7 +31,7 @@ std::string SeedPath(const std::string& name) {
 }
 
 std::string Fixture(const std::string& name) {
-  return ReadFile(std::string(HPNEWS_TEST_DATA "/raw/") + name);
+  return ReadTestFile(std::string(HPNEWS_TEST_DATA "/raw/") + name);
 }
 
 bool BodyContains(const Article& a, const std::string& needle) {
@@ -139,7 +135,7 @@ TEST(ReadRawTextTest, Seeds) {
   for (const SeedCase& c : SeedCases()) {
     std::string path = SeedPath(c.file);
     if (path.empty()) GTEST_SKIP() << "seeds not found";
-    Article a = ReadRawText(ReadFile(path), path);
+    Article a = ReadRawText(ReadTestFile(path), path);
     SCOPED_TRACE(c.file);
     EXPECT_EQ(a.id, RawTextId(c.file));
     EXPECT_EQ(a.source, path);
@@ -175,7 +171,7 @@ TEST(ReadRawTextTest, Seeds) {
 TEST(ReadRawTextTest, SeedCommentDetails) {
   std::string path = SeedPath("000_d5bc8f2fb5615c15.txt");
   if (path.empty()) GTEST_SKIP() << "seeds not found";
-  Article a = ReadRawText(ReadFile(path), path);
+  Article a = ReadRawText(ReadTestFile(path), path);
   ASSERT_EQ(a.comments.size(), 6u);
   // "Anonymous | 25 September 2013 9:32am '...'": no author, a timestamp.
   const Comment& last = a.comments.back();
@@ -193,7 +189,7 @@ TEST(ReadRawTextTest, SeedCommentDetails) {
       << a.comments[1].text;
 
   path = SeedPath("001_21ab1e7a802854f9.txt");
-  a = ReadRawText(ReadFile(path), path);
+  a = ReadRawText(ReadTestFile(path), path);
   ASSERT_EQ(a.comments.size(), 1u);
   EXPECT_EQ(a.comments[0].author, "Theodora Munroe");
   EXPECT_EQ(a.comments[0].text.find("Munroe"), std::string::npos)
@@ -454,7 +450,7 @@ TEST(ReadRawTextTest, BbcNewsInvariants) {
     if (entry.path().extension() != ".txt" ||
         entry.path().filename() == "README.TXT")
       continue;
-    std::string text = ReadFile(entry.path().string());
+    std::string text = ReadTestFile(entry.path().string());
     // One file is Latin-1; decoding is the input layer's job, not the
     // reader's. The reader must still not crash on it.
     Article a = ReadRawText(text, entry.path().string());
