@@ -19,19 +19,29 @@ Status CheckSchemaVersion(const Xapian::Database& db) {
 }
 
 Status OpenIndex(const std::string& path, Xapian::Database* db) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0)
-    return Status::NotFound("no index at " + path);
-  try {
-    Xapian::Database opened(path);
-    Status status = CheckSchemaVersion(opened);
-    if (!status.ok()) return status;
-    *db = opened;
-    return Status::Ok();
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    return Status::InvalidInput("not a xapian index: " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    return Status::IoError(e.get_type() + std::string(": ") + e.get_msg());
+  // A rebuild may swap the index folder while Xapian opens its tables one
+  // by one, mixing the old index's with the new one's: that fails, and a
+  // second try opens the new index whole. A real problem fails every time.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0)
+      return Status::NotFound("no index at " + path);
+    try {
+      Xapian::Database opened(path);
+      Status status = CheckSchemaVersion(opened);
+      if (!status.ok()) return status;
+      *db = opened;
+      return Status::Ok();
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      if (attempt < kAttempts) continue;
+      return Status::InvalidInput("not a xapian index: " + e.get_msg());
+    } catch (const Xapian::DatabaseError& e) {
+      if (attempt < kAttempts) continue;
+      return Status::IoError(e.get_type() + std::string(": ") + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return Status::IoError(e.get_type() + std::string(": ") + e.get_msg());
+    }
   }
 }
 

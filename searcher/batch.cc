@@ -54,7 +54,7 @@ LineOutcome RunLine(Xapian::Database* db, const BatchOptions& options,
   request.query.text = task.text;
   SearchResult result;
   try {
-    Status status = Search(db, request, &result);
+    Status status = Search(db, request, &result, options.index_path);
     if (!status.ok()) return ErrorLine(task.line_no, status.message());
   } catch (const Xapian::Error& e) {
     // One failing line (a corrupt block, say) is reported and the batch

@@ -211,7 +211,7 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
   request.query.outlet_aliases = LoadOutletAliases(db);
   SearchResult result;
   try {
-    status = Search(&db, request, &result);
+    status = Search(&db, request, &result, cli.index);
   } catch (const Xapian::QueryParserError& e) {
     status = Status::InvalidInput(e.get_msg());
   }

@@ -16,8 +16,12 @@ namespace hpnews {
 namespace {
 
 // A DatabaseModifiedError means a writer replaced the revision we were
-// reading; reopening gets the new one. More than a few in a row means the
-// index is being rewritten faster than we can read it: give up then.
+// reading; reopening gets the new one. Other database errors in the middle
+// of a search come from a rebuild swapping the index folder under us (a
+// table opened lazily from the new folder meets the old ones: "EOF reading
+// block"), so the index is opened afresh from its path. More than a few in
+// a row means the index is being rewritten faster than we can read it, or
+// it is really broken: give up then.
 constexpr int kMaxAttempts = 4;
 
 // Undoes the escaping MSet::snippet() applies to the document text.
@@ -769,13 +773,16 @@ Status ParseHalfLife(const std::string& text, double* days) {
 }
 
 Status Search(Xapian::Database* db, const SearchRequest& request,
-              SearchResult* out) {
+              SearchResult* out, const std::string& index_path) {
   for (int attempt = 1;; ++attempt) {
     try {
       return RunOnce(db, request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxAttempts) throw;
       db->reopen();
+    } catch (const Xapian::DatabaseError&) {
+      if (attempt >= kMaxAttempts || index_path.empty()) throw;
+      *db = Xapian::Database(index_path);
     }
   }
 }

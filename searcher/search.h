@@ -149,13 +149,14 @@ struct SearchResult {
 // (out is then unchanged). Xapian failures other than a bad query are
 // thrown as Xapian::Error; a DatabaseModifiedError (the index was rewritten
 // under us) is retried a few times after db->reopen(), which is why db is
-// not const.
+// not const; given `index_path`, other database errors (a rebuild swapped
+// the index folder mid-search) are retried on the index opened afresh.
 //
 // Facet counts and `total` are exact when facets are asked: the match then
 // visits every matching document. Without facets it stops as early as
 // Xapian allows.
 Status Search(Xapian::Database* db, const SearchRequest& request,
-              SearchResult* out);
+              SearchResult* out, const std::string& index_path = "");
 
 // ---- Pieces, exposed for tests ----------------------------------------------
 
