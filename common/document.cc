@@ -58,12 +58,9 @@ void AddSharedTermsAndValues(const Article& article, Xapian::Document* doc) {
   }
   if (!article.outlet.empty())
     doc->add_value(schema::kOutletSlot, article.outlet);
-  if (!article.topics.empty()) {
-    doc->add_value(schema::kTopicsSlot, schema::EncodeList(article.topics));
-  }
-  if (!article.keywords.empty()) {
-    doc->add_value(schema::kKeywordsSlot, schema::EncodeList(article.keywords));
-  }
+  schema::AddMultiValue(*schema::FindFacetField("topic"), article.topics, doc);
+  schema::AddMultiValue(*schema::FindFacetField("keyword"), article.keywords,
+                        doc);
 }
 
 void AddSpeakerTerms(const std::string& speaker, Xapian::Document* doc) {
@@ -187,9 +184,8 @@ Xapian::Document DocumentFromArticle(const Article& article,
   for (const std::string& speaker : article.speakers)
     AddSpeakerTerms(speaker, &doc);
   AddSharedTermsAndValues(article, &doc);
-  if (!article.speakers.empty()) {
-    doc.add_value(schema::kSpeakersSlot, schema::EncodeList(article.speakers));
-  }
+  schema::AddMultiValue(*schema::FindFacetField("speaker"), article.speakers,
+                        &doc);
   if (synonyms != nullptr && !synonyms->empty()) {
     // wdf 1 per paragraph naming the group: enough to rank, and boolean
     // filters on it work too.
@@ -230,7 +226,8 @@ std::vector<Xapian::Document> QuoteDocuments(const Article& article,
     doc.add_boolean_term(ParentTerm(article.id));
     if (!quote.speaker.empty()) {
       AddSpeakerTerms(quote.speaker, &doc);
-      doc.add_value(schema::kSpeakersSlot, quote.speaker);
+      schema::AddMultiValue(*schema::FindFacetField("speaker"),
+                            {quote.speaker}, &doc);
     }
     AddSharedTermsAndValues(article, &doc);
     doc.add_value(schema::kParentSlot, article.id);

@@ -1,5 +1,6 @@
 #include "common/schema.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace hpnews {
@@ -32,6 +33,23 @@ std::vector<std::string> DecodeList(const std::string& value) {
   return out;
 }
 
+void AddMultiValue(const FacetField& field,
+                   const std::vector<std::string>& items,
+                   Xapian::Document* doc) {
+  std::vector<std::string> distinct;
+  for (const std::string& item : items) {
+    if (item.empty() || distinct.size() == kMaxItemSlots) continue;
+    if (std::find(distinct.begin(), distinct.end(), item) == distinct.end())
+      distinct.push_back(item);
+  }
+  if (distinct.empty()) return;
+  doc->add_value(field.slot, EncodeList(distinct));
+  for (size_t i = 0; i < distinct.size(); ++i) {
+    doc->add_value(field.item_slots + static_cast<Xapian::valueno>(i),
+                   distinct[i]);
+  }
+}
+
 std::string NormaliseTermValue(const std::string& text) {
   std::string out;
   bool space = false;
@@ -61,12 +79,12 @@ std::string Term(const char* prefix, const std::string& value) {
 
 const std::vector<FacetField>& FacetFields() {
   static const std::vector<FacetField> kFields = {
-      {"outlet", kOutletSlot, kOutletPrefix, false},
-      {"speaker", kSpeakersSlot, kSpeakerPrefix, true},
-      {"topic", kTopicsSlot, kTopicPrefix, true},
-      {"year", kYearSlot, kYearPrefix, false},
-      {"month", kMonthSlot, kMonthPrefix, false},
-      {"keyword", kKeywordsSlot, kKeywordPrefix, true},
+      {"outlet", kOutletSlot, kOutletPrefix, false, 0},
+      {"speaker", kSpeakersSlot, kSpeakerPrefix, true, kSpeakerItemSlots},
+      {"topic", kTopicsSlot, kTopicPrefix, true, kTopicItemSlots},
+      {"year", kYearSlot, kYearPrefix, false, 0},
+      {"month", kMonthSlot, kMonthPrefix, false, 0},
+      {"keyword", kKeywordsSlot, kKeywordPrefix, true, kKeywordItemSlots},
   };
   return kFields;
 }

@@ -22,7 +22,7 @@ namespace hpnews {
 namespace schema {
 
 // Stored in the index metadata under kSchemaVersionKey; checked on open.
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 inline constexpr const char* kSchemaVersionKey = "hpnews.schema_version";
 
 // ---- Term prefixes -------------------------------------------------------
@@ -86,6 +86,19 @@ enum Slot : Xapian::valueno {
   kParentSlot = 9,    // quote documents: the parent article's id, as given
 };
 
+// ---- Facet item slots --------------------------------------------------------
+// Each distinct item of a multi-valued facet field is also stored alone: the
+// i-th (0-based, in the document's order) in slot item_slots + i. Xapian's
+// built-in ValueCountMatchSpy, the only counter stock xapian-tcpsrv can run
+// for a remote shard, then counts item i on slot item_slots + i, and the sum
+// over i is the exact number of documents per item (an item is in one slot
+// of a document at most). Slots left empty cost nothing on disk; the
+// searcher asks Database::get_value_freq() how many are in use.
+inline constexpr Xapian::valueno kSpeakerItemSlots = 1000;
+inline constexpr Xapian::valueno kTopicItemSlots = 2000;
+inline constexpr Xapian::valueno kKeywordItemSlots = 3000;
+inline constexpr Xapian::valueno kMaxItemSlots = 1000;  // per field
+
 // Multi-valued slots hold their items joined by this separator (ASCII unit
 // separator), which never occurs in a name: readers collapse control chars.
 inline constexpr char kListSeparator = '\x1f';
@@ -110,10 +123,18 @@ struct FacetField {
   Xapian::valueno slot;  // where the facet counter reads
   const char* prefix;    // boolean term prefix for --filter
   bool multi;            // several values per document
+  // multi only: the first of the per-item slots (see "Facet item slots"),
+  // 0 for single-valued fields, whose own slot already holds one item.
+  Xapian::valueno item_slots;
 };
 const std::vector<FacetField>& FacetFields();
 const FacetField* FindFacetField(
     const std::string& name);  // nullptr if unknown
+// Writes the multi-valued `field`'s items both as one EncodeList() value in
+// its slot and one per item slot: repeats dropped, at most kMaxItemSlots.
+void AddMultiValue(const FacetField& field,
+                   const std::vector<std::string>& items,
+                   Xapian::Document* doc);
 
 // ---- Quotes ----------------------------------------------------------------
 // A quote is retrievable as a unit (hpnews-search --quotes), so each one is

@@ -48,5 +48,36 @@ TEST(SchemaTest, FacetFieldsAreKnown) {
   EXPECT_FALSE(schema::FindFacetField("outlet")->multi);
 }
 
+TEST(SchemaTest, MultiValuesGoInOneSlotAndOneSlotPerDistinctItem) {
+  const schema::FacetField& topic = *schema::FindFacetField("topic");
+  Xapian::Document doc;
+  schema::AddMultiValue(topic, {"gp", "", "funding", "gp", "nhs"}, &doc);
+  EXPECT_EQ(schema::DecodeList(doc.get_value(topic.slot)),
+            (std::vector<std::string>{"gp", "funding", "nhs"}));
+  EXPECT_EQ(doc.get_value(topic.item_slots), "gp");
+  EXPECT_EQ(doc.get_value(topic.item_slots + 1), "funding");
+  EXPECT_EQ(doc.get_value(topic.item_slots + 2), "nhs");
+  EXPECT_EQ(doc.get_value(topic.item_slots + 3), "");
+  // The ranges of the fields never overlap, nor reach the plain slots.
+  std::vector<std::pair<Xapian::valueno, Xapian::valueno>> ranges;
+  for (const schema::FacetField& f : schema::FacetFields()) {
+    if (!f.multi) continue;
+    EXPECT_GT(f.item_slots, schema::kParentSlot) << f.name;
+    for (const auto& [begin, end] : ranges) {
+      EXPECT_TRUE(f.item_slots + schema::kMaxItemSlots <= begin ||
+                  f.item_slots >= end)
+          << f.name;
+    }
+    ranges.emplace_back(f.item_slots, f.item_slots + schema::kMaxItemSlots);
+  }
+}
+
+TEST(SchemaTest, AnEmptyListWritesNoValue) {
+  const schema::FacetField& speaker = *schema::FindFacetField("speaker");
+  Xapian::Document doc;
+  schema::AddMultiValue(speaker, {"", ""}, &doc);
+  EXPECT_EQ(doc.values_count(), 0u);
+}
+
 }  // namespace
 }  // namespace hpnews
