@@ -295,17 +295,22 @@ def main():
         B[n]["aps"] = ndocs / B[n]["wall"]
         B[n]["mbs"] = tbytes / 1e6 / B[n]["wall"]
     base = B.get("xapian")
+    luc = B.get("lucene")
     print()
-    print("Index build (median of %d; ratios to the obvious Xapian program):" % a.build_repeat)
-    hdr = "| peer | build s | articles/s | ratio | MB/s | peak RSS MB | index MB | compacted MB | ratio | size / text |"
+    print("Index build (median of %d; ratios to the obvious Xapian program and to Lucene):"
+          % a.build_repeat)
+    hdr = ("| peer | build s | articles/s | vs xapian | vs lucene | MB/s | peak RSS MB | index MB"
+           " | compacted MB | vs xapian | vs lucene | size / text |")
     print(hdr)
     print("|" + "---|" * (hdr.count("|") - 1))
     for n in names:
         b = B[n]
-        print("| %s | %.2f | %s | %s | %.2f | %s | %.1f | %.1f | %s | %.2f |" % (
-            n, b["wall"], fmt(b["aps"]), ratio(b["aps"], base and base["aps"]), b["mbs"],
+        print("| %s | %.2f | %s | %s | %s | %.2f | %s | %.1f | %.1f | %s | %s | %.2f |" % (
+            n, b["wall"], fmt(b["aps"]), ratio(b["aps"], base and base["aps"]),
+            ratio(b["aps"], luc and luc["aps"]), b["mbs"],
             fmt(b["rss"]), b["size"] / 1e6, b["csize"] / 1e6,
-            ratio(b["csize"], base and base["csize"]), b["csize"] / tbytes))
+            ratio(b["csize"], base and base["csize"]), ratio(b["csize"], luc and luc["csize"]),
+            b["csize"] / tbytes))
     Q = {}
     for m in modes:
         rows = qruns[m]
@@ -319,17 +324,21 @@ def main():
             Q[m]["p50"] = Q[m]["p99"] = None
     print()
     print("Queries (%d queries, median of %d runs; ratios to the obvious Xapian program "
-          "in the same mode):" % (nq, a.query_repeat))
-    hdr = "| peer | mode | jobs | q/s | ratio | p50 ms | p99 ms | p99 ratio | RSS MB |"
+          "and to Lucene in the same mode):" % (nq, a.query_repeat))
+    hdr = ("| peer | mode | jobs | q/s | vs xapian | vs lucene | p50 ms | p99 ms"
+           " | p99 vs xapian | p99 vs lucene | RSS MB |")
     print(hdr)
     print("|" + "---|" * (hdr.count("|") - 1))
     for m in modes:
         q = Q[m]
         bq = Q.get(("xapian", m[1], 1))
-        print("| %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
+        lq = Q.get(("lucene", m[1], 1))
+        print("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             m[0], "faceted" if m[1] else "top-10", m[2], fmt(q["qps"]),
-            ratio(q["qps"], bq and bq["qps"]), fmt(q["p50"], 3), fmt(q["p99"], 3),
-            ratio(q["p99"], bq and bq["p99"]) if q["p99"] else "-", fmt(q["rss"])))
+            ratio(q["qps"], bq and bq["qps"]), ratio(q["qps"], lq and lq["qps"]),
+            fmt(q["p50"], 3), fmt(q["p99"], 3),
+            ratio(q["p99"], bq and bq["p99"]) if q["p99"] else "-",
+            ratio(q["p99"], lq and lq["p99"]) if q["p99"] else "-", fmt(q["rss"])))
     if agree:
         n, st, sf, ov = agree
         print()
@@ -348,11 +357,27 @@ def main():
             ("top-10 q/s (--jobs 1) >= the obvious program's", t1["qps"] / xt["qps"], 1.0),
             ("faceted --jobs 2 >= 1.7x --jobs 1", f2["qps"] / f1["qps"], 1.7),
         ]
+        goals = [("index size after compaction <= 1x the input text", hb["csize"] / tbytes, -1.0)]
+        for peer in ("fts5", "lucene"):
+            if peer in names:
+                goals.append(("index build >= %s's articles/s" % peer,
+                              hb["aps"] / B[peer]["aps"], 1.0))
+        if "lucene" in names:
+            for facets, label in ((False, "top-10"), (True, "faceted")):
+                lq, hq = Q[("lucene", facets, 1)], Q[("hpnews", facets, 1)]
+                goals.append(("%s q/s >= Lucene's" % label, hq["qps"] / lq["qps"], 1.0))
+                if lq["p99"] and hq["p99"]:
+                    checks.append(("%s p99 no worse than Lucene's" % label,
+                                   hq["p99"] / lq["p99"], -1.0))
         print()
         print("hpnews against the issue's floors:")
         for label, value, floor in checks:
             ok = value <= -floor if floor < 0 else value >= floor
             print("  [%s] %s: %.2fx" % ("ok" if ok else "MISS", label, value))
+        print("and its goals:")
+        for label, value, goal in goals:
+            ok = value <= -goal if goal < 0 else value >= goal
+            print("  [%s] %s: %.2fx" % ("ok" if ok else "not yet", label, value))
     if a.json:
         with open(a.json, "w") as f:
             json.dump(dict(corpus=a.corpus, articles=ndocs, text_bytes=tbytes, builds=builds,
