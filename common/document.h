@@ -8,7 +8,9 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/article.h"
@@ -17,22 +19,56 @@
 namespace hpnews {
 
 // Builds the document for `article`: the unique id term, the type term
-// XYarticle, free text (title weighted above the body, quotes, comments)
-// with positions through `*termgen`, boolean terms for date, outlet,
+// XYarticle, free text as stems with positions through `*termgen` (title
+// unprefixed with kTitleWeight and under S, body unprefixed, quotes under
+// XQ, comments under XC: schema.h), boolean terms for date, outlet,
 // speaker, topic and keyword, the concept terms of the `synonyms` groups
 // the title and body name (none when null), the near-duplicate key, the
 // value slots and the JSON document data. `*termgen` must have its stemmer
-// set; its document is replaced.
+// set (English); its stemming strategy and document are replaced.
 Xapian::Document DocumentFromArticle(const Article& article,
                                      Xapian::TermGenerator* termgen,
                                      const Synonyms* synonyms = nullptr);
 
 // One document per quote of `article` (schema.h, "Quotes"), in order: the
-// quote's words (unprefixed and under XQ), its speaker, the parent term,
+// quote's words once (unprefixed stems), its speaker, the parent term,
 // and the article's outlet, topic, keyword and date terms and values.
 // Quotes with no text give no document.
 std::vector<Xapian::Document> QuoteDocuments(const Article& article,
                                              Xapian::TermGenerator* termgen);
+
+// The words the spelling dictionary ("did you mean") learns from an
+// article: each word of its title and body (never its comments), as the
+// query parser sees it (lower case, unstemmed), with how often it occurs.
+// Taken from the text, not from the document's terms, which are stems.
+// The indexer computes them again from a replaced document's stored title
+// and text (ParseDocumentData()) to take the old words out.
+using WordCounts = std::vector<std::pair<std::string, Xapian::termcount>>;
+WordCounts SpellingWords(const std::string& title, const std::string& body);
+
+// Builds an article's documents like DocumentFromArticle() and
+// QuoteDocuments(), with its own TermGenerator, and collects the article's
+// spelling words in the same pass over the text (equal to SpellingWords(title,
+// Body())). One per thread: not thread-safe.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const Synonyms* synonyms = nullptr);
+  ~DocumentBuilder();
+  DocumentBuilder(const DocumentBuilder&) = delete;
+  DocumentBuilder& operator=(const DocumentBuilder&) = delete;
+
+  // The article's document; *spelling (when not null) gets its spelling
+  // words.
+  Xapian::Document ArticleDocument(const Article& article,
+                                   WordCounts* spelling = nullptr);
+  std::vector<Xapian::Document> QuoteDocuments(const Article& article);
+
+ private:
+  struct Stemmer;
+  std::unique_ptr<Stemmer> stemmer_;
+  Xapian::TermGenerator termgen_;
+  const Synonyms* synonyms_;
+};
 
 // How many articles `db` holds (quote documents not counted).
 Xapian::doccount ArticleCount(const Xapian::Database& db);

@@ -2,6 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "common/schema.h"
 
 namespace hpnews {
@@ -16,6 +19,43 @@ Status CheckSchemaVersion(const Xapian::Database& db) {
   return Status::InvalidInput(
       "index has schema version " + version + ", this program reads version " +
       schema::kSchemaVersion + "; rebuild it with hpnews-index --rebuild");
+}
+
+bool IsShardedIndex(const std::string& path) {
+  struct stat st;
+  return ::stat((path + "/" + schema::kStubFile).c_str(), &st) == 0 &&
+         S_ISREG(st.st_mode);
+}
+
+Status ReadShardPaths(const std::string& dir, std::vector<std::string>* paths) {
+  const std::string stub = dir + "/" + schema::kStubFile;
+  std::ifstream in(stub);
+  if (!in) return Status::IoError(stub + ": cannot read the stub file");
+  std::vector<std::string> found;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    std::istringstream words(line);
+    std::string type, where, extra;
+    if (!(words >> type) || type[0] == '#') continue;  // blank or comment
+    if ((type != "auto" && type != "glass") || !(words >> where) ||
+        (words >> extra)) {
+      return Status::InvalidInput(
+          stub + ":" + std::to_string(number) +
+          ": not a local shard (\"auto PATH\"); hpnews-index writes local "
+          "shards only");
+    }
+    found.push_back(where[0] == '/' ? where : dir + "/" + where);
+  }
+  if (found.empty()) return Status::InvalidInput(stub + ": lists no shard");
+  *paths = std::move(found);
+  return Status::Ok();
+}
+
+std::string ShardStubText(std::size_t shards) {
+  std::string text;
+  for (std::size_t i = 0; i < shards; ++i)
+    text += "auto " + schema::ShardName(i) + "\n";
+  return text;
 }
 
 Status OpenIndex(const std::string& path, Xapian::Database* db) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace hpnews {
 namespace schema {
@@ -75,6 +76,20 @@ std::string Term(const char* prefix, const std::string& value) {
     term.resize(cut);
   }
   return term;
+}
+
+std::string ShardName(std::size_t shard) {
+  return "shard" + std::to_string(shard);
+}
+
+std::size_t ShardOf(const std::string& id, std::size_t shards) {
+  if (shards <= 1) return 0;
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::size_t>(h % shards);
 }
 
 const std::vector<FacetField>& FacetFields() {

@@ -11,11 +11,19 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <future>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -32,6 +40,11 @@ namespace hpnews {
 namespace fs = std::filesystem;
 
 namespace {
+
+// HPNEWS_INDEX_MEMORY_MB's default: what the writers may buffer together.
+constexpr std::size_t kDefaultMemoryMb = 256;
+// What may wait for each writer thread, in bytes of article text.
+constexpr std::size_t kQueueBytes = 1u << 20;
 
 // The category of a problem for the summary: the message without the
 // article it names and without details ("article \"x\": invalid date
@@ -91,21 +104,16 @@ void WalkDirectory(const fs::path& dir,
     WalkDirectory(sub, visited, files, report);
 }
 
-// True for the terms the spelling dictionary holds: unprefixed words,
-// short ones too ("of"), or the corrector "fixes" them.
-bool IsSpellingWord(const std::string& term) {
-  if (term.size() > 40) return false;
-  for (unsigned char c : term) {
-    if (!(std::islower(c) || c >= 0x80 || c == '\'')) return false;
-  }
-  return true;
-}
-
-// Forces the files of a database written with DB_NO_SYNC to disk: one
-// fsync per file at the end of a rebuild instead of one per commit.
+// Forces what a database written with DB_NO_SYNC holds to disk: one fsync
+// per file at the end of a build instead of one per commit. Recurses into
+// the shards of a sharded index.
 void SyncDirectory(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_directory(ec)) {
+      SyncDirectory(entry.path());
+      continue;
+    }
     int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) continue;
     ::fsync(fd);
@@ -118,88 +126,116 @@ void SyncDirectory(const fs::path& dir) {
   }
 }
 
+// One article ready to write: its documents, built by the writer thread
+// that writes it (building them where they are read would hold every
+// document of a whole input file in memory at once).
+struct PreparedArticle {
+  std::string id;
+  Xapian::Document doc;  // holds `digest` in kDigestSlot
+  std::vector<Xapian::Document> quote_docs;
+  // A digest of the serialised article and quote documents: an article
+  // whose stored digest is the same is left untouched. The quote documents
+  // count: a quote given to another speaker changes no term of the
+  // article's own document.
+  std::string digest;
+  WordCounts spelling;    // SpellingWords() of the title and body
+  std::size_t bytes = 0;  // serialised size of all its documents
+};
+
+PreparedArticle Prepare(const Article& article, DocumentBuilder* builder) {
+  PreparedArticle p;
+  p.id = article.id;
+  p.doc = builder->ArticleDocument(article, &p.spelling);
+  p.quote_docs = builder->QuoteDocuments(article);
+  std::string serialised = p.doc.serialise();
+  for (const Xapian::Document& q : p.quote_docs) serialised += q.serialise();
+  p.digest = HashHex(serialised);
+  p.bytes = serialised.size();
+  p.doc.add_value(schema::kDigestSlot, p.digest);
+  return p;
+}
+
+// About how much memory an Article holds: its text.
+std::size_t TextBytes(const Article& a) {
+  std::size_t bytes = a.title.size() + a.id.size() + a.source.size();
+  for (const std::string& p : a.paragraphs) bytes += p.size();
+  for (const Quote& q : a.quotes) bytes += q.text.size();
+  for (const Comment& c : a.comments) bytes += c.text.size();
+  return bytes;
+}
+
 // One file's outcome, produced by a reader thread, consumed in file order.
 struct FileResult {
-  std::vector<Article> articles;
-  std::vector<Xapian::Document> documents;  // one per article
-  std::vector<std::vector<Xapian::Document>> quote_documents;  // per article
+  std::vector<Article> articles;  // extracted
   std::vector<FileProblem> problems;
   std::vector<FileProblem> warnings;
   bool ok = true;
 };
 
-// Writes documents by unique id, leaving unchanged ones untouched, and
-// resolves ids given twice in one run (Article XML beats raw text).
-class IndexWriter {
+// Writes articles into one database by unique id, leaving unchanged ones
+// untouched, and keeps the spelling dictionary in step. Used by one thread
+// at a time.
+class ShardWriter {
  public:
-  IndexWriter(Xapian::WritableDatabase db, std::size_t budget_bytes)
-      : db_(std::move(db)), budget_bytes_(budget_bytes) {}
+  // `fresh`: the database was created empty by this run, so an id seen for
+  // the first time in the run cannot be in it yet.
+  ShardWriter(Xapian::WritableDatabase db, std::size_t budget_bytes, bool fresh)
+      : db_(std::move(db)), budget_bytes_(budget_bytes), fresh_(fresh) {}
 
-  void Write(const Article& article, Xapian::Document doc,
-             const std::vector<Xapian::Document>& quote_docs,
-             IndexSummary* summary, const Reporter& report) {
-    const std::string text_digest =
-        HashHex(article.title + '\n' + article.Body());
-    auto seen = seen_.find(article.id);
-    if (seen != seen_.end()) {
-      if (seen->second.format != article.format) {
-        // Article XML transcribing a raw page: the XML's explicit metadata
-        // wins, whichever of the two was read first.
-        ++summary->articles_superseded;
-        if (seen->second.format < article.format) return;
-      } else if (seen->second.text_digest == text_digest) {
-        return;  // the same item again (two fetches of one feed): nothing to
-                 // say
-      } else {
-        report(article.source + ": duplicate id \"" + article.id +
-               "\" (also in " + seen->second.source +
-               "): this one replaces it");
-      }
-    }
-    seen_[article.id] = {article.format, article.source, text_digest};
-
-    // The quote documents are part of what is compared: a quote given to
-    // another speaker changes no term of the article's own document.
-    std::string serialised = doc.serialise();
-    for (const Xapian::Document& q : quote_docs) serialised += q.serialise();
-    const std::string digest = HashHex(serialised);
-    doc.add_value(schema::kDigestSlot, digest);
-    const std::string id_term = IdTerm(article.id);
-    Xapian::PostingIterator p = db_.postlist_begin(id_term);
-    if (p == db_.postlist_end(id_term)) {
-      db_.replace_document(id_term, doc);
-      ++summary->articles_added;
+  // `first_in_run`: no earlier article of this run had this id.
+  void Write(PreparedArticle* a, bool first_in_run) {
+    if (fresh_ && first_in_run) {
+      db_.add_document(a->doc);
+      ++added_;
     } else {
-      Xapian::Document old = db_.get_document(*p);
-      if (old.get_value(schema::kDigestSlot) == digest) {
-        ++summary->articles_unchanged;
-        return;
+      const std::string id_term = IdTerm(a->id);
+      Xapian::PostingIterator p = db_.postlist_begin(id_term);
+      if (p == db_.postlist_end(id_term)) {
+        db_.replace_document(id_term, a->doc);
+        ++added_;
+      } else {
+        Xapian::Document old = db_.get_document(*p);
+        if (old.get_value(schema::kDigestSlot) == a->digest) {
+          ++unchanged_;
+          return;
+        }
+        // The replaced article's words leave the dictionary: they are
+        // computed again from its stored title and text.
+        StoredArticle stored = ParseDocumentData(old.get_data());
+        AddSpelling(SpellingWords(stored.title, stored.text), -1);
+        db_.replace_document(id_term, a->doc);
+        db_.delete_document(ParentTerm(a->id));
+        ++replaced_;
       }
-      AddSpelling(old, /*remove=*/true);
-      db_.replace_document(id_term, doc);
-      db_.delete_document(ParentTerm(article.id));
-      ++summary->articles_replaced;
     }
-    AddSpelling(doc, /*remove=*/false);
-    for (const Xapian::Document& q : quote_docs) db_.add_document(q);
+    AddSpelling(a->spelling, 1);
+    for (const Xapian::Document& q : a->quote_docs) db_.add_document(q);
     // Xapian buffers postings in maps costing many times their serialised
     // size; commit once the buffered changes reach the memory budget
     // (Xapian's own threshold counts documents, whatever their size).
-    pending_bytes_ += serialised.size() * kBufferedBytesPerSerialisedByte;
-    if (pending_bytes_ >= budget_bytes_) Commit();
+    pending_bytes_ += a->bytes * kBufferedBytesPerSerialisedByte;
+    if (pending_bytes_ >= budget_bytes_ ||
+        (fresh_ && pending_bytes_ >= kFreshBatchBytes))
+      Commit(/*final=*/false);
   }
 
-  // Stores the synonym table (replacing what an earlier run stored) and
-  // the outlets.tsv text the searcher reads aliases from.
-  void StoreVocabulary(const Synonyms& synonyms,
-                       const std::string& outlets_tsv) {
+  // Stores the synonym table (replacing what an earlier run stored), the
+  // outlets.tsv text the searcher reads aliases from, and `shard_key`
+  // (schema::kShardKey) unless empty.
+  void StoreMetadata(const Synonyms& synonyms, const std::string& outlets_tsv,
+                     const std::string& shard_key) {
     StoreSynonyms(synonyms, &db_);
     db_.set_metadata(schema::kOutletsKey, outlets_tsv);
+    if (!shard_key.empty()) db_.set_metadata(schema::kShardKey, shard_key);
   }
 
   // Commits explicitly: the destructor would commit too, but swallows errors.
-  void Commit() {
-    FlushSpelling();
+  // A fresh database's spelling changes wait for the `final` commit (or for
+  // kMaxSpellingWords words): nobody reads the database before, and each
+  // word is then written once.
+  void Commit(bool final = true) {
+    if (final || !fresh_ || spelling_delta_.size() >= kMaxSpellingWords)
+      FlushSpelling();
     db_.set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
     db_.commit();
     pending_bytes_ = 0;
@@ -213,56 +249,242 @@ class IndexWriter {
     return db_.get_termfreq(
         schema::Term(schema::kTypePrefix, schema::kQuoteType));
   }
-  std::size_t DistinctIds() const { return seen_.size(); }
+  void AddCounts(IndexSummary* summary) const {
+    summary->articles_added += added_;
+    summary->articles_replaced += replaced_;
+    summary->articles_unchanged += unchanged_;
+    summary->index_documents += DocCount();
+    summary->index_quotes += QuoteCount();
+  }
   void Close() { db_.close(); }
 
  private:
   // Spelling changes are summed here and written once per commit: calling
   // add_spelling() per word of every article cost more than a tenth of
   // the whole run in Xapian's spelling change map.
-  void AddSpelling(const Xapian::Document& doc, bool remove) {
-    for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end();
-         ++t) {
-      if (!IsSpellingWord(*t)) continue;
-      long long wdf = t.get_wdf();
-      spelling_delta_[*t] += remove ? -wdf : wdf;
-    }
+  void AddSpelling(const WordCounts& words, int sign) {
+    for (const auto& [word, count] : words)
+      spelling_delta_[word] += sign * static_cast<long long>(count);
   }
 
   void FlushSpelling() {
-    for (const auto& [term, delta] : spelling_delta_) {
+    for (const auto& [word, delta] : spelling_delta_) {
       if (delta > 0) {
-        db_.add_spelling(term, static_cast<Xapian::termcount>(delta));
+        db_.add_spelling(word, static_cast<Xapian::termcount>(delta));
       } else if (delta < 0) {
-        db_.remove_spelling(term, static_cast<Xapian::termcount>(-delta));
+        db_.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
       }
     }
     spelling_delta_.clear();
   }
 
-  // Measured on Reuters-21578: Xapian's buffered changes (postings,
-  // positions, spelling) take about this many bytes per byte of
-  // serialised document.
-  static constexpr std::size_t kBufferedBytesPerSerialisedByte = 12;
+  static constexpr std::size_t kMaxSpellingWords = 200000;
+  // A fresh database commits at least this often (in the same estimate):
+  // Xapian's in-memory changes are maps whose every insert walks a path
+  // that grows with the batch, and commits without fsync are cheap, so
+  // batches of about a thousand articles were faster than larger ones on
+  // Reuters-21578 (and the parts are compacted at the end anyway).
+  static constexpr std::size_t kFreshBatchBytes = 24u << 20;
+  // Xapian's buffered changes (postings, positions, values) per byte of
+  // serialised document: measured 6 on Reuters-21578 (91 MB for 15 MB of
+  // documents), with a margin. (Xapian also commits by itself every 10,000
+  // documents; this bounds memory when documents are large.)
+  static constexpr std::size_t kBufferedBytesPerSerialisedByte = 8;
 
   Xapian::WritableDatabase db_;
   std::size_t budget_bytes_;
+  bool fresh_;
   std::size_t pending_bytes_ = 0;
+  std::size_t added_ = 0, replaced_ = 0, unchanged_ = 0;
   std::unordered_map<std::string, long long> spelling_delta_;
+};
+
+// The writer threads. Shard s belongs to thread s % threads, which writes
+// what is routed to the shard in the order it was routed, so by-id
+// replacement gives the same result as one writer would.
+class WriterPool {
+ public:
+  // `shards` and `synonyms` must outlive the pool. `queue_bytes` bounds the
+  // text that may wait for each thread (at least one article).
+  WriterPool(std::vector<std::unique_ptr<ShardWriter>>* shards,
+             const Synonyms* synonyms, unsigned threads,
+             std::size_t queue_bytes)
+      : shards_(shards),
+        synonyms_(synonyms),
+        queue_bytes_(queue_bytes),
+        lanes_(threads) {
+    for (unsigned t = 0; t < threads; ++t)
+      threads_.emplace_back([this, t]() { Run(t); });
+  }
+  ~WriterPool() { Join(); }
+
+  // Queues `a` for `shard`; blocks while that thread's queue is full.
+  // Returns false (dropping `a`) once a writer has failed: Finish() then
+  // rethrows its error.
+  bool Push(std::size_t shard, Article a, bool first_in_run) {
+    Lane& lane = lanes_[shard % lanes_.size()];
+    const std::size_t bytes = TextBytes(a);
+    std::unique_lock<std::mutex> lock(lane.mu);
+    lane.space.wait(lock, [&]() {
+      return failed_ || lane.bytes < queue_bytes_ || lane.items.empty();
+    });
+    if (failed_) return false;
+    lane.bytes += bytes;
+    lane.items.push_back({shard, std::move(a), bytes, first_in_run});
+    lane.ready.notify_one();
+    return true;
+  }
+
+  // Lets each thread write what is queued, then run `at_end` on each of its
+  // shards (in parallel: commits); joins; rethrows the first writer error.
+  void Finish(const std::function<void(ShardWriter*)>& at_end) {
+    at_end_ = at_end;
+    Join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  struct Item {
+    std::size_t shard;
+    Article article;
+    std::size_t bytes;
+    bool first_in_run;
+  };
+  struct Lane {
+    std::mutex mu;
+    std::condition_variable ready, space;
+    std::deque<Item> items;
+    std::size_t bytes = 0;
+    bool closed = false;
+  };
+
+  void Join() {
+    for (Lane& lane : lanes_) {
+      std::lock_guard<std::mutex> lock(lane.mu);
+      lane.closed = true;
+      lane.ready.notify_all();
+    }
+    for (std::thread& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+  void Fail() {
+    {
+      std::lock_guard<std::mutex> lock(error_mu_);
+      if (!error_) error_ = std::current_exception();
+      failed_ = true;
+    }
+    for (Lane& lane : lanes_) {
+      // Under the lane's lock, so a Push() about to wait cannot miss it.
+      std::lock_guard<std::mutex> lock(lane.mu);
+      lane.space.notify_all();
+    }
+  }
+
+  void Run(unsigned t) {
+    Lane& lane = lanes_[t];
+    DocumentBuilder builder(synonyms_);
+    while (true) {
+      std::unique_lock<std::mutex> lock(lane.mu);
+      lane.ready.wait(lock,
+                      [&]() { return !lane.items.empty() || lane.closed; });
+      if (lane.items.empty()) break;
+      Item item = std::move(lane.items.front());
+      lane.items.pop_front();
+      lane.bytes -= item.bytes;
+      lane.space.notify_all();
+      lock.unlock();
+      if (failed_) continue;  // drain, so that Push() never waits for us
+      try {
+        PreparedArticle prepared = Prepare(item.article, &builder);
+        (*shards_)[item.shard]->Write(&prepared, item.first_in_run);
+      } catch (...) {
+        Fail();
+      }
+    }
+    if (failed_ || !at_end_) return;
+    try {
+      for (std::size_t s = t; s < shards_->size(); s += lanes_.size())
+        at_end_((*shards_)[s].get());
+    } catch (...) {
+      Fail();
+    }
+  }
+
+  std::vector<std::unique_ptr<ShardWriter>>* shards_;
+  const Synonyms* synonyms_;
+  const std::size_t queue_bytes_;
+  std::vector<Lane> lanes_;
+  std::vector<std::thread> threads_;
+  std::function<void(ShardWriter*)> at_end_;
+  std::atomic<bool> failed_{false};
+  std::mutex error_mu_;
+  std::exception_ptr error_;
+};
+
+// Resolves ids given twice in one run, in file order (Article XML beats
+// raw text; a repeated item is dropped; a clash of ids is reported and the
+// later one wins), and routes each article to its shard.
+class Dispatcher {
+ public:
+  Dispatcher(WriterPool* pool, std::size_t shards)
+      : pool_(pool), shards_(shards) {}
+
+  // False once a writer failed.
+  bool Dispatch(Article a, IndexSummary* summary, const Reporter& report) {
+    // Only compared within this run: std::hash will do.
+    const std::uint64_t text_digest =
+        std::hash<std::string>()(a.title + '\n' + a.Body());
+    auto seen = seen_.find(a.id);
+    const bool first_in_run = seen == seen_.end();
+    if (!first_in_run) {
+      if (seen->second.format != a.format) {
+        // Article XML transcribing a raw page: the XML's explicit metadata
+        // wins, whichever of the two was read first.
+        ++summary->articles_superseded;
+        if (seen->second.format < a.format) return true;
+      } else if (seen->second.text_digest == text_digest) {
+        return true;  // the same item again (two fetches of one feed)
+      } else {
+        report(a.source + ": duplicate id \"" + a.id + "\" (also in " +
+               sources_[seen->second.source] + "): this one replaces it");
+      }
+    }
+    if (sources_.empty() || sources_.back() != a.source)
+      sources_.push_back(a.source);
+    seen_[a.id] = {text_digest, static_cast<std::uint32_t>(sources_.size() - 1),
+                   a.format};
+    const std::size_t shard = schema::ShardOf(a.id, shards_);
+    return pool_->Push(shard, std::move(a), first_in_run);
+  }
+
+  std::size_t DistinctIds() const { return seen_.size(); }
+
+ private:
+  WriterPool* pool_;
+  std::size_t shards_;
   // What this run has written, by id: which input gave it, and a digest of
-  // its text to tell a repeated item from a clash of ids.
+  // its text to tell a repeated item from a clash of ids. Kept small: one
+  // entry per article of the run (about 80 bytes with its id).
   struct Seen {
+    std::uint64_t text_digest;
+    std::uint32_t source;  // index in sources_
     SourceFormat format;
-    std::string source;
-    std::string text_digest;
   };
   std::unordered_map<std::string, Seen> seen_;
+  std::vector<std::string> sources_;  // input files, in order
 };
 
 // True if `path` holds a Xapian database (any backend we write).
 bool IsXapianDirectory(const fs::path& path) {
   std::error_code ec;
   return fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
+}
+
+// True if `path` holds an index: a database or a sharded index.
+bool IsIndexDirectory(const fs::path& path) {
+  return IsXapianDirectory(path) || IsShardedIndex(path.string());
 }
 
 // Refuses to write into a folder that holds something other than an index,
@@ -273,7 +495,7 @@ Status CheckIndexPathUsable(const fs::path& path) {
   if (!fs::is_directory(path, ec))
     return Status::InvalidInput(path.string() +
                                 ": exists and is not a directory");
-  if (IsXapianDirectory(path) || fs::is_empty(path, ec)) return Status::Ok();
+  if (IsIndexDirectory(path) || fs::is_empty(path, ec)) return Status::Ok();
   return Status::InvalidInput(
       path.string() + ": exists and is not an index; not writing into it");
 }
@@ -377,16 +599,10 @@ class Progress {
 };
 
 FileResult ReadFile(const std::string& path, const Extractor& extractor,
-                    const std::string& default_outlet, const Synonyms& synonyms,
-                    Xapian::TermGenerator* termgen) {
+                    const std::string& default_outlet) {
   FileResult r;
   r.articles = ReadArticles(path, extractor, default_outlet, &r.problems,
                             &r.warnings, &r.ok);
-  r.documents.reserve(r.articles.size());
-  for (const Article& a : r.articles) {
-    r.documents.push_back(DocumentFromArticle(a, termgen, &synonyms));
-    r.quote_documents.push_back(QuoteDocuments(a, termgen));
-  }
   return r;
 }
 
@@ -406,14 +622,12 @@ std::string ReadWholeFile(const fs::path& path) {
 
 void UpdateSpelling(const Xapian::Document& doc, bool remove,
                     Xapian::WritableDatabase* db) {
-  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end();
-       ++t) {
-    const std::string& term = *t;
-    if (!IsSpellingWord(term)) continue;
+  StoredArticle stored = ParseDocumentData(doc.get_data());
+  for (const auto& [word, count] : SpellingWords(stored.title, stored.text)) {
     if (remove) {
-      db->remove_spelling(term, t.get_wdf());
+      db->remove_spelling(word, count);
     } else {
-      db->add_spelling(term, t.get_wdf());
+      db->add_spelling(word, count);
     }
   }
 }
@@ -458,10 +672,164 @@ std::vector<Article> ReadArticles(const std::string& path,
   return articles;
 }
 
+namespace {
+
+// Where a run writes. A new index, or a rebuild, is written as `parts`
+// private databases side by side (one per writer thread, or one per shard)
+// in `work`, without fsync, and merged with Xapian::Database::compact into
+// its final form, synced once and swapped in. An update writes the existing
+// database(s) in place.
+struct Target {
+  bool fresh = false;
+  bool sharded = false;   // the result is a sharded index (stub + shards)
+  std::size_t parts = 1;  // databases written: shards, or parts to merge
+  fs::path work;          // fresh: INDEX.rebuild-PID
+  std::vector<std::string> part_paths;
+  // The existing index's databases, open for writing: an update writes
+  // them; a fresh build holds them only to keep other writers out.
+  std::vector<Xapian::WritableDatabase> existing;
+  std::vector<std::unique_ptr<ShardWriter>> writers;  // one per part
+};
+
+std::size_t MemoryBudgetBytes(const IndexOptions& options) {
+  std::size_t memory_mb = options.memory_mb;
+  if (memory_mb == 0) {
+    const char* env = std::getenv("HPNEWS_INDEX_MEMORY_MB");
+    memory_mb = env != nullptr ? std::strtoul(env, nullptr, 10) : 0;
+  }
+  if (memory_mb == 0) memory_mb = kDefaultMemoryMb;
+  return memory_mb << 20;
+}
+
+// Opens what the run writes into, before anything is read, so a locked or
+// incompatible index fails fast.
+Status OpenTarget(const IndexOptions& options, const fs::path& index,
+                  unsigned jobs, Target* t) {
+  const bool sharded_now = IsShardedIndex(index.string());
+  std::vector<std::string> shard_paths;
+  if (sharded_now) {
+    Status read = ReadShardPaths(index.string(), &shard_paths);
+    if (!read.ok()) return read;
+  } else if (IsXapianDirectory(index)) {
+    shard_paths.push_back(index.string());
+  }
+  try {
+    for (const std::string& path : shard_paths)
+      t->existing.emplace_back(path, Xapian::DB_OPEN);
+  } catch (const Xapian::DatabaseLockError& e) {
+    return LockFailure(index, e);
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(
+        index.string() + ": cannot open the index for writing: " + Describe(e));
+  }
+  Xapian::doccount existing_docs = 0;
+  for (const Xapian::WritableDatabase& db : t->existing)
+    existing_docs += db.get_doccount();
+
+  const std::size_t shards_now = sharded_now ? shard_paths.size() : 0;
+  t->fresh = options.rebuild || (!sharded_now && existing_docs == 0);
+  if (!t->fresh) {
+    // Update in place.
+    if (options.shards != 0 && options.shards != shards_now) {
+      return Status::InvalidInput(
+          index.string() + ": " +
+          (sharded_now ? "has " + std::to_string(shards_now) + " shards"
+                       : std::string("is not sharded")) +
+          "; give --rebuild to write it with --shards " +
+          std::to_string(options.shards));
+    }
+    t->sharded = sharded_now;
+    t->parts = t->existing.size();
+    for (std::size_t k = 0; k < t->existing.size(); ++k) {
+      Status version = CheckSchemaVersion(t->existing[k]);
+      if (!version.ok() && t->existing[k].get_doccount() == 0 &&
+          t->existing[k].get_metadata(schema::kSchemaVersionKey).empty())
+        version = Status::Ok();  // an empty shard: nothing to misread
+      if (!version.ok())
+        return Status::InvalidInput(shard_paths[k] + ": " + version.message());
+      std::string key = t->existing[k].get_metadata(schema::kShardKey);
+      std::string want = std::to_string(k) + "/" + std::to_string(t->parts);
+      if (sharded_now && !key.empty() && key != want) {
+        return Status::InvalidInput(
+            shard_paths[k] + ": is shard " + key +
+            " but the stub lists it as " + want +
+            "; rebuild the index with hpnews-index --rebuild");
+      }
+    }
+    return Status::Ok();
+  }
+
+  // A fresh build: a rebuild keeps the shard count unless told otherwise.
+  const std::size_t shards = options.shards != 0 ? options.shards : shards_now;
+  t->sharded = shards != 0;
+  t->parts = t->sharded ? shards : jobs;
+  RemoveStaleRebuilds(index);
+  t->work = index.string() + ".rebuild-" + std::to_string(::getpid());
+  std::error_code ec;
+  fs::remove_all(t->work, ec);
+  if (!fs::create_directory(t->work, ec)) {
+    return Status::IoError(t->work.string() +
+                           ": cannot write the index: " + ec.message());
+  }
+  for (std::size_t k = 0; k < t->parts; ++k)
+    t->part_paths.push_back((t->work / ("part" + std::to_string(k))).string());
+  return Status::Ok();
+}
+
+// Merges (or, for a sharded index, compacts one by one) the parts of a
+// fresh build into `out`: full compaction, as xapian-compact does by
+// default, so the result is as small as it gets and still updatable.
+void CompactParts(const Target& t, unsigned jobs, const fs::path& out) {
+  if (!t.sharded) {
+    Xapian::Database all;
+    for (const std::string& part : t.part_paths)
+      all.add_database(Xapian::Database(part));
+    // Merging many parts goes faster in several passes.
+    all.compact(out.string(),
+                Xapian::Compactor::FULL |
+                    (t.parts > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0));
+    return;
+  }
+  fs::create_directory(out);
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;
+  std::exception_ptr error;
+  auto worker = [&]() {
+    for (std::size_t k; (k = next++) < t.parts;) {
+      try {
+        Xapian::Database(t.part_paths[k])
+            .compact((out / schema::ShardName(k)).string(),
+                     Xapian::Compactor::FULL);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < jobs && i < t.parts; ++i)
+    threads.emplace_back(worker);
+  worker();
+  for (std::thread& th : threads) th.join();
+  if (error) std::rethrow_exception(error);
+  std::ofstream stub(out / schema::kStubFile);
+  stub << ShardStubText(t.parts);
+  stub.close();
+  if (!stub) {
+    throw Xapian::DatabaseError("cannot write the stub file",
+                                std::strerror(errno));
+  }
+}
+
+}  // namespace
+
 Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
                   const Reporter& report, IndexSummary* summary) {
   *summary = IndexSummary();
-  const fs::path index(options.index_path);
+  // "idx/" is "idx": the build folder goes beside it, not inside.
+  fs::path index = fs::path(options.index_path).lexically_normal();
+  if (index.filename().empty() && index.has_parent_path())
+    index = index.parent_path();
   Status usable = CheckIndexPathUsable(index);
   if (!usable.ok()) return usable;
 
@@ -482,67 +850,49 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
       });
   summary->files_found = files.size();
 
-  // Open the index before reading anything, so a locked or incompatible
-  // index fails fast.
-  Xapian::WritableDatabase lock_holder;  // during a rebuild: keeps other
-                                         // writers out of the old index
-  fs::path target = index;
-  try {
-    if (options.rebuild) {
-      RemoveStaleRebuilds(index);
-      if (IsXapianDirectory(index))
-        lock_holder = Xapian::WritableDatabase(index.string(), Xapian::DB_OPEN);
-      target = index.string() + ".rebuild-" + std::to_string(::getpid());
-    }
-  } catch (const Xapian::DatabaseLockError& e) {
-    return LockFailure(index, e);
-  }
-
-  std::unique_ptr<IndexWriter> writer;
-  try {
-    // A rebuild writes a private folder that only the final swap makes
-    // visible, so it need not fsync at each commit: SyncDirectory() once
-    // before the swap makes it durable.
-    Xapian::WritableDatabase db(target.string(),
-                                options.rebuild
-                                    ? Xapian::DB_CREATE | Xapian::DB_NO_SYNC
-                                    : Xapian::DB_CREATE_OR_OPEN);
-    if (!options.rebuild && db.get_doccount() > 0) {
-      Status version = CheckSchemaVersion(db);
-      if (!version.ok())
-        return Status::InvalidInput(index.string() + ": " + version.message());
-    }
-    std::size_t memory_mb = options.memory_mb;
-    if (memory_mb == 0) {
-      const char* env = std::getenv("HPNEWS_INDEX_MEMORY_MB");
-      memory_mb = env != nullptr ? std::strtoul(env, nullptr, 10) : 0;
-    }
-    if (memory_mb == 0) memory_mb = 256;
-    writer = std::make_unique<IndexWriter>(std::move(db), memory_mb << 20);
-  } catch (const Xapian::DatabaseLockError& e) {
-    return LockFailure(options.rebuild ? target : index, e);
-  } catch (const Xapian::Error& e) {
-    return Status::IoError(
-        index.string() + ": cannot open the index for writing: " + Describe(e));
-  }
-
+  const unsigned jobs = options.jobs
+                            ? options.jobs
+                            : std::max(1u, std::thread::hardware_concurrency());
+  Target target;
+  Status opened = OpenTarget(options, index, jobs, &target);
+  if (!opened.ok()) return opened;
   auto fail = [&](const std::string& what) {
-    if (options.rebuild) {
+    if (target.fresh) {
+      target.writers.clear();
       std::error_code ec;
-      fs::remove_all(target, ec);
+      fs::remove_all(target.work, ec);
     }
     return Status::IoError(what);
   };
+  const std::size_t budget = MemoryBudgetBytes(options) / target.parts;
+  try {
+    if (target.fresh) {
+      // Private folders that only the final swap makes visible: no fsync
+      // at each commit; SyncDirectory() once before the swap.
+      for (const std::string& part : target.part_paths) {
+        target.writers.push_back(std::make_unique<ShardWriter>(
+            Xapian::WritableDatabase(part,
+                                     Xapian::DB_CREATE | Xapian::DB_NO_SYNC),
+            budget, /*fresh=*/true));
+      }
+    } else {
+      for (Xapian::WritableDatabase& db : target.existing) {
+        target.writers.push_back(
+            std::make_unique<ShardWriter>(db, budget, /*fresh=*/false));
+      }
+    }
+  } catch (const Xapian::DatabaseLockError& e) {
+    return fail(LockFailure(index, e).message());
+  } catch (const Xapian::Error& e) {
+    return fail(index.string() +
+                ": cannot open the index for writing: " + Describe(e));
+  }
 
-  unsigned jobs = options.jobs
-                      ? options.jobs
-                      : std::max(1u, std::thread::hardware_concurrency());
-  // Files are read in chunks, in parallel, then written in file order: the
-  // order of ids (and so which duplicate wins) never depends on timing.
+  // Files are read in chunks, in parallel, then dispatched in file order:
+  // the order of ids (and so which duplicate wins) never depends on timing.
   // A chunk holds at most kChunkBytes of input (and at least one file), so
   // the articles waiting to be written stay a bounded part of memory, and
-  // the next chunk is read while this one is written: Xapian's writer is
-  // the slow part, and it uses one core.
+  // the next chunk is read while this one is written.
   constexpr std::uintmax_t kChunkBytes = 2u << 20;
   std::vector<std::pair<std::size_t, std::size_t>> chunks;
   for (std::size_t begin = 0; begin < files.size();) {
@@ -562,12 +912,9 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
     std::vector<FileResult> results(end - begin);
     std::atomic<std::size_t> next{begin};
     auto worker = [&]() {
-      Xapian::TermGenerator termgen;
-      termgen.set_stemmer(Xapian::Stem("english"));
-      for (std::size_t i; (i = next++) < end;) {
-        results[i - begin] = ReadFile(
-            files[i], extractor, options.default_outlet, synonyms, &termgen);
-      }
+      for (std::size_t i; (i = next++) < end;)
+        results[i - begin] =
+            ReadFile(files[i], extractor, options.default_outlet);
     };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < jobs && t < end - begin; ++t)
@@ -576,14 +923,27 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
     for (std::thread& t : threads) t.join();
     return results;
   };
+
+  const std::string failed_how =
+      options.rebuild ? "rebuild failed: " : "update failed: ";
+  const std::string kept =
+      options.rebuild ? " (the previous index is untouched)"
+      : target.fresh  ? " (the index is as it was)"
+                      : " (the index keeps its last commit)";
   Progress progress(options.progress);
   std::future<std::vector<FileResult>> ahead;
+  std::size_t distinct_ids = 0;
   try {
+    const unsigned writer_threads = static_cast<unsigned>(
+        std::min<std::size_t>(target.parts, std::max(1u, jobs)));
+    WriterPool pool(&target.writers, &synonyms, writer_threads, kQueueBytes);
+    Dispatcher dispatcher(&pool, target.parts);
+    bool writing = true;
     if (!chunks.empty()) {
       ahead = std::async(std::launch::async, read_chunk, chunks[0].first,
                          chunks[0].second);
     }
-    for (std::size_t c = 0; c < chunks.size(); ++c) {
+    for (std::size_t c = 0; c < chunks.size() && writing; ++c) {
       std::vector<FileResult> results = ahead.get();
       if (c + 1 < chunks.size()) {
         ahead = std::async(std::launch::async, read_chunk, chunks[c + 1].first,
@@ -602,35 +962,51 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
           ++summary->files_skipped;
         }
         summary->articles_read += r.articles.size();
-        for (std::size_t i = 0; i < r.articles.size(); ++i) {
-          writer->Write(r.articles[i], std::move(r.documents[i]),
-                        r.quote_documents[i], summary, report);
+        for (Article& a : r.articles) {
+          writing =
+              writing && dispatcher.Dispatch(std::move(a), summary, report);
         }
         progress.Update(summary->files_read + summary->files_skipped,
                         files.size(), summary->articles_read);
       }
     }
+    if (ahead.valid()) ahead.wait();
     progress.Clear();
-    writer->StoreVocabulary(synonyms, outlets_tsv);
-    writer->Commit();
-    summary->index_documents = writer->DocCount();
-    summary->index_quotes = writer->QuoteCount();
-    summary->articles_indexed = writer->DistinctIds();
-    writer->Close();
+    std::size_t parts = target.parts;
+    const bool sharded = target.sharded;
+    pool.Finish([&](ShardWriter* w) {
+      std::size_t k = 0;
+      while (target.writers[k].get() != w) ++k;
+      w->StoreMetadata(
+          synonyms, outlets_tsv,
+          sharded ? std::to_string(k) + "/" + std::to_string(parts) : "");
+      w->Commit();
+    });
+    distinct_ids = dispatcher.DistinctIds();
+    for (const auto& w : target.writers) {
+      w->AddCounts(summary);
+      w->Close();
+    }
+    target.writers.clear();
+    summary->articles_indexed = distinct_ids;
+    if (target.fresh) {
+      const fs::path out = target.work / "index";
+      CompactParts(target, jobs, out);
+      for (const std::string& part : target.part_paths) {
+        std::error_code ec;
+        fs::remove_all(part, ec);
+      }
+      SyncDirectory(out);
+      for (Xapian::WritableDatabase& db : target.existing) db.close();
+      Status swapped = SwapIn(out, index);
+      if (!swapped.ok()) return fail(swapped.message());
+      std::error_code ec;
+      fs::remove_all(target.work, ec);
+    }
   } catch (const Xapian::Error& e) {
     progress.Clear();
-    return fail(index.string() + ": " +
-                (options.rebuild ? "rebuild failed: " : "update failed: ") +
-                Describe(e) +
-                (options.rebuild ? " (the previous index is untouched)"
-                                 : " (the index keeps its last commit)"));
-  }
-
-  if (options.rebuild) {
-    SyncDirectory(target);
-    lock_holder.close();
-    Status swapped = SwapIn(target, index);
-    if (!swapped.ok()) return fail(swapped.message());
+    if (ahead.valid()) ahead.wait();
+    return fail(index.string() + ": " + failed_how + Describe(e) + kept);
   }
   return Status::Ok();
 }

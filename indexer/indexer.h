@@ -28,17 +28,26 @@ struct IndexOptions {
   std::vector<std::string> inputs;  // files and folders
   bool rebuild = false;             // build beside and swap in when complete
   std::string default_outlet;       // --outlet
-  unsigned jobs = 0;                // reader threads; 0 = one per core
-  bool progress = false;            // draw a progress line on stderr
+  // Threads (0 = one per core): as many read and extract; a new index or a
+  // rebuild is also written by as many threads into as many parts, merged
+  // at the end (an update writes one database, or one thread per shard).
+  unsigned jobs = 0;
+  // --shards N: write a sharded index of N shards (common/schema.h,
+  // "Shards"). 0 = keep what is there: an existing sharded index keeps its
+  // shard count (also in a rebuild), anything else is one database. Changing
+  // the shard count of an existing index needs `rebuild`.
+  std::size_t shards = 0;
+  bool progress = false;  // draw a progress line on stderr
   // Where synonyms.tsv and outlets.tsv are read from (the extractor's data
   // folder); empty = DefaultDataDir(). The synonyms go into the index's
   // synonym table and concept terms, outlets.tsv into its metadata (for
   // the searcher's outlet aliases). A missing file is no error.
   std::string data_dir;
-  // About how much memory the writer may hold in changes not yet written
-  // to disk, in MB: past it, the run commits what it has. Peak RSS stays
-  // near this plus the readers' working set, whatever the corpus size.
-  // 0 = the HPNEWS_INDEX_MEMORY_MB environment variable, else 256.
+  // About how much memory the writers together may hold in changes not yet
+  // written to disk, in MB: past its share, a writer commits what it has.
+  // Peak RSS stays near this plus the readers' working set, whatever the
+  // corpus size. 0 = the HPNEWS_INDEX_MEMORY_MB environment variable,
+  // else 256.
   std::size_t memory_mb = 0;
 };
 
@@ -90,11 +99,11 @@ std::vector<Article> ReadArticles(const std::string& path,
 Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
                   const Reporter& report, IndexSummary* summary);
 
-// The spelling dictionary holds the articles' free-text words (what
-// TermGenerator's FLAG_SPELLING would add; it needs the database, so it
-// cannot run in the reader threads): the unprefixed terms of `doc`, with
-// their wdf, letters only. The writer takes a replaced article's words out
-// (`remove`) before adding the new ones, so frequencies stay the index's.
+// The spelling dictionary holds the words of the articles' titles and
+// bodies (common/document.h, SpellingWords()), read from the stored data of
+// `doc` (the document's terms are stems). The writer takes a replaced
+// article's words out (`remove`) before adding the new ones, so frequencies
+// stay the index's.
 void UpdateSpelling(const Xapian::Document& doc, bool remove,
                     Xapian::WritableDatabase* db);
 

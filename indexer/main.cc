@@ -70,6 +70,10 @@ int Main(int argc, char** argv) {
                         "the index folder to create or update")(
       "rebuild", po::bool_switch(&options.rebuild),
       "build a new index beside INDEX and swap it in when complete")(
+      "shards", po::value(&options.shards)->value_name("N"),
+      "write INDEX as N shards and a Xapian stub file listing them; an "
+      "existing sharded index keeps its shard count (changing it needs "
+      "--rebuild)")(
       "extract", po::bool_switch(&extract),
       "index nothing; print each article's extracted metadata as JSON Lines")(
       "outlet", po::value(&options.default_outlet)->value_name("NAME"),
@@ -77,9 +81,10 @@ int Main(int argc, char** argv) {
       "data-dir", po::value(&data_dir)->value_name("DIR"),
       "extraction data (outlets.tsv, topics.tsv, synonyms.tsv); default: "
       "$HPNEWS_DATA or the "
-      "source tree's corpus/")("jobs,j",
-                               po::value(&options.jobs)->value_name("N"),
-                               "reader threads (default: one per core)")(
+      "source tree's corpus/")(
+      "jobs,j", po::value(&options.jobs)->value_name("N"),
+      "threads (default: one per core): N read and extract, and a new "
+      "index or a rebuild is written by N threads")(
       "quiet,q", po::bool_switch(&quiet),
       "no progress and no summary; problems are still reported")(
       "version", "print the version and exit")("help,h",
@@ -107,6 +112,10 @@ int Main(int argc, char** argv) {
   }
   if (options.inputs.empty()) {
     Report("no input: give files or folders to read (see --help)");
+    return kExitError;
+  }
+  if (vm.count("shards") && options.shards == 0) {
+    Report("--shards must be at least 1");
     return kExitError;
   }
   if (!extract && options.index_path.empty()) {

@@ -10,7 +10,6 @@
 #include <thread>
 #include <vector>
 
-#include "common/index_db.h"
 #include "searcher/printer.h"
 
 namespace hpnews {
@@ -42,7 +41,7 @@ LineOutcome ErrorLine(size_t line_no, const std::string& message) {
   return outcome;
 }
 
-LineOutcome RunLine(Xapian::Database* db, const BatchOptions& options,
+LineOutcome RunLine(IndexSet* index, const BatchOptions& options,
                     const Task& task) {
   if (task.too_long) {
     return ErrorLine(task.line_no, "line too long (over " +
@@ -54,7 +53,7 @@ LineOutcome RunLine(Xapian::Database* db, const BatchOptions& options,
   request.query.text = task.text;
   SearchResult result;
   try {
-    Status status = Search(db, request, &result, options.index_path);
+    Status status = Search(index, request, &result);
     if (!status.ok()) return ErrorLine(task.line_no, status.message());
   } catch (const Xapian::Error& e) {
     // One failing line (a corrupt block, say) is reported and the batch
@@ -66,7 +65,7 @@ LineOutcome RunLine(Xapian::Database* db, const BatchOptions& options,
   }
   LineOutcome outcome;
   outcome.matched = result.total > 0;
-  outcome.json = JsonLine(ResultToJson(result, task.line_no));
+  outcome.json = ResultJsonLine(result, task.line_no);
   return outcome;
 }
 
@@ -91,7 +90,7 @@ class Pipeline {
     work_.notify_all();
   }
 
-  void Work(Xapian::Database* db) {
+  void Work(IndexSet* index) {
     while (true) {
       Task task;
       {
@@ -101,7 +100,7 @@ class Pipeline {
         task = std::move(queue_.front());
         queue_.pop_front();
       }
-      LineOutcome outcome = RunLine(db, options_, task);
+      LineOutcome outcome = RunLine(index, options_, task);
       Deliver(task.line_no, std::move(outcome));
     }
   }
@@ -215,24 +214,36 @@ bool ReadLimitedLine(std::istream& in, size_t limit, std::string* line,
 Status RunBatch(const BatchOptions& options, std::istream& in,
                 std::ostream& out, BatchSummary* summary) {
   int jobs = std::max(1, options.jobs);
-  // Every worker reads its own Database: a Xapian::Database object must
+  // Every worker reads its own IndexSet: a Xapian::Database object must
   // not be shared between threads.
-  std::vector<Xapian::Database> dbs(jobs);
-  for (Xapian::Database& db : dbs) {
-    Status status = OpenIndex(options.index_path, &db);
+  std::vector<IndexSet> indexes(jobs);
+  for (IndexSet& index : indexes) {
+    Status status = OpenIndexSet(options.index_paths, &index);
     if (!status.ok()) return status;
+  }
+  // One local database: facet counts come from ordinals read once and
+  // shared, for the workers that opened the same revision (a writer may
+  // have committed between two opens; those read values instead).
+  if (indexes.front().single_local) {
+    auto cache = std::make_shared<FacetCache>();
+    for (IndexSet& index : indexes) {
+      if (index.single_local && index.revision == indexes.front().revision &&
+          index.db.get_uuid() == indexes.front().db.get_uuid()) {
+        index.facet_cache = cache;
+      }
+    }
   }
 
   // Loaded once: parsing outlets.tsv for every line would cost more than
   // many a query.
   BatchOptions shared = options;
   if (!shared.request.query.outlet_aliases) {
-    shared.request.query.outlet_aliases = LoadOutletAliases(dbs.front());
+    shared.request.query.outlet_aliases = LoadOutletAliases(indexes.front().db);
   }
   Pipeline pipeline(shared, &out, kInFlightPerJob * jobs);
   std::vector<std::thread> workers;
-  for (Xapian::Database& db : dbs) {
-    workers.emplace_back([&pipeline, &db] { pipeline.Work(&db); });
+  for (IndexSet& index : indexes) {
+    workers.emplace_back([&pipeline, &index] { pipeline.Work(&index); });
   }
   size_t line_no = 0;
   std::string line;

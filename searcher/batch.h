@@ -14,6 +14,7 @@
 #include <istream>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "searcher/search.h"
@@ -21,7 +22,8 @@
 namespace hpnews {
 
 struct BatchOptions {
-  std::string index_path;
+  // Index folders and stub database files, searched as one (OpenIndexSet()).
+  std::vector<std::string> index_paths;
   SearchRequest request;  // options for every line; query.text is replaced
   int jobs = 1;           // worker threads, each with its own Database
   size_t max_line_bytes = 64 * 1024;
@@ -38,6 +40,9 @@ struct BatchSummary {
 // dozen lines per job are in flight. Output is flushed whenever the
 // workers have caught up with the input, so a program can feed queries one
 // at a time and read each answer.
+//
+// On one local database the workers share a FacetCache: each facet field
+// is read into memory once, the first time a line asks for it.
 //
 // Returns an error only when the index cannot be opened (nothing is read or
 // written then); per-line problems are error objects counted in *summary.

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace hpnews {
 
@@ -169,46 +170,224 @@ Status ParseFacetFields(const std::vector<std::string>& names,
   return Status::Ok();
 }
 
-FacetCollector::FacetCollector(const std::vector<std::string>& fields)
-    : fields_(fields) {
-  for (const std::string& name : fields_) {
-    DateInterval interval = DateInterval::kMonth;
-    if (ParseHistogramField(name, &interval)) {
-      spies_.push_back(nullptr);
-      histograms_.push_back(std::make_unique<HistogramSpy>(interval));
-    } else {
-      const schema::FacetField* field = schema::FindFacetField(name);
-      spies_.push_back(std::make_unique<FacetSpy>(field->slot, field->multi));
-      histograms_.push_back(nullptr);
+namespace {
+
+// Ordinals for the values of one column as it is read.
+class OrdinalTable {
+ public:
+  explicit OrdinalTable(std::vector<std::string>* values) : values_(values) {}
+  uint32_t Of(const std::string& value) {
+    auto [it, added] = index_.emplace(value, 0);
+    if (added) {
+      values_->push_back(value);
+      it->second = static_cast<uint32_t>(values_->size());
     }
-    intervals_.push_back(interval);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>* values_;
+  std::unordered_map<std::string, uint32_t> index_;
+};
+
+std::unique_ptr<FacetColumn> ReadColumn(const Xapian::Database& db,
+                                        const std::string& name) {
+  auto column = std::make_unique<FacetColumn>();
+  OrdinalTable table(&column->values);
+  const size_t size = static_cast<size_t>(db.get_lastdocid()) + 1;
+  DateInterval interval;
+  if (ParseHistogramField(name, &interval)) {
+    // The period of kDateSlot, exactly as HistogramSpy reads it.
+    column->ords.assign(size, 0);
+    for (auto v = db.valuestream_begin(schema::kDateSlot);
+         v != db.valuestream_end(schema::kDateSlot); ++v) {
+      std::string period = DatePeriod(*v, interval);
+      if (!period.empty()) column->ords[v.get_docid()] = table.Of(period);
+    }
+    return column;
+  }
+  const schema::FacetField* field = schema::FindFacetField(name);
+  if (!field->multi) {
+    column->ords.assign(size, 0);
+    for (auto v = db.valuestream_begin(field->slot);
+         v != db.valuestream_end(field->slot); ++v) {
+      if (!(*v).empty()) column->ords[v.get_docid()] = table.Of(*v);
+    }
+    return column;
+  }
+  column->multi = true;
+  column->starts.assign(size + 1, 0);
+  Xapian::docid next = 0;  // documents before it have their start set
+  for (auto v = db.valuestream_begin(field->slot);
+       v != db.valuestream_end(field->slot); ++v) {
+    const Xapian::docid did = v.get_docid();
+    const auto here = static_cast<uint32_t>(column->items.size());
+    for (; next <= did; ++next) column->starts[next] = here;
+    for (const std::string& item : schema::DecodeList(*v)) {
+      if (item.empty()) continue;
+      uint32_t ord = table.Of(item);
+      // Counted once per document even if the list repeats it.
+      if (std::find(column->items.begin() + here, column->items.end(), ord) ==
+          column->items.end()) {
+        column->items.push_back(ord);
+      }
+    }
+  }
+  const auto end = static_cast<uint32_t>(column->items.size());
+  for (; next <= size; ++next) column->starts[next] = end;
+  return column;
+}
+
+}  // namespace
+
+const FacetColumn& FacetCache::Column(const Xapian::Database& db,
+                                      const std::string& name) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_ptr<FacetColumn>& column = columns_[name];
+  if (!column) column = ReadColumn(db, name);
+  return *column;
+}
+
+void CachedFacetSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
+  const Xapian::docid did = doc.get_docid();
+  if (!column_->multi) {
+    if (did < column_->ords.size()) ++counts_[column_->ords[did]];
+    return;
+  }
+  if (did + 1 >= column_->starts.size()) return;
+  for (uint32_t i = column_->starts[did]; i < column_->starts[did + 1]; ++i) {
+    ++counts_[column_->items[i]];
   }
 }
 
+Xapian::MatchSpy* CachedFacetSpy::clone() const {
+  return new CachedFacetSpy(column_);
+}
+
+std::string CachedFacetSpy::name() const { return "hpnews::CachedFacetSpy"; }
+
+std::map<std::string, Xapian::doccount> CachedFacetSpy::counts() const {
+  std::map<std::string, Xapian::doccount> out;
+  // Ordinal 0 counts the documents with no value: not a facet value.
+  for (size_t ord = 1; ord < counts_.size(); ++ord) {
+    if (counts_[ord] != 0) out.emplace(column_->values[ord - 1], counts_[ord]);
+  }
+  return out;
+}
+
+Xapian::valueno ItemSlotsInUse(const Xapian::Database& db,
+                               const schema::FacetField& field) {
+  if (!field.multi) return 0;
+  Xapian::valueno n = 0;
+  while (n < schema::kMaxItemSlots &&
+         db.get_value_freq(field.item_slots + n) > 0) {
+    ++n;
+  }
+  return n;
+}
+
+struct FacetCollector::Counter {
+  std::string field;
+  bool histogram = false;
+  DateInterval interval = DateInterval::kMonth;
+  // One of these is set, as FacetSource::method says.
+  std::unique_ptr<FacetSpy> values;
+  std::unique_ptr<HistogramSpy> histogram_values;
+  std::unique_ptr<CachedFacetSpy> cached;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> builtin;
+
+  // value (or period) -> count.
+  std::map<std::string, Xapian::doccount> Counts() const {
+    if (values) return values->counts();
+    if (cached) return cached->counts();
+    if (histogram_values) {
+      const auto& all = histogram_values->counts();
+      auto it = all.find("");
+      return it == all.end() ? std::map<std::string, Xapian::doccount>()
+                             : it->second;
+    }
+    // An item is in one item slot of a document at most, so the sum over
+    // the slots counts each document once.
+    std::map<std::string, Xapian::doccount> out;
+    for (const auto& spy : builtin) {
+      for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+        out[*v] += v.get_termfreq();
+      }
+    }
+    return out;
+  }
+};
+
+FacetCollector::FacetCollector(const std::vector<std::string>& fields,
+                               const FacetSource& source) {
+  for (const std::string& name : fields) {
+    auto counter = std::make_unique<Counter>();
+    counter->field = name;
+    counter->histogram = ParseHistogramField(name, &counter->interval);
+    const schema::FacetField* field =
+        counter->histogram ? nullptr : schema::FindFacetField(name);
+    switch (source.method) {
+      case FacetMethod::kCache:
+        counter->cached = std::make_unique<CachedFacetSpy>(
+            &source.cache->Column(*source.db, name));
+        break;
+      case FacetMethod::kBuiltin:
+        if (counter->histogram) {
+          counter->builtin.push_back(
+              std::make_unique<Xapian::ValueCountMatchSpy>(
+                  counter->interval == DateInterval::kYear
+                      ? schema::kYearSlot
+                      : schema::kMonthSlot));
+        } else if (!field->multi) {
+          counter->builtin.push_back(
+              std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
+        } else {
+          auto it = source.item_slots.find(name);
+          Xapian::valueno n = it == source.item_slots.end() ? 0 : it->second;
+          for (Xapian::valueno i = 0; i < n; ++i) {
+            counter->builtin.push_back(
+                std::make_unique<Xapian::ValueCountMatchSpy>(field->item_slots +
+                                                             i));
+          }
+        }
+        break;
+      case FacetMethod::kDocumentValues:
+        if (counter->histogram) {
+          counter->histogram_values =
+              std::make_unique<HistogramSpy>(counter->interval);
+        } else {
+          counter->values =
+              std::make_unique<FacetSpy>(field->slot, field->multi);
+        }
+        break;
+    }
+    counters_.push_back(std::move(counter));
+  }
+}
+
+FacetCollector::~FacetCollector() = default;
+
 void FacetCollector::AttachTo(Xapian::Enquire* enquire) {
   // We keep ownership: the spies are read after get_mset().
-  for (auto& spy : spies_) {
-    if (spy) enquire->add_matchspy(spy.get());
-  }
-  for (auto& spy : histograms_) {
-    if (spy) enquire->add_matchspy(spy.get());
+  for (auto& counter : counters_) {
+    if (counter->values) enquire->add_matchspy(counter->values.get());
+    if (counter->histogram_values)
+      enquire->add_matchspy(counter->histogram_values.get());
+    if (counter->cached) enquire->add_matchspy(counter->cached.get());
+    for (auto& spy : counter->builtin) enquire->add_matchspy(spy.get());
   }
 }
 
 std::vector<FacetCounts> FacetCollector::Results(size_t limit) const {
   std::vector<FacetCounts> out;
-  for (size_t i = 0; i < fields_.size(); ++i) {
-    if (spies_[i]) {
-      out.push_back({fields_[i], TopValues(spies_[i]->counts(), limit), false});
-      continue;
+  for (const auto& counter : counters_) {
+    std::map<std::string, Xapian::doccount> counts = counter->Counts();
+    if (counter->histogram) {
+      out.push_back(
+          {counter->field, HistogramValues(counts, counter->interval), true});
+    } else {
+      out.push_back({counter->field, TopValues(counts, limit), false});
     }
-    static const std::map<std::string, Xapian::doccount> kNone;
-    const auto& all = histograms_[i]->counts();
-    auto it = all.find("");
-    out.push_back(
-        {fields_[i],
-         HistogramValues(it == all.end() ? kNone : it->second, intervals_[i]),
-         true});
   }
   return out;
 }

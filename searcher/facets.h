@@ -5,14 +5,28 @@
 // it is separate from ranking (ranking code never sees a facet) and from
 // printing (results are plain FacetCounts). Counts are exact only when the
 // match visits every matching document: the caller sets check_at_least.
+//
+// Three ways to count, all exact, chosen by the search (FacetSource):
+//   - our own spies read each match's value slots (FacetSpy, HistogramSpy):
+//     any local database, one query at a time;
+//   - a FacetCache holds every document's values as small integers, so a
+//     match costs an array look-up instead of a value-slot read: batches
+//     on one local database (Lucene counts facets from ordinals the same
+//     way);
+//   - Xapian's own ValueCountMatchSpy, the only spy stock xapian-tcpsrv
+//     can run for a remote shard: single-valued fields and date histograms
+//     on their own slot, multi-valued fields on every facet item slot in
+//     use (schema.h, "Facet item slots"), summed.
 
 #ifndef HPNEWS_SEARCHER_FACETS_H_
 #define HPNEWS_SEARCHER_FACETS_H_
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -123,24 +137,94 @@ std::vector<FacetValue> TopValues(
 Status ParseFacetFields(const std::vector<std::string>& names,
                         std::vector<std::string>* fields);
 
-// One spy per asked field, attached to an Enquire for one match. Must
+// Every document's values of one facet field (or date histogram) as
+// ordinals: value i of `values` is ordinal i + 1, 0 means none.
+struct FacetColumn {
+  std::vector<std::string> values;
+  bool multi = false;
+  // Single-valued: ordinal of document d is ords[d] (d past the end: none).
+  std::vector<uint32_t> ords;
+  // Multi-valued: document d's distinct ordinals are
+  // items[starts[d] .. starts[d + 1]).
+  std::vector<uint32_t> starts;
+  std::vector<uint32_t> items;
+};
+
+// Facet columns of one local database, read from its value streams the
+// first time a field is counted and kept: a batch pays one pass over a
+// slot instead of a value read per match per query. Thread-safe: the
+// workers of a batch share one cache, each with its own Database handle
+// on the same revision.
+class FacetCache {
+ public:
+  // The column of `name` (a facet field or "date:month"/"date:year") in
+  // `db`, which must be one local database (the docids a spy sees in a
+  // database of several shards are each shard's own, so a column cannot be
+  // looked up by them) and the same revision for every caller.
+  const FacetColumn& Column(const Xapian::Database& db,
+                            const std::string& name);
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::unique_ptr<FacetColumn>> columns_;
+};
+
+// Counts one FacetColumn's ordinals over the documents the match visits.
+class CachedFacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit CachedFacetSpy(const FacetColumn* column)
+      : column_(column), counts_(column->values.size() + 1, 0) {}
+
+  void operator()(const Xapian::Document& doc, double wt) override;
+  Xapian::MatchSpy* clone() const override;
+  std::string name() const override;
+
+  // value -> count, values with a count only.
+  std::map<std::string, Xapian::doccount> counts() const;
+
+ private:
+  const FacetColumn* column_;
+  std::vector<Xapian::doccount> counts_;  // by ordinal
+};
+
+// How many of `field`'s facet item slots some document uses: slots
+// field.item_slots .. + N - 1 (items fill them from the first, so the
+// first empty one ends the run). 0 for a single-valued field.
+Xapian::valueno ItemSlotsInUse(const Xapian::Database& db,
+                               const schema::FacetField& field);
+
+enum class FacetMethod {
+  kDocumentValues,  // FacetSpy / HistogramSpy: local databases
+  kCache,           // CachedFacetSpy: one local database
+  kBuiltin,         // ValueCountMatchSpy: any shards, remote ones too
+};
+
+struct FacetSource {
+  FacetMethod method = FacetMethod::kDocumentValues;
+  // kCache: the cache and the one local database the match runs on.
+  FacetCache* cache = nullptr;
+  const Xapian::Database* db = nullptr;
+  // kBuiltin: ItemSlotsInUse() of each multi-valued field, by name.
+  std::map<std::string, Xapian::valueno> item_slots;
+};
+
+// One counter per asked field, attached to an Enquire for one match. Must
 // outlive the Enquire::get_mset() call it counts for.
 class FacetCollector {
  public:
   // `fields` must have passed ParseFacetFields().
-  explicit FacetCollector(const std::vector<std::string>& fields);
+  explicit FacetCollector(const std::vector<std::string>& fields,
+                          const FacetSource& source = FacetSource());
+  ~FacetCollector();
 
-  bool empty() const { return fields_.empty(); }
+  bool empty() const { return counters_.empty(); }
   void AttachTo(Xapian::Enquire* enquire);
   // Histograms are never cut by `limit`: a gap would read as a zero.
   std::vector<FacetCounts> Results(size_t limit) const;
 
  private:
-  std::vector<std::string> fields_;
-  // One of the two per field, the other null.
-  std::vector<std::unique_ptr<FacetSpy>> spies_;
-  std::vector<std::unique_ptr<HistogramSpy>> histograms_;
-  std::vector<DateInterval> intervals_;
+  struct Counter;
+  std::vector<std::unique_ptr<Counter>> counters_;
 };
 
 }  // namespace hpnews

@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "common/index_db.h"
 #include "common/schema.h"
 #include "searcher/batch.h"
 #include "searcher/facets.h"
@@ -40,7 +39,7 @@ constexpr int kExitError = 2;
 
 // The command line, as typed.
 struct CliOptions {
-  std::string index;
+  std::vector<std::string> indexes;
   std::vector<std::string> query_words;
   std::string default_op = "and";
   std::vector<std::string> filters;
@@ -172,7 +171,7 @@ int RunBatchMode(const CliOptions& cli, const SearchRequest& request) {
   if (!cli.plot.empty())
     return Fail("--plot draws one query; not with --batch");
   BatchOptions options;
-  options.index_path = cli.index;
+  options.index_paths = cli.indexes;
   options.request = request;
   options.jobs = cli.jobs;
   std::ifstream file;
@@ -205,13 +204,13 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
                 "\" (expected auto, always or never)");
   }
 
-  Xapian::Database db;
-  status = OpenIndex(cli.index, &db);
+  IndexSet index;
+  status = OpenIndexSet(cli.indexes, &index);
   if (!status.ok()) return Fail(status);
-  request.query.outlet_aliases = LoadOutletAliases(db);
+  request.query.outlet_aliases = LoadOutletAliases(index.db);
   SearchResult result;
   try {
-    status = Search(&db, request, &result, cli.index);
+    status = Search(&index, request, &result);
   } catch (const Xapian::QueryParserError& e) {
     status = Status::InvalidInput(e.get_msg());
   }
@@ -248,7 +247,7 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
 }
 
 int Run(const CliOptions& cli) {
-  if (cli.index.empty()) return Fail("no index given (use -d INDEX)");
+  if (cli.indexes.empty()) return Fail("no index given (use -d INDEX)");
   SearchRequest request;
   Status status = BuildRequest(cli, &request);
   if (!status.ok()) return Fail(status);
@@ -263,8 +262,12 @@ po::options_description Options(CliOptions* cli) {
   po::options_description options("options");
   // clang-format off
   options.add_options()
-    ("index,d", po::value(&cli->index)->value_name("INDEX"),
-     "the index to search (required)")
+    ("index,d",
+     po::value(&cli->indexes)->value_name("INDEX")->composing(),
+     "the index to search (required); repeat it to search several as one. "
+     "INDEX may also be a Xapian stub database file (or a folder holding "
+     "XAPIANDB) listing shards: \"auto PATH\" and \"remote HOST:PORT\" "
+     "(xapian-tcpsrv) lines")
     ("default-op", po::value(&cli->default_op)->value_name("and|or"),
      "how words without an operator combine (default and)")
     ("filter", po::value(&cli->filters)->value_name("FIELD:VALUE")->composing(),
@@ -335,8 +338,10 @@ po::options_description Options(CliOptions* cli) {
 }
 
 void PrintUsage(const po::options_description& options) {
-  std::cout << "usage: " << kProgram << " -d INDEX [options] QUERY...\n"
-            << "       " << kProgram << " -d INDEX [options] --batch FILE\n\n"
+  std::cout << "usage: " << kProgram
+            << " -d INDEX [-d INDEX...] [options] QUERY...\n"
+            << "       " << kProgram
+            << " -d INDEX [-d INDEX...] [options] --batch FILE\n\n"
             << "Searches an hpnews index. QUERY uses Xapian's syntax: AND, OR, "
                "NOT, NEAR,\n\"phrases\", +must -mustnot, wildcard*, title: "
                "quote: comment: outlet: speaker:\ntopic: year: month: "

@@ -12,10 +12,6 @@ using nlohmann::ordered_json;
 constexpr const char* kBoldOn = "\x1b[1m";
 constexpr const char* kBoldOff = "\x1b[0m";
 
-ordered_json StringOrNull(const std::string& s) {
-  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
-}
-
 std::string JoinList(const std::vector<std::string>& items,
                      const char* separator) {
   std::string out;
@@ -72,83 +68,268 @@ std::string SnippetMarkup(const std::vector<SnippetPart>& parts,
   return out;
 }
 
-ordered_json ResultToJson(const SearchResult& result, size_t line) {
-  ordered_json hits = ordered_json::array();
+namespace {
+
+// Writes compact JSON exactly as ordered_json::dump(-1, ' ', false,
+// replace) would: the same escapes, the same numbers.
+class JsonWriter {
+ public:
+  std::string Take() { return std::move(out_); }
+
+  JsonWriter& BeginObject() { return Open('{'); }
+  JsonWriter& EndObject() { return Close('}'); }
+  JsonWriter& BeginArray() { return Open('['); }
+  JsonWriter& EndArray() { return Close(']'); }
+
+  JsonWriter& Key(const char* key) {
+    Separate();
+    out_ += '"';
+    out_ += key;  // our own keys: nothing to escape
+    out_ += "\":";
+    after_key_ = true;
+    return *this;
+  }
+  JsonWriter& String(const std::string& s) {
+    Separate();
+    AppendString(s);
+    return *this;
+  }
+  JsonWriter& StringOrNull(const std::string& s) {
+    return s.empty() ? Null() : String(s);
+  }
+  JsonWriter& Strings(const std::vector<std::string>& items) {
+    BeginArray();
+    for (const std::string& item : items) String(item);
+    return EndArray();
+  }
+  JsonWriter& Null() { return Raw("null"); }
+  JsonWriter& Bool(bool b) { return Raw(b ? "true" : "false"); }
+  JsonWriter& Number(unsigned long long n) { return Raw(std::to_string(n)); }
+  JsonWriter& Signed(long long n) { return Raw(std::to_string(n)); }
+  // nlohmann's own shortest round-trip form (and null for NaN).
+  JsonWriter& Double(double d) { return Raw(ordered_json(d).dump()); }
+
+ private:
+  JsonWriter& Open(char c) {
+    Separate();
+    out_ += c;
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& Close(char c) {
+    out_ += c;
+    first_ = false;
+    return *this;
+  }
+  JsonWriter& Raw(const std::string& text) {
+    Separate();
+    out_ += text;
+    return *this;
+  }
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_) {
+      out_ += ',';
+    }
+    first_ = false;
+  }
+  void AppendString(const std::string& s) {
+    // Anything but well-formed UTF-8 goes through nlohmann's own
+    // replacement, byte for byte what ResultToJson() used to write.
+    bool plain = true;
+    for (size_t i = 0; i < s.size() && plain; ++i) {
+      plain = static_cast<unsigned char>(s[i]) < 0x80;
+    }
+    if (!plain && !IsWellFormedUtf8(s)) {
+      out_ += ordered_json(s).dump(-1, ' ', false,
+                                   ordered_json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    for (char c : s) {
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x",
+                          static_cast<unsigned>(static_cast<unsigned char>(c)));
+            out_ += buf;
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+  static bool IsWellFormedUtf8(const std::string& s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+      unsigned char c = p[i];
+      size_t len;
+      unsigned cp;
+      if (c < 0x80) {
+        ++i;
+        continue;
+      } else if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+      } else {
+        return false;
+      }
+      if (i + len > n) return false;
+      for (size_t k = 1; k < len; ++k) {
+        if ((p[i + k] & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (p[i + k] & 0x3F);
+      }
+      if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+          cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return false;
+      }
+      i += len;
+    }
+    return true;
+  }
+
+  std::string out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+}  // namespace
+
+std::string ResultJsonLine(const SearchResult& result, size_t line) {
+  JsonWriter w;
+  w.BeginObject();
+  if (line > 0) w.Key("line").Number(line);
+  w.Key("format_version").Signed(kJsonFormatVersion);
+  w.Key("query").String(result.query);
+  w.Key("total").Number(result.total);
+  w.Key("total_exact").Bool(result.total_exact);
+  w.Key("offset").Number(result.offset);
+  w.Key("limit").Number(result.limit);
+  w.Key("sort").String(SortOrderName(result.sort));
+  w.Key("hits").BeginArray();
   for (const Hit& hit : result.hits) {
-    ordered_json h = {
-        {"rank", hit.rank},
-        {"id", hit.id},
-        {"score", hit.score},
-        {"percent", hit.percent},
-        {"title", hit.title},
-        {"date", StringOrNull(hit.date)},
-        {"outlet", StringOrNull(hit.outlet)},
-        {"speakers", hit.speakers},
-        {"topics", hit.topics},
-        {"url", hit.url},
-        {"source", hit.source},
-        {"snippet", SnippetMarkup(hit.snippet, "<mark>", "</mark>")},
-        {"keywords", hit.keywords},
-    };
+    w.BeginObject();
+    w.Key("rank").Number(hit.rank);
+    w.Key("id").String(hit.id);
+    w.Key("score").Double(hit.score);
+    w.Key("percent").Signed(hit.percent);
+    w.Key("title").String(hit.title);
+    w.Key("date").StringOrNull(hit.date);
+    w.Key("outlet").StringOrNull(hit.outlet);
+    w.Key("speakers").Strings(hit.speakers);
+    w.Key("topics").Strings(hit.topics);
+    w.Key("url").String(hit.url);
+    w.Key("source").String(hit.source);
+    w.Key("snippet").String(SnippetMarkup(hit.snippet, "<mark>", "</mark>"));
+    w.Key("keywords").Strings(hit.keywords);
     if (hit.is_quote) {
-      h["speaker"] = hit.speaker;
-      h["quote"] = SnippetMarkup(hit.quote, "<mark>", "</mark>");
-      h["quote_index"] = hit.quote_index;
+      w.Key("speaker").String(hit.speaker);
+      w.Key("quote").String(SnippetMarkup(hit.quote, "<mark>", "</mark>"));
+      w.Key("quote_index").Signed(hit.quote_index);
     }
     if (result.collapse) {
-      h["duplicates"] = hit.duplicates;
-      h["also_in"] = hit.also_in;
+      w.Key("duplicates").Number(hit.duplicates);
+      w.Key("also_in").Strings(hit.also_in);
     }
     if (result.recency_half_life_days > 0)
-      h["recency_boost"] = hit.recency_boost;
+      w.Key("recency_boost").Double(hit.recency_boost);
     if (!hit.explain.empty()) {
-      ordered_json terms = ordered_json::array();
+      w.Key("explain").BeginArray();
       for (const ExplainTerm& e : hit.explain) {
-        terms.push_back({{"term", e.term},
-                         {"field", e.field},
-                         {"word", e.word},
-                         {"wdf", e.wdf},
-                         {"weight", e.weight}});
+        w.BeginObject();
+        w.Key("term").String(e.term);
+        w.Key("field").String(e.field);
+        w.Key("word").String(e.word);
+        w.Key("wdf").Number(e.wdf);
+        w.Key("weight").Double(e.weight);
+        w.EndObject();
       }
-      h["explain"] = std::move(terms);
+      w.EndArray();
     }
-    hits.push_back(std::move(h));
+    w.EndObject();
   }
-  ordered_json facets = ordered_json::object();
+  w.EndArray();
+  w.Key("facets").BeginObject();
   for (const FacetCounts& facet : result.facets) {
-    ordered_json values = ordered_json::array();
+    w.Key(facet.field.c_str()).BeginArray();
     for (const FacetValue& v : facet.values) {
-      values.push_back({{"value", v.value}, {"count", v.count}});
+      w.BeginObject();
+      w.Key("value").String(v.value);
+      w.Key("count").Number(v.count);
+      w.EndObject();
     }
-    facets[facet.field] = std::move(values);
+    w.EndArray();
   }
-  ordered_json object = ordered_json::object();
-  if (line > 0) object["line"] = line;
-  object["format_version"] = kJsonFormatVersion;
-  object["query"] = result.query;
-  object["total"] = result.total;
-  object["total_exact"] = result.total_exact;
-  object["offset"] = result.offset;
-  object["limit"] = result.limit;
-  object["sort"] = SortOrderName(result.sort);
-  object["hits"] = std::move(hits);
-  object["facets"] = std::move(facets);
-  object["index"] = {{"uuid", result.index_uuid},
-                     {"revision", result.index_revision}};
-  object["mode"] = result.type == DocType::kQuote ? "quotes" : "articles";
-  object["did_you_mean"] = StringOrNull(result.did_you_mean);
-  object["corrected_from"] = StringOrNull(result.corrected_from);
-  object["like"] = result.like_id.empty()
-                       ? ordered_json(nullptr)
-                       : ordered_json({{"id", result.like_id},
-                                       {"terms", result.like_terms}});
-  object["recency"] =
-      result.recency_half_life_days > 0
-          ? ordered_json({{"half_life_days", result.recency_half_life_days},
-                          {"anchor", result.recency_anchor}})
-          : ordered_json(nullptr);
-  object["collapse"] = result.collapse;
-  return object;
+  w.EndObject();
+  w.Key("index").BeginObject();
+  w.Key("uuid").String(result.index_uuid);
+  w.Key("revision");
+  if (result.index_has_revision) {
+    w.Number(result.index_revision);
+  } else {
+    w.Null();
+  }
+  w.Key("shards").Number(result.index_shards);
+  w.EndObject();
+  w.Key("mode").String(result.type == DocType::kQuote ? "quotes" : "articles");
+  w.Key("did_you_mean").StringOrNull(result.did_you_mean);
+  w.Key("corrected_from").StringOrNull(result.corrected_from);
+  w.Key("like");
+  if (result.like_id.empty()) {
+    w.Null();
+  } else {
+    w.BeginObject();
+    w.Key("id").String(result.like_id);
+    w.Key("terms").Strings(result.like_terms);
+    w.EndObject();
+  }
+  w.Key("recency");
+  if (result.recency_half_life_days > 0) {
+    w.BeginObject();
+    w.Key("half_life_days").Double(result.recency_half_life_days);
+    w.Key("anchor").String(result.recency_anchor);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("collapse").Bool(result.collapse);
+  w.EndObject();
+  return w.Take();
+}
+
+ordered_json ResultToJson(const SearchResult& result, size_t line) {
+  return ordered_json::parse(ResultJsonLine(result, line));
 }
 
 std::string JsonLine(const ordered_json& value) {
@@ -156,7 +337,7 @@ std::string JsonLine(const ordered_json& value) {
 }
 
 void PrintJson(const SearchResult& result, std::ostream& out) {
-  out << JsonLine(ResultToJson(result)) << '\n';
+  out << ResultJsonLine(result) << '\n';
 }
 
 void PrintTsv(const SearchResult& result, std::ostream& out) {

@@ -16,7 +16,7 @@
 //              --explain:  "explain": [{"term", "field", "word", "wdf",
 //                                       "weight"}]}],
 //    "facets": {"<field>": [{"value", "count"}], ...},
-//    "index": {"uuid", "revision"},
+//    "index": {"uuid", "revision"|null, "shards"},
 //    "mode": "articles"|"quotes",
 //    "did_you_mean": "corrected query"|null,
 //    "corrected_from": "query as typed"|null,
@@ -53,8 +53,14 @@ Status ParseOutputFormat(const std::string& text, OutputFormat* out);
 std::string SnippetMarkup(const std::vector<SnippetPart>& parts,
                           const std::string& open, const std::string& close);
 
-// The JSON object described above. Key order is fixed (ordered_json). A
-// `line` above 0 (batch mode) comes first as "line": N.
+// The JSON object described above, on one line (no trailing newline),
+// written directly: batch mode writes one per query, and building an
+// ordered_json first cost more than a tenth of a batch. A `line` above 0
+// (batch mode) comes first as "line": N. Invalid UTF-8 in the result (a
+// query typed in another encoding) is replaced rather than thrown on.
+std::string ResultJsonLine(const SearchResult& result, size_t line = 0);
+
+// The same object parsed back, keys in order (for tests and programs).
 nlohmann::ordered_json ResultToJson(const SearchResult& result,
                                     size_t line = 0);
 

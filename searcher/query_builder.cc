@@ -1,9 +1,12 @@
 #include "searcher/query_builder.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <utility>
 
 #include "common/article.h"
 #include "common/extract.h"
@@ -124,6 +127,182 @@ bool LooksLikeDate(const std::string& text) {
   }
   return true;
 }
+
+// ---- Wildcards over stems
+// ---------------------------------------------------- The index holds stems
+// only ("Z" + field prefix + stem: common/document.h), so Xapian's own
+// wildcard, which expands `prefix + pattern` over the terms, would find
+// nothing. A trailing wildcard is therefore rewritten, before parsing, into a
+// term of a hidden field whose processor (WildcardProcessor) expands it over
+// the stems. It looks only at the index's terms, which local and remote shards
+// alike provide, so a sharded index expands a wildcard exactly as the single
+// index does.
+
+// The hidden field names, by free-text field ("" = the default field).
+std::string WildcardField(const std::string& field) {
+  return "xhpnewswildcard" + field;
+}
+
+bool IsWordByte(unsigned char c) {
+  return std::isalnum(c) || c == '_' || c >= 0x80;
+}
+
+// Rewrites each trailing wildcard "[+-][field:]word*" outside phrases into
+// "[+-]<WildcardField(field)>:word". `fields` are the free-text field names
+// (title, quote, comment); a wildcard after any other prefix, or inside a
+// phrase, is left to Xapian.
+std::string RewriteWildcards(const std::string& text,
+                             const std::vector<std::string>& fields) {
+  std::string out;
+  std::vector<std::string> group_field = {""};  // per open bracket
+  bool in_phrase = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') {
+      in_phrase = !in_phrase;
+      out += c;
+      ++i;
+      continue;
+    }
+    if (in_phrase || std::isspace(static_cast<unsigned char>(c))) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '(') {
+      group_field.push_back(group_field.back());
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == ')') {
+      if (group_field.size() > 1) group_field.pop_back();
+      out += c;
+      ++i;
+      continue;
+    }
+    // A token: up to white space, a bracket or a quote.
+    std::size_t end = i;
+    while (end < text.size() &&
+           !std::isspace(static_cast<unsigned char>(text[end])) &&
+           text[end] != '(' && text[end] != ')' && text[end] != '"')
+      ++end;
+    std::string token = text.substr(i, end - i);
+    std::string sign;
+    std::string body = token;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+      sign = body.substr(0, 1);
+      body.erase(0, 1);
+    }
+    std::string field = group_field.back();
+    bool known_field = true;
+    std::size_t colon = body.find(':');
+    if (colon != std::string::npos) {
+      field = Lower(body.substr(0, colon));
+      known_field = false;
+      for (const std::string& f : fields) known_field |= f == field;
+      body.erase(0, colon + 1);
+    }
+    bool wildcard = known_field && body.size() >= 2 && body.back() == '*' &&
+                    IsWordByte(static_cast<unsigned char>(body[0]));
+    for (std::size_t k = 0; wildcard && k + 1 < body.size(); ++k) {
+      unsigned char b = static_cast<unsigned char>(body[k]);
+      wildcard = IsWordByte(b) || b == '\'';
+    }
+    if (colon != std::string::npos && end < text.size() && text[end] == '(') {
+      // "field:(": the field of the group that opens here.
+      group_field.push_back(known_field ? field : "");
+      out += token + "(";
+      i = end + 1;
+      continue;
+    }
+    if (wildcard) {
+      out +=
+          sign + WildcardField(field) + ":" + body.substr(0, body.size() - 1);
+    } else {
+      out += token;
+    }
+    i = end;
+  }
+  return out;
+}
+
+// Undoes RewriteWildcards() in a corrected query string shown to a user.
+std::string UndoWildcardRewrite(std::string text) {
+  const std::string hidden = WildcardField("");
+  for (std::size_t at; (at = text.find(hidden)) != std::string::npos;) {
+    std::size_t colon = text.find(':', at);
+    std::size_t end = colon;
+    while (end + 1 < text.size() &&
+           IsWordByte(static_cast<unsigned char>(text[end + 1])))
+      ++end;
+    std::string field =
+        text.substr(at + hidden.size(), colon - at - hidden.size());
+    std::string word = text.substr(colon + 1, end - colon);
+    text.replace(at, end + 1 - at,
+                 (field.empty() ? "" : field + ":") + word + "*");
+  }
+  return text;
+}
+
+// Expands a wildcard pattern (see above) for the field whose terms have
+// `prefix`, against `db`, into the stems of the words that start with it:
+//   - stems that start with the pattern ("reorgan*": reorganis);
+//   - the pattern's own stem, when stemming cuts into it ("commission*":
+//     commiss, the stem of commission, commissioning, commissioned);
+//   - failing both, the longest stem that the pattern starts with, cut by at
+//     most five letters and at least four long ("nursin*": nurs, the stem
+//     of nursing).
+// At most kMaxWildcardExpansion terms, the most frequent, in one
+// OP_SYNONYM, as Xapian's own wildcard does. Explicit terms (not
+// OP_WILDCARD) let MSet::snippet() mark the words they stand for.
+class WildcardProcessor : public Xapian::FieldProcessor {
+ public:
+  WildcardProcessor(const Xapian::Database* db, std::string prefix)
+      : db_(db), prefix_("Z" + std::move(prefix)) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string pattern = Lower(value);
+    const std::string root = prefix_ + pattern;
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    std::size_t scanned = 0;
+    for (Xapian::TermIterator t = db_->allterms_begin(root);
+         t != db_->allterms_end(root) && scanned < kMaxScanned;
+         ++t, ++scanned) {
+      terms.emplace_back(t.get_termfreq(), *t);
+    }
+    const std::string stem = prefix_ + stemmer_(pattern);
+    if (stem.compare(0, root.size(), root) != 0) AddIfIndexed(stem, &terms);
+    for (std::size_t cut = 1;
+         terms.empty() && cut <= 5 && pattern.size() >= cut + 4; ++cut) {
+      AddIfIndexed(root.substr(0, root.size() - cut), &terms);
+    }
+    if (terms.empty()) return Xapian::Query(root);  // matches nothing
+    std::stable_sort(
+        terms.begin(), terms.end(),
+        [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (terms.size() > kMaxWildcardExpansion)
+      terms.resize(kMaxWildcardExpansion);
+    std::vector<Xapian::Query> parts;
+    for (const auto& term : terms) parts.emplace_back(term.second);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+  }
+
+ private:
+  void AddIfIndexed(
+      const std::string& term,
+      std::vector<std::pair<Xapian::doccount, std::string>>* terms) const {
+    Xapian::doccount freq = db_->get_termfreq(term);
+    if (freq > 0) terms->emplace_back(freq, term);
+  }
+
+  // Terms looked at per wildcard: bounds "a*" on a big index.
+  static constexpr std::size_t kMaxScanned = 200000;
+  const Xapian::Database* db_;
+  std::string prefix_;
+  Xapian::Stem stemmer_{"en"};
+};
 
 // Xapian calls our processors from inside parse_query(). They could throw
 // QueryParserError, but libxapian 1.4 leaks parser state when an exception
@@ -428,16 +607,32 @@ Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
   Xapian::QueryParser parser;
   parser.set_database(db);
   parser.set_stemmer(Xapian::Stem("en"));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // Stems only, with the Z prefix: what common/document.cc indexes.
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   parser.set_default_op(spec.default_op == DefaultOp::kAnd
                             ? Xapian::Query::OP_AND
                             : Xapian::Query::OP_OR);
   parser.set_max_expansion(kMaxWildcardExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                            Xapian::QueryParser::FLAG_WILDCARD);
-  parser.add_prefix("title", schema::kTitlePrefix);
-  parser.add_prefix("quote", schema::kQuotePrefix);
-  parser.add_prefix("comment", schema::kCommentPrefix);
+  // A quote document holds its quote's words unprefixed, once: in a quote
+  // search, quote: means those.
+  const std::string quote_prefix =
+      spec.type == DocType::kQuote ? "" : schema::kQuotePrefix;
+  const std::vector<std::pair<std::string, std::string>> text_fields = {
+      {"", ""},
+      {"title", schema::kTitlePrefix},
+      {"quote", quote_prefix},
+      {"comment", schema::kCommentPrefix}};
+  std::vector<std::string> field_names;
+  for (const auto& [name, prefix] : text_fields) {
+    if (!name.empty()) {
+      parser.add_prefix(name, prefix);
+      field_names.push_back(name);
+    }
+    parser.add_prefix(WildcardField(name),
+                      (new WildcardProcessor(&db, prefix))->release());
+  }
   for (const schema::FacetField& field : schema::FacetFields()) {
     parser.add_boolean_prefix(
         field.name,
@@ -462,12 +657,13 @@ Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
   if (spec.synonyms) flags |= Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
   Xapian::Query query;
   try {
-    query = parser.parse_query(spec.text, flags);
+    query = parser.parse_query(RewriteWildcards(spec.text, field_names), flags);
   } catch (const Xapian::QueryParserError& e) {
     return Status::InvalidInput(e.get_msg());
   }
   if (!error.empty()) return Status::InvalidInput(error);
-  if (corrected != nullptr) *corrected = parser.get_corrected_query_string();
+  if (corrected != nullptr)
+    *corrected = UndoWildcardRewrite(parser.get_corrected_query_string());
   *out = query;
   return Status::Ok();
 }

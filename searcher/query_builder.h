@@ -67,7 +67,9 @@ std::shared_ptr<const OutletAliases> LoadOutletAliases(
 
 // The query syntax is Xapian's (AND OR NOT NEAR, "phrases", +/-, trailing
 // wildcards, pure NOT; words combine with spec.default_op) plus:
-//   title: quote: comment:               free text in that part only
+//   title: quote: comment:               free text in that part only (in a
+//                                        quote search, quote: is the quote
+//                                        document's own text)
 //   outlet: speaker: topic: year: month: boolean filters (see FieldTerm())
 //   date:A..B, A..B, date:A.., date:..B  kDateSlot ranges (ParseDateBound())
 //   date:2011-11                         one day, month or year
@@ -75,6 +77,12 @@ std::shared_ptr<const OutletAliases> LoadOutletAliases(
 // run on (the parser uses it for wildcards). Returns InvalidInput with the
 // parser's message for syntax errors and with our own message for bad
 // dates, filters and field values; *out is then unchanged.
+//
+// Words are stemmed (STEM_ALL_Z), as common/document.cc indexes them. A
+// trailing wildcard "reorgan*" expands over the index's stems: those that
+// start with it, its own stem ("commission*": commiss, so commissioning
+// matches), else the longest indexed stem it starts with ("nursin*":
+// nurs); at most 1,000, the most frequent.
 //
 // Filters and --from/--to are applied with OP_FILTER: they restrict the
 // matches but never change a score.

@@ -1,15 +1,30 @@
 #include "searcher/search.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
+#include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/document.h"
+#include "common/extract.h"
+#include "common/index_db.h"
 #include "common/schema.h"
+#include "common/synonyms.h"
 
 namespace hpnews {
 
@@ -24,34 +39,6 @@ namespace {
 // it is really broken: give up then.
 constexpr int kMaxAttempts = 4;
 
-// Undoes the escaping MSet::snippet() applies to the document text.
-std::string UnescapeHtml(const std::string& text) {
-  static const struct {
-    const char* entity;
-    char c;
-  } kEntities[] = {{"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
-                   {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '&') {
-      bool replaced = false;
-      for (const auto& e : kEntities) {
-        size_t n = std::char_traits<char>::length(e.entity);
-        if (text.compare(i, n, e.entity) == 0) {
-          out += e.c;
-          i += n - 1;
-          replaced = true;
-          break;
-        }
-      }
-      if (replaced) continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 bool IsBlank(const std::string& text) {
   for (unsigned char c : text) {
     if (!std::isspace(c)) return false;
@@ -59,94 +46,177 @@ bool IsBlank(const std::string& text) {
   return true;
 }
 
-// Collapses runs of white space (paragraph breaks included) to one space
-// and trims the ends: a snippet is one line in every output format.
-std::string CollapseSpace(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+// Stems of words, remembered: a snippet looks at every word of a text, and
+// news repeats its words, so most look-ups hit. One per thread.
+class StemCache {
+ public:
+  const std::string& Stem(const std::string& word) {
+    auto it = stems_.find(word);
+    if (it != stems_.end()) return it->second;
+    if (stems_.size() >= kMaxWords) stems_.clear();
+    return stems_.emplace(word, stemmer_(word)).first->second;
   }
-  return out;
-}
 
-// The words a query looks for, to mark them in a quote (MSet::snippet()
-// only knows unprefixed terms, and `quote:` words are XQ terms): each
-// term without its field prefix, unstemmed and stemmed ("Z") forms apart.
-struct QueryWords {
-  std::set<std::string> plain;
-  std::set<std::string> stems;
+ private:
+  static constexpr size_t kMaxWords = 1 << 18;
+  Xapian::Stem stemmer_{"en"};
+  std::unordered_map<std::string, std::string> stems_;
 };
 
-QueryWords WordsOf(const Xapian::Query& query) {
-  static const char* const kTextPrefixes[] = {"XQ", "XC", "S"};
-  QueryWords words;
-  for (Xapian::TermIterator t = query.get_unique_terms_begin();
-       t != query.get_unique_terms_end(); ++t) {
-    std::string term = *t;
-    bool stem = !term.empty() && term[0] == 'Z';
-    if (stem) term.erase(0, 1);
-    for (const char* prefix : kTextPrefixes) {
-      size_t n = std::char_traits<char>::length(prefix);
-      if (term.compare(0, n, prefix) == 0) {
-        term.erase(0, n);
-        break;
-      }
-    }
-    // What remains must be a free-text word, not a boolean term.
-    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0])))
-      continue;
-    (stem ? words.stems : words.plain).insert(term);
-  }
-  return words;
+StemCache& ThreadStems() {
+  thread_local StemCache cache;
+  return cache;
 }
 
-// The whole of `text` as snippet parts, the words of `words` marked.
-std::vector<SnippetPart> MarkWords(const std::string& text,
-                                   const QueryWords& words,
-                                   const Xapian::Stem& stemmer) {
-  std::vector<SnippetPart> parts;
-  std::string collapsed = CollapseSpace(text);
-  std::string plain;
-  auto push = [&parts](const std::string& piece, bool match) {
-    if (piece.empty()) return;
-    if (!parts.empty() && parts.back().match == match) {
-      parts.back().text += piece;
-    } else {
-      parts.push_back({piece, match});
+// ASCII letters and digits, and every byte of a UTF-8 sequence: a table,
+// not the locale's isalnum(), since snippets ask it for every byte.
+struct ByteTables {
+  bool word[256] = {};
+  unsigned char lower[256] = {};
+  ByteTables() {
+    for (int c = 0; c < 256; ++c) {
+      word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                (c >= 'A' && c <= 'Z') || c >= 0x80;
+      lower[c] =
+          static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
-  };
-  size_t i = 0;
-  while (i < collapsed.size()) {
-    auto is_word = [&collapsed](size_t k) {
-      unsigned char c = static_cast<unsigned char>(collapsed[k]);
-      return std::isalnum(c) || c >= 0x80;
-    };
-    if (!is_word(i)) {
-      push(std::string(1, collapsed[i]), false);
+  }
+};
+const ByteTables kBytes;
+
+bool IsWordByte(unsigned char c) { return kBytes.word[c]; }
+
+// Tells which words of a text the query looks for: as typed (lower case)
+// or by their stem, as the query parser stems them.
+class WordMatcher {
+ public:
+  explicit WordMatcher(const QueryWords& words) : words_(words) {
+    // The English stemmer only ever cuts a word's ending, so a word can
+    // match only if its first letter starts a query word, and stem to a
+    // query stem only if its first two letters start one: most words of a
+    // text are turned down on a table look-up, never lower-cased or
+    // stemmed.
+    for (const std::string& word : words.plain) {
+      if (!word.empty()) first_[static_cast<unsigned char>(word[0])] = true;
+    }
+    for (const std::string& stem : words.stems) {
+      if (stem.empty()) continue;
+      first_[static_cast<unsigned char>(stem[0])] = true;
+      if (stem.size() >= 2) stem_starts_.push_back(stem.substr(0, 2));
+    }
+  }
+
+  // The query word `word` matches (its plain form or stem), or null.
+  const std::string* Match(std::string_view word) {
+    auto c0 = static_cast<unsigned char>(word[0]);
+    if (c0 < 0x80 && !first_[kBytes.lower[c0]]) return nullptr;
+    lower_.assign(word.data(), word.size());
+    bool ascii = true;
+    for (char& c : lower_) {
+      auto u = static_cast<unsigned char>(c);
+      ascii = ascii && u < 0x80;
+      c = static_cast<char>(kBytes.lower[u]);
+    }
+    if (!ascii) lower_ = Xapian::Unicode::tolower(lower_);
+    auto plain = words_.plain.find(lower_);
+    if (plain != words_.plain.end()) return &*plain;
+    if (words_.stems.empty()) return nullptr;
+    if (lower_.size() >= 2 &&
+        std::find(stem_starts_.begin(), stem_starts_.end(),
+                  std::string_view(lower_).substr(0, 2)) == stem_starts_.end())
+      return nullptr;
+    auto stem = words_.stems.find(ThreadStems().Stem(lower_));
+    return stem == words_.stems.end() ? nullptr : &*stem;
+  }
+
+ private:
+  const QueryWords& words_;
+  bool first_[256] = {};
+  std::vector<std::string> stem_starts_;
+  std::string lower_;
+};
+
+// A word of a text: its bytes, and the query word it matches (or null).
+struct TextWord {
+  size_t begin, end;
+  const std::string* match;
+};
+
+std::vector<TextWord> WordsOfText(const std::string& text,
+                                  WordMatcher* matcher) {
+  std::vector<TextWord> words;
+  words.reserve(text.size() / 5);
+  for (size_t i = 0; i < text.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < collapsed.size() && is_word(j)) ++j;
-    std::string word = collapsed.substr(i, j - i);
-    std::string lower = word;
-    for (char& c : lower) {
-      if (static_cast<unsigned char>(c) < 0x80) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-    }
-    bool match = words.plain.count(lower) || words.stems.count(stemmer(lower));
-    push(word, match);
+    while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j])))
+      ++j;
+    words.push_back(
+        {i, j, matcher->Match(std::string_view(text).substr(i, j - i))});
     i = j;
   }
-  return parts;
+  return words;
+}
+
+// Appends text[begin, end) to parts, runs of white space as one space,
+// merged with the last part when both are (not) matches.
+void AppendText(const std::string& text, size_t begin, size_t end, bool match,
+                std::vector<SnippetPart>* parts) {
+  if (begin >= end) return;
+  if (parts->empty() || parts->back().match != match)
+    parts->push_back({"", match});
+  std::string& out = parts->back().text;
+  bool space = false;
+  for (size_t i = begin; i < end; ++i) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      space = true;
+      continue;
+    }
+    if (space && !(parts->size() == 1 && out.empty())) out += ' ';
+    space = false;
+    out += text[i];
+  }
+  if (space) out += ' ';
+}
+
+// text[begin, end) as snippet parts, the matched words marked.
+void AppendMarked(const std::string& text, const std::vector<TextWord>& words,
+                  size_t first, size_t last, size_t begin, size_t end,
+                  std::vector<SnippetPart>* parts) {
+  size_t at = begin;
+  for (size_t w = first; w < last; ++w) {
+    if (!words[w].match) continue;
+    AppendText(text, at, words[w].begin, false, parts);
+    AppendText(text, words[w].begin, words[w].end, true, parts);
+    at = words[w].end;
+  }
+  AppendText(text, at, end, false, parts);
+}
+
+// Trims the white space AppendText() may leave at the very end.
+void TrimEnd(std::vector<SnippetPart>* parts) {
+  while (!parts->empty()) {
+    std::string& t = parts->back().text;
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    if (!t.empty()) break;
+    parts->pop_back();
+  }
+}
+
+bool EndsSentence(const std::string& text, size_t word_begin) {
+  // The last non-space byte before the word.
+  size_t i = word_begin;
+  bool newline = false;
+  while (i > 0 && std::isspace(static_cast<unsigned char>(text[i - 1]))) {
+    newline = newline || text[i - 1] == '\n';
+    --i;
+  }
+  if (i == 0 || newline) return true;
+  char c = text[i - 1];
+  return c == '.' || c == '!' || c == '?';
 }
 
 // The field a term belongs to, by its prefix (schema.h).
@@ -189,13 +259,24 @@ bool IsStopword(const std::string& w) {
   return kStop.count(w) > 0;
 }
 
-// Expansion terms for --like: plain words of three letters or more.
+// A free-text term without its stem marker: "Zreform" -> "reform"; the
+// terms of a stems-only index are all stems.
+std::string Unstemmed(const std::string& term) {
+  if (term.size() > 1 && term[0] == 'Z' &&
+      !std::isupper(static_cast<unsigned char>(term[1]))) {
+    return term.substr(1);
+  }
+  return term;
+}
+
+// Expansion terms for --like: words (or stems) of three letters or more.
 class LikeDecider : public Xapian::ExpandDecider {
  public:
   bool operator()(const std::string& term) const override {
-    if (term.size() < 3 || IsStopword(term)) return false;
+    const std::string word = Unstemmed(term);
+    if (word.size() < 3 || IsStopword(word)) return false;
     bool letter = false;
-    for (unsigned char c : term) {
+    for (unsigned char c : word) {
       if (std::isupper(c)) return false;
       if (std::isalpha(c) || c >= 0x80) letter = true;
     }
@@ -268,10 +349,16 @@ Status LikeQuery(const Xapian::Database& db, const std::string& id,
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(id_term));
   LikeDecider decider;
-  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  // Exact term frequencies: by default Xapian estimates them across
+  // several shards, and the expansion would differ from one index's.
+  Xapian::ESet eset = enquire.get_eset(
+      kLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   std::vector<Xapian::Query> parts;
   for (Xapian::ESetIterator e = eset.begin(); e != eset.end(); ++e) {
-    terms->push_back(*e);
+    // Shown as words: a word and its stem may both be there, once.
+    std::string word = Unstemmed(*e);
+    if (std::find(terms->begin(), terms->end(), word) == terms->end())
+      terms->push_back(word);
     parts.emplace_back(*e);
   }
   if (parts.empty()) {
@@ -282,16 +369,24 @@ Status LikeQuery(const Xapian::Database& db, const std::string& id,
   return Status::Ok();
 }
 
-// Fills out->timeline from the spy: every period from the first to the
-// last dated match, the largest `max_series` series.
-void FillTimeline(const HistogramSpy& spy, const SearchRequest& request,
-                  SearchResult* out) {
+// Fills out->timeline from the counts (series -> period -> count): every
+// period from the first to the last dated match (or of `span`, when the
+// counts hold only the series kept), the largest `max_series` series.
+void FillTimeline(
+    const std::map<std::string, std::map<std::string, Xapian::doccount>>&
+        counts,
+    const std::map<std::string, Xapian::doccount>& span,
+    const SearchRequest& request, SearchResult* out) {
   Timeline& tl = out->timeline;
   tl.interval = request.timeline_interval;
   tl.series_field = request.timeline_by;
   std::string first, last;
+  if (!span.empty()) {
+    first = span.begin()->first;
+    last = span.rbegin()->first;
+  }
   std::vector<std::pair<Xapian::doccount, std::string>> totals;
-  for (const auto& [name, periods] : spy.counts()) {
+  for (const auto& [name, periods] : counts) {
     if (periods.empty()) continue;
     if (first.empty() || periods.begin()->first < first)
       first = periods.begin()->first;
@@ -310,7 +405,7 @@ void FillTimeline(const HistogramSpy& spy, const SearchRequest& request,
   for (const auto& [total, name] : totals) {
     Timeline::Series series;
     series.name = name;
-    const auto& periods = spy.counts().at(name);
+    const auto& periods = counts.at(name);
     for (const std::string& period : tl.periods) {
       auto it = periods.find(period);
       series.counts.push_back(it == periods.end() ? 0 : it->second);
@@ -325,12 +420,198 @@ std::string IsoOfYmd(const std::string& ymd) {
   return ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
 }
 
-// One search for spec.text, everything but the spelling retry.
-Status Execute(Xapian::Database* db, const SearchRequest& request,
-               const QuerySpec& spec, SearchResult* out,
-               std::string* corrected) {
+// Documents with a date: kDateSlot holds "YYYYMMDD" when the date is known
+// and nothing otherwise.
+Xapian::Query DatedQuery() {
+  return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");
+}
+
+// How `fields` are counted on `index` (facets.h): built-in spies when a
+// shard is remote, the batch's ordinals on one local database, else our
+// spies.
+FacetSource FacetSourceFor(IndexSet* index,
+                           const std::vector<std::string>& fields) {
+  FacetSource source;
+  if (index->remote) {
+    source.method = FacetMethod::kBuiltin;
+    for (const std::string& name : fields) {
+      const schema::FacetField* field = schema::FindFacetField(name);
+      if (field == nullptr || !field->multi) continue;
+      auto it = index->item_slots.find(name);
+      if (it == index->item_slots.end()) {
+        // One get_value_freq() per slot, a round trip each to a remote
+        // shard: read once per opened index, for the fields asked.
+        it = index->item_slots.emplace(name, ItemSlotsInUse(index->db, *field))
+                 .first;
+      }
+      source.item_slots.emplace(name, it->second);
+    }
+  } else if (index->facet_cache && index->single_local) {
+    source.method = FacetMethod::kCache;
+    source.cache = index->facet_cache.get();
+    source.db = &index->db;
+  }
+  return source;
+}
+
+// Counts `fields` over every match of `query`; relevance does not matter,
+// so BoolWeight spares computing it.
+std::vector<FacetCounts> CountFacets(IndexSet* index,
+                                     const Xapian::Query& query,
+                                     const std::vector<std::string>& fields,
+                                     bool collapse, size_t limit) {
+  Xapian::Enquire enquire(index->db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (collapse) enquire.set_collapse_key(schema::kDupSlot);
+  FacetCollector collector(fields, FacetSourceFor(index, fields));
+  collector.AttachTo(&enquire);
+  enquire.get_mset(0, 0, index->db.get_doccount());
+  return collector.Results(limit);
+}
+
+// series value ("" without series) -> period -> count, as HistogramSpy.
+using TimelineCounts =
+    std::map<std::string, std::map<std::string, Xapian::doccount>>;
+
+// The timeline of --plot with built-in spies only (remote shards): the date
+// histogram of the matches; with --plot-by, the histogram of the matches
+// holding each of the largest values, and in *span the periods of every
+// dated match holding any value. Exactly HistogramSpy's counts for the
+// series FillTimeline() keeps, in 2 + timeline_series counting passes.
+TimelineCounts BuiltinTimeline(IndexSet* index, const Xapian::Query& query,
+                               const SearchRequest& request, bool collapse,
+                               std::map<std::string, Xapian::doccount>* span) {
+  const std::string histogram = request.timeline_interval == DateInterval::kYear
+                                    ? "date:year"
+                                    : "date:month";
+  auto periods_of = [&](const Xapian::Query& q) {
+    std::map<std::string, Xapian::doccount> periods;
+    const std::vector<FacetCounts> counted =
+        CountFacets(index, q, {histogram}, collapse, 0);
+    for (const FacetValue& v : counted.front().values) {
+      if (v.count > 0) periods.emplace(v.value, v.count);
+    }
+    return periods;
+  };
+  TimelineCounts counts;
+  const schema::FacetField* by =
+      request.timeline_by.empty() ? nullptr
+                                  : schema::FindFacetField(request.timeline_by);
+  if (by == nullptr) {
+    counts[""] = periods_of(query);
+    return counts;
+  }
+  // A value's series total is its number of dated matches (HistogramSpy
+  // adds up the periods): the largest ones are kept, ties by name.
+  const Xapian::Query dated(Xapian::Query::OP_FILTER, query, DatedQuery());
+  const std::vector<FacetValue> totals =
+      CountFacets(index, dated, {by->name}, collapse, request.timeline_series)
+          .front()
+          .values;
+  for (const FacetValue& total : totals) {
+    // The matches holding exactly this value: in its slot, or in any of
+    // the item slots of a multi-valued field.
+    std::vector<Xapian::Query> holds;
+    if (!by->multi) {
+      holds.emplace_back(Xapian::Query::OP_VALUE_RANGE, by->slot, total.value,
+                         total.value);
+    } else {
+      const Xapian::valueno n = index->item_slots[by->name];
+      for (Xapian::valueno i = 0; i < n; ++i) {
+        holds.emplace_back(Xapian::Query::OP_VALUE_RANGE, by->item_slots + i,
+                           total.value, total.value);
+      }
+    }
+    counts[total.value] = periods_of(Xapian::Query(
+        Xapian::Query::OP_FILTER, dated,
+        Xapian::Query(Xapian::Query::OP_OR, holds.begin(), holds.end())));
+  }
+  *span = periods_of(
+      Xapian::Query(Xapian::Query::OP_FILTER, dated,
+                    // Any value: "\0" is the least non-empty one ("" means
+                    // every document to Xapian, valued or not).
+                    Xapian::Query(Xapian::Query::OP_VALUE_GE, by->slot,
+                                  std::string(1, '\0'))));
+  return counts;
+}
+
+// --recency on remote shards: xapian-tcpsrv cannot run RecencySource, so
+// the same weight of every day from the index's first date to its last is
+// handed over as a ValueMapPostingSource (kDateSlot -> weight).
+constexpr long kMaxRecencyDays = 200 * 366;
+
+Status RecencyMap(const Xapian::Database& db, const RecencySource& recency,
+                  Xapian::ValueMapPostingSource* out) {
+  long first = 0, last = -1;
+  DaysFromYmd(db.get_value_lower_bound(schema::kDateSlot), &first);
+  DaysFromYmd(db.get_value_upper_bound(schema::kDateSlot), &last);
+  if (last - first > kMaxRecencyDays) {
+    return Status::InvalidInput(
+        "--recency on remote shards needs the index's dates to span less "
+        "than 200 years");
+  }
+  for (long day = first; day <= last; ++day) {
+    const std::string ymd = YmdFromDays(day);
+    out->add_mapping(ymd, recency.Boost(ymd));
+  }
+  return Status::Ok();
+}
+
+// One page of hits: the msets they come from, in order.
+struct HitSource {
+  const Xapian::Enquire* enquire;
+  Xapian::MSet mset;
+};
+
+// Words of a query's text that could be misspelt: letters (and digits)
+// only, operators left out.
+std::vector<std::string> QueryWordsOf(const std::string& text) {
+  static const std::set<std::string> kOperators = {"and", "or",   "not",
+                                                   "xor", "near", "adj"};
+  std::vector<std::string> words;
+  std::string word;
+  bool letters = false;
+  auto flush = [&]() {
+    if (letters && !kOperators.count(word)) words.push_back(word);
+    word.clear();
+    letters = false;
+  };
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+      letters = letters || std::isalpha(u) || u >= 0x80;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+// Whether some word of `text` is in no document, in any form the indexer
+// writes (as typed, or its stem): only then is a spelling correction
+// looked for, as Xapian's FLAG_SPELLING_CORRECTION intends and Lucene's
+// spell checker does by default. A word of the archive is not "corrected"
+// into a more frequent one, and most searches skip Xapian's spelling
+// look-up, which costs more than the search itself.
+bool HasUnknownWord(const Xapian::Database& db, const std::string& text) {
+  const Xapian::Stem stemmer("en");
+  for (const std::string& word : QueryWordsOf(text)) {
+    if (!db.term_exists(word) && !db.term_exists("Z" + stemmer(word)))
+      return true;
+  }
+  return false;
+}
+
+// One search for spec.text, everything but the spelling retry. With
+// `count_only`, only the total (no hits, facets or timeline).
+Status Execute(IndexSet* index, const SearchRequest& request,
+               const QuerySpec& spec, bool count_only, SearchResult* out) {
+  Xapian::Database* db = &index->db;
   Xapian::Query text_query, filter;
-  Status status = ParseUserQuery(spec, *db, &text_query, corrected);
+  Status status = ParseUserQuery(spec, index->parser_db, &text_query);
   if (!status.ok()) return status;
   status = FilterQuery(spec, "", &filter);
   if (!status.ok()) return status;
@@ -354,12 +635,23 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
   }
   const Xapian::Query matched(Xapian::Query::OP_FILTER, base, filter);
   Xapian::Query query = matched;
+  const bool collapse = request.collapse && spec.type == DocType::kArticle;
+  // Stock xapian-tcpsrv sorts only by a value, and a missing value sorts
+  // first: oldest-first with undated last is then two matches (dated,
+  // then undated), which cannot keep one hit per story across the two.
+  const bool split_by_date =
+      index->remote && request.sort == SortOrder::kDateAscending;
+  if (split_by_date && collapse && !count_only) {
+    return Status::InvalidInput(
+        "--sort date with --collapse needs every shard local (a remote "
+        "shard cannot sort undated articles last); use --sort -date");
+  }
 
   // Recency: scaled to the best relevance score of this query, so a match
   // dated at the anchor gains as much as the top hit's whole relevance
   // and one a half-life older half of that.
   std::unique_ptr<RecencySource> recency;
-  if (request.recency_half_life_days > 0) {
+  if (request.recency_half_life_days > 0 && !count_only) {
     std::string anchor = request.recency_anchor.empty()
                              ? db->get_value_upper_bound(schema::kDateSlot)
                              : request.recency_anchor;
@@ -372,8 +664,15 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
       if (scale <= 0) scale = 1.0;  // a purely boolean query
       recency = std::make_unique<RecencySource>(
           anchor, request.recency_half_life_days, scale);
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, matched,
-                            Xapian::Query(recency.get()));
+      Xapian::Query boost(recency.get());
+      if (index->remote) {
+        auto map =
+            std::make_unique<Xapian::ValueMapPostingSource>(schema::kDateSlot);
+        status = RecencyMap(*db, *recency, map.get());
+        if (!status.ok()) return status;
+        boost = Xapian::Query(map.release()->release());
+      }
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, matched, boost);
       result.recency_half_life_days = request.recency_half_life_days;
       result.recency_anchor = IsoOfYmd(anchor);
     }
@@ -383,18 +682,21 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
   enquire.set_query(query);
   // Owned here: Enquire only borrows a KeyMaker that was not release()d.
   DateSortKey oldest_first(false);
-  DateSortKey newest_first(true);
-  if (request.sort == SortOrder::kDateAscending) {
+  if (request.sort == SortOrder::kDateAscending && !index->remote) {
     enquire.set_sort_by_key_then_relevance(&oldest_first, false);
   } else if (request.sort == SortOrder::kDateDescending) {
-    enquire.set_sort_by_key_then_relevance(&newest_first, false);
+    // Newest first; undated articles have no value, the lowest: last.
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   }
-  const bool collapse = request.collapse && spec.type == DocType::kArticle;
   if (collapse) enquire.set_collapse_key(schema::kDupSlot);
-  FacetCollector facets(request.facets);
+  const std::vector<std::string> no_facets;
+  const std::vector<std::string>& facet_fields =
+      count_only ? no_facets : request.facets;
+  FacetCollector facets(facet_fields, FacetSourceFor(index, facet_fields));
   facets.AttachTo(&enquire);
   std::unique_ptr<HistogramSpy> timeline;
-  if (request.timeline) {
+  const bool want_timeline = request.timeline && !count_only;
+  if (want_timeline && !index->remote) {
     const schema::FacetField* by =
         request.timeline_by.empty()
             ? nullptr
@@ -408,10 +710,14 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
   // stop early and report an estimate.
   // Even with --limit 0, look for one match: the exit status must not
   // rest on an estimate that can say 0 when something matches.
-  const bool exhaustive = !facets.empty() || timeline != nullptr;
+  // (Oldest first on remote shards counts every match too, as sorting by a
+  // key does: the total is exact like the local search's.)
+  const bool exhaustive =
+      !facets.empty() || timeline != nullptr || split_by_date;
   Xapian::doccount check_at_least = exhaustive ? db->get_doccount() : 1;
-  Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, check_at_least);
+  const Xapian::doccount limit = count_only ? 0 : request.limit;
+  Xapian::MSet mset = enquire.get_mset(
+      request.offset, split_by_date ? 0 : limit, check_at_least);
 
   result.query = spec.text;
   result.type = spec.type;
@@ -423,60 +729,89 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
   result.limit = request.limit;
   result.sort = request.sort;
   result.collapse = collapse;
+  if (count_only) {
+    *out = std::move(result);
+    return Status::Ok();
+  }
   result.index_uuid = db->get_uuid();
-  result.index_revision = db->get_revision();
+  result.index_revision = index->revision;
+  result.index_shards = index->shards.size();
+  result.index_has_revision = index->single_local;
 
-  const Xapian::Stem stemmer("en");
-  const QueryWords words = WordsOf(base);
-  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-    StoredArticle stored = ParseDocumentData(doc.get_data());
-    Hit hit;
-    hit.rank = it.get_rank() + 1;
-    hit.score = it.get_weight();
-    hit.percent = it.get_percent();
-    if (stored.is_quote) {
-      hit.is_quote = true;
-      hit.quote_index = stored.quote_index;
-      hit.speaker = stored.quote_speaker;
-      hit.quote = MarkWords(stored.quote_text, words, stemmer);
-      hit.snippet = hit.quote;
-    } else {
-      // Our marks are control characters, which readers never let into the
-      // text; clear any that slipped in so they cannot fake a match.
-      for (char& c : stored.text) {
-        if (c == kSnippetMarkStart[0] || c == kSnippetMarkEnd[0]) c = ' ';
+  // The page of hits: from the one match, or for oldest first on remote
+  // shards, the dated matches oldest first, then the undated ones.
+  std::vector<HitSource> sources;
+  Xapian::Enquire dated_enquire(*db), undated_enquire(*db);
+  if (!split_by_date) {
+    sources.push_back({&enquire, mset});
+  } else if (limit > 0) {
+    dated_enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query, DatedQuery()));
+    dated_enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+    // Checking offset + limit matches makes the count exact whenever the
+    // page is not filled, which is when the undated matches follow.
+    Xapian::MSet dated =
+        dated_enquire.get_mset(request.offset, limit, request.offset + limit);
+    sources.push_back({&dated_enquire, dated});
+    if (dated.size() < limit) {
+      const Xapian::doccount n_dated = dated.get_matches_lower_bound();
+      undated_enquire.set_query(
+          Xapian::Query(Xapian::Query::OP_AND_NOT, query, DatedQuery()));
+      sources.push_back(
+          {&undated_enquire,
+           undated_enquire.get_mset(
+               request.offset > n_dated ? request.offset - n_dated : 0,
+               limit - dated.size())});
+    }
+  }
+
+  const QueryWords words = WordsOfQuery(base);
+  Xapian::doccount rank = request.offset;
+  for (const HitSource& source : sources) {
+    // Asks remote shards for every hit's document at once, rather than one
+    // round trip per hit. (Not MSet::fetch(): in Xapian 1.4.22 it reads
+    // past the items of a page that does not start at the first match.)
+    source.mset.fetch(source.mset.begin(), source.mset.end());
+    for (Xapian::MSetIterator it = source.mset.begin(); it != source.mset.end();
+         ++it) {
+      Xapian::Document doc = it.get_document();
+      StoredArticle stored = ParseDocumentData(doc.get_data());
+      Hit hit;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      hit.percent = it.get_percent();
+      if (stored.is_quote) {
+        hit.is_quote = true;
+        hit.quote_index = stored.quote_index;
+        hit.speaker = stored.quote_speaker;
+        hit.quote = MarkWords(stored.quote_text, words);
+        hit.snippet = hit.quote;
+      } else {
+        hit.snippet = MakeSnippet(stored.text, words, request.snippet_length);
       }
-      hit.snippet = ParseSnippet(mset.snippet(
-          stored.text, request.snippet_length, stemmer,
-          // No background model and no exhaustive search: the model looks
-          // up the frequency of every word of the text in the index, which
-          // made snippets cost more than the search (bench/README.md);
-          // the query terms' own weights pick a good enough window.
-          0, kSnippetMarkStart, kSnippetMarkEnd, "..."));
+      hit.id = std::move(stored.id);
+      hit.title = std::move(stored.title);
+      hit.date = std::move(stored.date);
+      hit.outlet = std::move(stored.outlet);
+      hit.url = std::move(stored.url);
+      hit.source = std::move(stored.source);
+      hit.speakers = std::move(stored.speakers);
+      hit.topics = std::move(stored.topics);
+      hit.keywords = std::move(stored.keywords);
+      if (collapse) {
+        std::string key = doc.get_value(schema::kDupSlot);
+        if (!key.empty()) FillDuplicates(*db, matched, *it, key, &hit);
+      }
+      if (recency) {
+        hit.recency_boost = recency->Boost(doc.get_value(schema::kDateSlot));
+      }
+      if (request.explain) {
+        Xapian::Query restrict(hit.is_quote ? ParentTerm(hit.id)
+                                            : IdTerm(hit.id));
+        hit.explain = Explain(*db, *source.enquire, it, restrict);
+      }
+      result.hits.push_back(std::move(hit));
     }
-    hit.id = std::move(stored.id);
-    hit.title = std::move(stored.title);
-    hit.date = std::move(stored.date);
-    hit.outlet = std::move(stored.outlet);
-    hit.url = std::move(stored.url);
-    hit.source = std::move(stored.source);
-    hit.speakers = std::move(stored.speakers);
-    hit.topics = std::move(stored.topics);
-    hit.keywords = std::move(stored.keywords);
-    if (collapse) {
-      std::string key = doc.get_value(schema::kDupSlot);
-      if (!key.empty()) FillDuplicates(*db, matched, *it, key, &hit);
-    }
-    if (recency) {
-      hit.recency_boost = recency->Boost(doc.get_value(schema::kDateSlot));
-    }
-    if (request.explain) {
-      Xapian::Query restrict(hit.is_quote ? ParentTerm(hit.id)
-                                          : IdTerm(hit.id));
-      hit.explain = Explain(*db, enquire, it, restrict);
-    }
-    result.hits.push_back(std::move(hit));
   }
   result.facets = facets.Results(request.facet_limit);
 
@@ -498,48 +833,53 @@ Status Execute(Xapian::Database* db, const SearchRequest& request,
                         Xapian::Query(IdTerm(request.like_id)),
                         Xapian::Query(ParentTerm(request.like_id))));
     }
-    Xapian::Enquire other(*db);
-    other.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, base, loose_filter));
-    other.set_weighting_scheme(Xapian::BoolWeight());
-    if (collapse) other.set_collapse_key(schema::kDupSlot);
-    FacetCollector one({counts.field});
-    one.AttachTo(&other);
-    other.get_mset(0, 0, db->get_doccount());
-    counts = one.Results(request.facet_limit).front();
+    counts =
+        CountFacets(index,
+                    Xapian::Query(Xapian::Query::OP_FILTER, base, loose_filter),
+                    {counts.field}, collapse, request.facet_limit)
+            .front();
   }
-  if (timeline) FillTimeline(*timeline, request, &result);
+  if (want_timeline) {
+    std::map<std::string, Xapian::doccount> span;
+    if (timeline) {
+      FillTimeline(timeline->counts(), span, request, &result);
+    } else {
+      FillTimeline(BuiltinTimeline(index, matched, request, collapse, &span),
+                   span, request, &result);
+    }
+  }
   *out = std::move(result);
   return Status::Ok();
 }
 
-Status RunOnce(Xapian::Database* db, const SearchRequest& request,
+Status RunOnce(IndexSet* index, const SearchRequest& request,
                SearchResult* out) {
   QuerySpec spec = request.query;
-  if (!spec.outlet_aliases) spec.outlet_aliases = LoadOutletAliases(*db);
+  if (!spec.outlet_aliases) spec.outlet_aliases = LoadOutletAliases(index->db);
   spec.allow_empty_text = spec.allow_empty_text || !request.like_id.empty();
   SearchResult result;
-  Status status = Execute(db, request, spec, &result, nullptr);
+  Status status = Execute(index, request, spec, /*count_only=*/false, &result);
   if (!status.ok()) return status;
   // Did you mean: only when the query as typed finds little, so a rare
-  // but right word is not "corrected" into a common one.
+  // but right word is not "corrected" into a common one, and only when a
+  // word is in no document (HasUnknownWord()).
   // And only when the correction finds more: a suggestion that finds
   // less is no help.
-  // The correction is looked for only then: Xapian's spelling suggestion
-  // costs more than many a whole search, and most queries find plenty.
   std::string corrected;
-  if (result.total < kFewHits) {
+  if (result.total < kFewHits && HasUnknownWord(index->db, spec.text)) {
     Xapian::Query unused_query;
-    if (!ParseUserQuery(spec, *db, &unused_query, &corrected).ok())
+    if (!ParseUserQuery(spec, index->parser_db, &unused_query, &corrected).ok())
       corrected.clear();
   }
-  if (result.total < kFewHits && !corrected.empty() && corrected != spec.text) {
+  if (!corrected.empty() && corrected != spec.text) {
     QuerySpec retry = spec;
     retry.text = corrected;
+    // Counting is enough to decide; the whole search only if it is shown.
     SearchResult better;
-    if (Execute(db, request, retry, &better, nullptr).ok() &&
+    if (Execute(index, request, retry, /*count_only=*/true, &better).ok() &&
         better.total > result.total) {
-      if (request.correct) {
+      if (request.correct &&
+          Execute(index, request, retry, /*count_only=*/false, &better).ok()) {
         better.corrected_from = spec.text;
         result = std::move(better);
       }
@@ -592,27 +932,112 @@ std::string DateSortKey::operator()(const Xapian::Document& doc) const {
   return date;
 }
 
-std::vector<SnippetPart> ParseSnippet(const std::string& marked) {
-  std::string text = CollapseSpace(marked);
+QueryWords WordsOfQuery(const Xapian::Query& query) {
+  static const char* const kTextPrefixes[] = {"XQ", "XC", "S"};
+  QueryWords words;
+  for (Xapian::TermIterator t = query.get_unique_terms_begin();
+       t != query.get_unique_terms_end(); ++t) {
+    std::string term = *t;
+    bool stem = !term.empty() && term[0] == 'Z';
+    if (stem) term.erase(0, 1);
+    for (const char* prefix : kTextPrefixes) {
+      size_t n = std::char_traits<char>::length(prefix);
+      if (term.compare(0, n, prefix) == 0) {
+        term.erase(0, n);
+        break;
+      }
+    }
+    // What remains must be a free-text word, not a boolean term.
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0])))
+      continue;
+    (stem ? words.stems : words.plain).insert(term);
+  }
+  return words;
+}
+
+std::vector<SnippetPart> MarkWords(const std::string& text,
+                                   const QueryWords& query_words) {
+  WordMatcher matcher(query_words);
+  const std::vector<TextWord> words = WordsOfText(text, &matcher);
   std::vector<SnippetPart> parts;
-  std::string current;
-  bool match = false;
-  auto flush = [&]() {
-    if (!current.empty()) parts.push_back({UnescapeHtml(current), match});
-    current.clear();
-  };
-  for (char c : text) {
-    if (c == kSnippetMarkStart[0]) {
-      flush();
-      match = true;
-    } else if (c == kSnippetMarkEnd[0]) {
-      flush();
-      match = false;
-    } else {
-      current += c;
+  AppendMarked(text, words, 0, words.size(), 0, text.size(), &parts);
+  TrimEnd(&parts);
+  return parts;
+}
+
+std::vector<SnippetPart> MakeSnippet(const std::string& text,
+                                     const QueryWords& query_words,
+                                     size_t length) {
+  WordMatcher matcher(query_words);
+  const std::vector<TextWord> words = WordsOfText(text, &matcher);
+  std::vector<SnippetPart> parts;
+  if (words.empty()) return parts;
+  std::vector<size_t> hits;  // indexes of the matched words
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (words[w].match) hits.push_back(w);
+  }
+  // The window holding the most distinct query words, then the most
+  // matches, the earliest of equals; a quarter of `length` is kept for
+  // context before it.
+  size_t first = 0;  // the first word shown
+  if (!hits.empty()) {
+    const size_t window = length - length / 4;
+    size_t best = 0, best_distinct = 0, best_count = 0;
+    std::vector<const std::string*> seen;
+    for (size_t k = 0; k < hits.size(); ++k) {
+      const size_t begin = words[hits[k]].begin;
+      seen.clear();
+      size_t count = 0;
+      for (size_t j = k;
+           j < hits.size() && words[hits[j]].end - begin <= window; ++j) {
+        ++count;
+        if (std::find(seen.begin(), seen.end(), words[hits[j]].match) ==
+            seen.end())
+          seen.push_back(words[hits[j]].match);
+      }
+      if (seen.size() > best_distinct ||
+          (seen.size() == best_distinct && count > best_count)) {
+        best = k;
+        best_distinct = seen.size();
+        best_count = count;
+      }
+    }
+    // Context before the first match: half the room left, from the start
+    // of its sentence when that is near enough.
+    size_t last_hit = best;
+    while (last_hit + 1 < hits.size() &&
+           words[hits[last_hit + 1]].end - words[hits[best]].begin <= window)
+      ++last_hit;
+    const size_t span = words[hits[last_hit]].end - words[hits[best]].begin;
+    const size_t back = (length > span ? length - span : 0) / 2;
+    const size_t from =
+        words[hits[best]].begin > back ? words[hits[best]].begin - back : 0;
+    first = hits[best];
+    while (first > 0 && words[first - 1].begin >= from) --first;
+    for (size_t w = first; w < hits[best]; ++w) {
+      if (EndsSentence(text, words[w].begin)) {
+        first = w;
+        break;
+      }
     }
   }
-  flush();
+  // As many words as fit, at least one.
+  size_t last = first + 1;
+  while (last < words.size() && words[last].end - words[first].begin <= length)
+    ++last;
+  // Punctuation right after the last word belongs to it ("said.").
+  size_t end = words[last - 1].end;
+  while (end < text.size() && end < words[last - 1].end + 3 &&
+         !std::isspace(static_cast<unsigned char>(text[end])) &&
+         !IsWordByte(static_cast<unsigned char>(text[end])))
+    ++end;
+  if (first > 0) parts.push_back({"...", false});
+  AppendMarked(text, words, first, last, words[first].begin, end, &parts);
+  TrimEnd(&parts);
+  if (last < words.size()) {
+    if (parts.empty() || parts.back().match) parts.push_back({"", false});
+    parts.back().text += "...";
+  }
   return parts;
 }
 
@@ -635,8 +1060,6 @@ bool DaysFromYmd(const std::string& ymd, long* days) {
   return true;
 }
 
-namespace {
-
 std::string YmdFromDays(long z) {
   z += 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -652,6 +1075,8 @@ std::string YmdFromDays(long z) {
   std::snprintf(buf, sizeof buf, "%04ld%02ld%02ld", y, m, d);
   return buf;
 }
+
+namespace {
 
 // "3m" -> (3, 'm'); false unless digits then one of d w m y.
 bool ParseSpan(const std::string& text, long* n, char* unit) {
@@ -772,19 +1197,285 @@ Status ParseHalfLife(const std::string& text, double* days) {
   return Status::Ok();
 }
 
-Status Search(Xapian::Database* db, const SearchRequest& request,
-              SearchResult* out, const std::string& index_path) {
-  for (int attempt = 1;; ++attempt) {
+namespace {
+
+// Metadata key of the synonyms.tsv an index was built with.
+// TODO: move to common/schema.h once hpnews-index writes it.
+constexpr const char* kSynonymsKey = "hpnews.synonyms_tsv";
+
+// Stubs may list stubs; a loop of them must end.
+constexpr int kMaxStubDepth = 8;
+
+struct Shard {
+  Xapian::Database db;
+  std::string name;
+  bool remote = false;
+};
+
+Status OpenPath(const std::string& path, int depth, std::vector<Shard>* out);
+
+// "index has schema version 2 ..." -> "PATH: index has schema version 2 ...",
+// unless the message names the path already ("no index at PATH").
+Status Named(const std::string& name, const Status& status) {
+  if (status.ok() || status.message().find(name) != std::string::npos)
+    return status;
+  const std::string message = name + ": " + status.message();
+  if (status.IsNotFound()) return Status::NotFound(message);
+  if (status.IsInvalidInput()) return Status::InvalidInput(message);
+  return Status::IoError(message);
+}
+
+std::string XapianMessage(const Xapian::Error& e) {
+  std::string message = e.get_msg();
+  const char* why = e.get_error_string();
+  if (why != nullptr && *why != '\0') message += std::string(": ") + why;
+  return message;
+}
+
+// One remote shard of a stub: "HOST:PORT" or ":PROGRAM ARGS", as Xapian's
+// own stub reader takes them.
+Status OpenRemote(const std::string& spec, const std::string& where,
+                  std::vector<Shard>* out) {
+  Shard shard;
+  shard.name = "remote " + spec + " (" + where + ")";
+  shard.remote = true;
+  try {
+    if (spec[0] == ':') {
+      size_t space = spec.find(' ');
+      std::string program = spec.substr(
+          1, space == std::string::npos ? std::string::npos : space - 1);
+      std::string args =
+          space == std::string::npos ? "" : spec.substr(space + 1);
+      shard.db = Xapian::Remote::open(program, args);
+    } else {
+      size_t colon = spec.rfind(':');
+      std::string host = spec.substr(0, colon);
+      if (host.size() > 1 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+      char* end = nullptr;
+      unsigned long port =
+          colon == std::string::npos
+              ? 0
+              : std::strtoul(spec.c_str() + colon + 1, &end, 10);
+      if (colon == std::string::npos || port == 0 || port > 65535 ||
+          end == nullptr || *end != '\0' || host.empty()) {
+        return Status::InvalidInput(where + ": bad remote \"" + spec +
+                                    "\" (expected HOST:PORT)");
+      }
+      shard.db = Xapian::Remote::open(host, static_cast<unsigned>(port));
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(shard.name + ": " + XapianMessage(e));
+  }
+  Status status;
+  try {
+    status = CheckSchemaVersion(shard.db);
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(shard.name + ": " + XapianMessage(e));
+  }
+  if (!status.ok()) return Named(shard.name, status);
+  out->push_back(std::move(shard));
+  return Status::Ok();
+}
+
+// A Xapian stub database file: one shard per line.
+Status OpenStub(const std::string& stub, int depth, std::vector<Shard>* out) {
+  std::ifstream in(stub);
+  if (!in) {
+    return Status::IoError("cannot read " + stub + ": " + std::strerror(errno));
+  }
+  const std::filesystem::path folder =
+      std::filesystem::path(stub).parent_path();
+  const size_t before = out->size();
+  std::string line;
+  for (int line_no = 1; std::getline(in, line); ++line_no) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = stub + ":" + std::to_string(line_no);
+    size_t space = line.find(' ');
+    const std::string type = line.substr(0, space);
+    const std::string rest =
+        space == std::string::npos ? "" : line.substr(space + 1);
+    Status status;
+    if ((type == "auto" || type == "glass") && !rest.empty()) {
+      std::filesystem::path path(rest);
+      if (path.is_relative()) path = folder / path;
+      status = OpenPath(path.string(), depth + 1, out);
+    } else if (type == "remote" && !rest.empty()) {
+      status = OpenRemote(rest, where, out);
+    } else {
+      status = Status::InvalidInput(
+          where +
+          ": bad stub line (expected auto PATH, remote HOST:PORT or remote "
+          ":PROGRAM ARGS)");
+    }
+    if (!status.ok()) return status;
+  }
+  if (out->size() == before)
+    return Status::InvalidInput(stub + ": lists no databases");
+  return Status::Ok();
+}
+
+Status OpenPath(const std::string& path, int depth, std::vector<Shard>* out) {
+  if (depth > kMaxStubDepth) {
+    return Status::InvalidInput(path + ": stub databases nested more than " +
+                                std::to_string(kMaxStubDepth) + " deep");
+  }
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status))
+    return Status::NotFound("no index at " + path);
+  if (std::filesystem::is_regular_file(status))
+    return OpenStub(path, depth, out);
+  const std::string stub = path + "/XAPIANDB";
+  if (!std::filesystem::exists(path + "/iamglass", ec) &&
+      std::filesystem::exists(stub, ec)) {
+    return OpenStub(stub, depth, out);
+  }
+  Shard shard;
+  shard.name = path;
+  Status opened = OpenIndex(path, &shard.db);
+  if (!opened.ok()) return Named(path, opened);
+  out->push_back(std::move(shard));
+  return Status::Ok();
+}
+
+// The synonym table for the query parser when remote shards cannot lend
+// theirs (Xapian's remote protocol does not carry it): the synonyms.tsv
+// stored in the index, else the one hpnews-index reads by default, as a
+// database of its own. Xapian's in-memory backend holds no synonyms, so it
+// is a glass database compacted into one anonymous file (unlinked: nothing
+// is left behind). Without the table, queries run as typed.
+Xapian::Database SynonymDatabase(const Xapian::Database& db) {
+  std::string text = db.get_metadata(kSynonymsKey);
+  if (text.empty()) {
+    std::ifstream in(DefaultDataDir() + "/synonyms.tsv", std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+  Synonyms synonyms;
+  if (text.empty() || !Synonyms::Parse(text, &synonyms).ok()) {
+    return Xapian::Database();
+  }
+  std::string dir =
+      (std::filesystem::temp_directory_path() / "hpnews-synonyms-XXXXXX")
+          .string();
+  if (::mkdtemp(dir.data()) == nullptr) return Xapian::Database();
+  Xapian::Database out;
+  try {
+    {
+      Xapian::WritableDatabase table(dir + "/db", Xapian::DB_CREATE);
+      for (const auto& [key, term] : synonyms.SynonymEntries())
+        table.add_synonym(key, term);
+      table.commit();
+    }
+    const std::string file = dir + "/single";
+    int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+      ::unlink(file.c_str());
+      // compact() closes the descriptor it writes; Database(fd) owns its.
+      Xapian::Database(dir + "/db")
+          .compact(::dup(fd), Xapian::DBCOMPACT_SINGLE_FILE);
+      ::lseek(fd, 0, SEEK_SET);
+      out = Xapian::Database(fd);
+    }
+  } catch (const Xapian::Error&) {
+    out = Xapian::Database();  // no synonyms rather than no search
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  return out;
+}
+
+}  // namespace
+
+Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
+  if (paths.empty()) return Status::InvalidInput("no index given");
+  std::vector<Shard> shards;
+  for (const std::string& path : paths) {
+    Status status = OpenPath(path, 0, &shards);
+    if (!status.ok()) return status;
+  }
+  // A shard listed twice would count its articles twice.
+  std::map<std::string, std::string> names_by_uuid;
+  for (const Shard& shard : shards) {
+    std::string uuid;
     try {
-      return RunOnce(db, request, out);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= kMaxAttempts) throw;
-      db->reopen();
-    } catch (const Xapian::DatabaseError&) {
-      if (attempt >= kMaxAttempts || index_path.empty()) throw;
-      *db = Xapian::Database(index_path);
+      uuid = shard.db.get_uuid();
+    } catch (const Xapian::Error& e) {
+      return Status::IoError(shard.name + ": " + XapianMessage(e));
+    }
+    auto [it, added] = names_by_uuid.emplace(uuid, shard.name);
+    if (!added && !uuid.empty()) {
+      return Status::InvalidInput(shard.name + " is the same database as " +
+                                  it->second + " (listed twice)");
     }
   }
+  IndexSet index;
+  index.paths = paths;
+  for (const Shard& shard : shards) {
+    index.db.add_database(shard.db);
+    index.shards.push_back(shard.name);
+    index.remote = index.remote || shard.remote;
+  }
+  index.single_local = shards.size() == 1 && !index.remote;
+  try {
+    if (index.single_local) index.revision = index.db.get_revision();
+    if (!index.remote) {
+      index.parser_db = index.db;
+    } else {
+      index.parser_db.add_database(SynonymDatabase(index.db));
+      for (const Shard& shard : shards) {
+        if (!shard.remote) index.parser_db.add_database(shard.db);
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(XapianMessage(e));
+  }
+  *out = std::move(index);
+  return Status::Ok();
+}
+
+Status Search(IndexSet* index, const SearchRequest& request,
+              SearchResult* out) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return RunOnce(index, request, out);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kMaxAttempts) throw;
+      index->db.reopen();
+      index->parser_db.reopen();
+      // Another revision: the batch's ordinals and item slots are stale.
+      index->facet_cache.reset();
+      index->item_slots.clear();
+      if (index->single_local) index->revision = index->db.get_revision();
+    } catch (const Xapian::DatabaseError&) {
+      if (attempt >= kMaxAttempts || index->paths.empty()) throw;
+      IndexSet fresh;
+      if (!OpenIndexSet(index->paths, &fresh).ok()) throw;
+      fresh.remote = fresh.remote || index->remote;
+      *index = std::move(fresh);
+    }
+  }
+}
+
+Status Search(Xapian::Database* db, const SearchRequest& request,
+              SearchResult* out, const std::string& index_path) {
+  IndexSet index;
+  index.db = *db;
+  index.parser_db = *db;
+  index.shards = {index_path};
+  if (!index_path.empty()) index.paths = {index_path};
+  try {
+    index.revision = db->get_revision();
+    index.single_local = true;
+  } catch (const Xapian::InvalidOperationError&) {
+    // Several databases combined: no one revision, docids not global.
+  }
+  Status status = Search(&index, request, out);
+  *db = index.db;
+  return status;
 }
 
 }  // namespace hpnews

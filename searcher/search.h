@@ -1,6 +1,12 @@
 // Running a search: query building (query_builder.h) + Enquire + facet
 // spies (facets.h), turned into plain result data that the printers format.
 //
+// A search reads one index or several shards as one (IndexSet): local
+// folders, Xapian stub files, and remote shards served by stock
+// xapian-tcpsrv. With a remote shard it uses only what xapian-tcpsrv can
+// run (built-in spies, sort by value, built-in posting sources) and gives
+// the same answers; what it cannot do exactly that way it refuses.
+//
 // Not a printer (printer.h formats a SearchResult and never runs a query)
 // and not a query parser. Ranking here knows nothing about facets: it only
 // attaches the collector the request asks for.
@@ -10,6 +16,9 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -128,8 +137,12 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::vector<FacetCounts> facets;  // one per asked field, in asked order
   DocType type = DocType::kArticle;
-  std::string index_uuid;  // Database::get_uuid()
+  std::string index_uuid;  // Database::get_uuid() (shards' joined by ':')
   Xapian::rev index_revision = 0;
+  // Xapian knows a revision only for one local database, not for remote
+  // shards or several combined: index_revision is then 0 and this false.
+  bool index_has_revision = true;
+  size_t index_shards = 1;
   // Did you mean: the spelling-corrected query, when the query found
   // fewer than kFewHits and the index's spelling data has a correction.
   std::string did_you_mean;
@@ -145,16 +158,63 @@ struct SearchResult {
   Timeline timeline;
 };
 
-// Runs `request` on *db into *out. Returns InvalidInput for a bad query
-// (out is then unchanged). Xapian failures other than a bad query are
-// thrown as Xapian::Error; a DatabaseModifiedError (the index was rewritten
-// under us) is retried a few times after db->reopen(), which is why db is
-// not const; given `index_path`, other database errors (a rebuild swapped
-// the index folder mid-search) are retried on the index opened afresh.
+// ---- The databases a search runs on -----------------------------------------
+
+// Every shard a search reads, opened once and reused for many queries (a
+// batch worker keeps one). Not thread-safe: one per thread.
+struct IndexSet {
+  // Every shard, combined with Database::add_database(): Xapian merges the
+  // term statistics, so rankings, totals and facet counts are those of
+  // one index holding every article.
+  Xapian::Database db;
+  // What the query parser reads synonyms and spelling data from. Xapian's
+  // remote protocol carries neither, so with remote shards it is a small
+  // database of the synonym table alone (in an unlinked temporary file),
+  // plus the local shards.
+  Xapian::Database parser_db;
+  // Some shard is remote: the search then uses only what stock
+  // xapian-tcpsrv can run (built-in match spies, sort by value, built-in
+  // weights and posting sources). Tests set it on local shards too.
+  bool remote = false;
+  // Exactly one local database (its docids are the ones a match spy sees).
+  bool single_local = false;
+  std::vector<std::string> paths;   // as given, to open them again
+  std::vector<std::string> shards;  // each shard's name, for messages
+  // The revision of the one local database; 0 otherwise (Xapian has no
+  // revision for remote shards or a combination of several).
+  Xapian::rev revision = 0;
+  // A batch's shared facet ordinals (single_local only); null = read values.
+  std::shared_ptr<FacetCache> facet_cache;
+  // ItemSlotsInUse() per multi-valued field, read when first needed.
+  std::map<std::string, Xapian::valueno> item_slots;
+};
+
+// Opens every path into *out. A path is an index folder, a Xapian stub
+// database file, or a folder holding one named XAPIANDB. A stub lists one
+// shard per line, as Xapian reads it: "auto PATH" (or "glass PATH"; PATH
+// relative to the stub's folder; it may be a stub too), "remote HOST:PORT"
+// (a xapian-tcpsrv), "remote :PROGRAM ARGS" (a xapian-progsrv); '#' starts
+// a comment line. Every shard's schema version is checked, remote ones too.
+// Errors name the path or shard: NotFound ("no index at PATH"),
+// InvalidInput (not an hpnews index, another schema version, a bad stub
+// line), IoError (a remote shard that cannot be reached). *out is
+// unchanged on error.
+Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out);
+
+// Runs `request` on *index into *out. Returns InvalidInput for a bad query
+// or for what cannot be exact with remote shards (out is then unchanged).
+// Xapian failures other than a bad query are thrown as Xapian::Error; a
+// DatabaseModifiedError (an index was rewritten under us) is retried a few
+// times after reopening, and other database errors of local shards (a
+// rebuild swapped an index folder mid-search) on the paths opened afresh.
 //
 // Facet counts and `total` are exact when facets are asked: the match then
 // visits every matching document. Without facets it stops as early as
 // Xapian allows.
+Status Search(IndexSet* index, const SearchRequest& request, SearchResult* out);
+
+// The same on one local database; given `index_path`, it is opened afresh
+// from there after a database error.
 Status Search(Xapian::Database* db, const SearchRequest& request,
               SearchResult* out, const std::string& index_path = "");
 
@@ -186,6 +246,8 @@ class RecencySource : public Xapian::ValuePostingSource {
 
 // Days since 1970-01-01 of "YYYYMMDD"; false if malformed.
 bool DaysFromYmd(const std::string& ymd, long* days);
+// The inverse: "YYYYMMDD" of a day count.
+std::string YmdFromDays(long days);
 
 // Parses --since: a relative span back from `today` ("YYYYMMDD") — "10d",
 // "2w", "3m", "1y" — or a date as --from takes it ("2013", "2013-01",
@@ -200,11 +262,27 @@ std::string TodayYmd();
 // Parses a --recency half-life: "90", "90d", "6w", "3m", "1y" into days.
 Status ParseHalfLife(const std::string& text, double* days);
 
-// Splits a snippet made with kSnippetMarkStart/kSnippetMarkEnd around the
-// matched words into parts, undoing the HTML escaping MSet::snippet() does.
-inline constexpr const char* kSnippetMarkStart = "\x01";
-inline constexpr const char* kSnippetMarkEnd = "\x02";
-std::vector<SnippetPart> ParseSnippet(const std::string& marked);
+// The words a query looks for, to mark them in snippets and quotes: its
+// free-text terms without their field prefix (title:, quote:, comment:
+// words too), as typed and as stems ("Z" terms) apart.
+struct QueryWords {
+  std::set<std::string> plain;
+  std::set<std::string> stems;
+};
+QueryWords WordsOfQuery(const Xapian::Query& query);
+
+// About `length` bytes of `text` around the query's words, whole words,
+// white space collapsed, the query's words marked, "..." where text was
+// cut: the window that holds the most distinct query words (then the most
+// matches, then the earliest), with some context before, from a sentence
+// start when one is near. A word matches as typed (any case) or by its
+// English stem. The start of the text when nothing matches.
+std::vector<SnippetPart> MakeSnippet(const std::string& text,
+                                     const QueryWords& words, size_t length);
+
+// The whole of `text`, white space collapsed, the query's words marked.
+std::vector<SnippetPart> MarkWords(const std::string& text,
+                                   const QueryWords& words);
 
 // The sort key for the date orders: ascending keys give oldest first (or
 // newest first when `newest_first`), undated always last.

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/printer.h"
 #include "tests/search_test_util.h"
 
 namespace hpnews {
@@ -41,7 +42,7 @@ class BatchTest : public ::testing::Test {
 
   static BatchOptions Options(int jobs) {
     BatchOptions options;
-    options.index_path = dir_->path() + "/db";
+    options.index_paths = {dir_->path() + "/db"};
     options.jobs = jobs;
     return options;
   }
@@ -93,6 +94,38 @@ TEST_F(BatchTest, OrderIsPreservedWithOneAndFourJobs) {
     EXPECT_EQ(summary.errors, 0u);
     EXPECT_EQ(summary.matched, static_cast<size_t>(kLines - kLines / 7));
     EXPECT_EQ(BatchExitCode(summary), 0);
+  }
+}
+
+// A batch on one local index counts facets from ordinals its workers share
+// (FacetCache): the counts must be those of a search on its own.
+TEST_F(BatchTest, SharedFacetOrdinalsGiveTheCountsOfASingleSearch) {
+  const std::vector<std::string> fields = {"speaker", "topic", "outlet", "year",
+                                           "date:month"};
+  std::string input;
+  for (int i = 0; i < 60; ++i) {
+    input += kKnown[i % std::size(kKnown)].query;
+    input += "\n";
+  }
+  for (int jobs : {1, 3}) {
+    BatchOptions options = Options(jobs);
+    options.request.facets = fields;
+    options.request.facet_limit = 0;
+    options.request.query.filters = {};
+    BatchSummary summary;
+    std::vector<json> lines = ParseLines(Run(options, input, &summary));
+    ASSERT_EQ(lines.size(), 60u);
+    for (const json& line : lines) {
+      Xapian::Database db(dir_->path() + "/db");
+      SearchRequest request = options.request;
+      request.query.text = line["query"];
+      SearchResult alone;
+      ASSERT_TRUE(Search(&db, request, &alone).ok());
+      json want = ResultToJson(alone);
+      EXPECT_EQ(line["facets"], want["facets"])
+          << "jobs " << jobs << " " << line["query"];
+      EXPECT_EQ(line["total"], want["total"]);
+    }
   }
 }
 
@@ -183,7 +216,7 @@ TEST_F(BatchTest, ExitCodeOneWhenNothingMatchesAndEmptyInput) {
 
 TEST_F(BatchTest, MissingIndexFailsBeforeWriting) {
   BatchOptions options = Options(2);
-  options.index_path = dir_->path() + "/none";
+  options.index_paths = {dir_->path() + "/none"};
   std::istringstream in("nhs\n");
   std::ostringstream out;
   BatchSummary summary;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "common/schema.h"
 
@@ -57,22 +58,81 @@ TEST_F(DocumentTest, WritesEveryBooleanTerm) {
   }
 }
 
-TEST_F(DocumentTest, FreeTextIsPrefixedByField) {
+TEST_F(DocumentTest, FreeTextIsStemmedOnceAndPrefixedByField) {
   Xapian::Document doc = DocumentFromArticle(SampleArticle(), &termgen_);
-  EXPECT_TRUE(HasTerm(doc, "Slobbies")) << "title term";
-  EXPECT_TRUE(HasTerm(doc, "ZSlobbi")) << "stemmed title term";
-  EXPECT_TRUE(HasTerm(doc, "lobbies"));
-  EXPECT_TRUE(HasTerm(doc, "insane")) << "body words are unprefixed";
-  EXPECT_TRUE(HasTerm(doc, "XQdamage")) << "quote words under XQ";
-  EXPECT_TRUE(HasTerm(doc, "XCgerrymandering"));
-  EXPECT_FALSE(HasTerm(doc, "gerrymandering"))
-      << "comment words only under comment:";
-  EXPECT_GT(Wdf(doc, "lobbies"), Wdf(doc, "insane"))
+  EXPECT_TRUE(HasTerm(doc, "ZSlobbi")) << "title term, stemmed";
+  EXPECT_TRUE(HasTerm(doc, "Zlobbi")) << "title words are also plain words";
+  EXPECT_TRUE(HasTerm(doc, "Zinsan")) << "body words: stems, unprefixed";
+  EXPECT_TRUE(HasTerm(doc, "ZXQdamag")) << "quote words under XQ";
+  EXPECT_TRUE(HasTerm(doc, "ZXCgerrymand"));
+  EXPECT_FALSE(HasTerm(doc, "Zgerrymand")) << "comment words only under XC";
+  // Stems only: no unstemmed copy of any word.
+  for (const char* raw : {"lobbies", "insane", "Slobbies", "XQdamage"})
+    EXPECT_FALSE(HasTerm(doc, raw)) << raw;
+  EXPECT_GT(Wdf(doc, "Zlobbi"), Wdf(doc, "Zinsan"))
       << "title words weigh more than body words";
   Xapian::TermIterator t = doc.termlist_begin();
-  t.skip_to("insane");
-  ASSERT_EQ(*t, "insane");
+  t.skip_to("Zinsan");
+  ASSERT_EQ(*t, "Zinsan");
   EXPECT_EQ(t.positionlist_count(), 1u) << "positions are stored for phrases";
+  t = doc.termlist_begin();
+  t.skip_to("ZSlobbi");
+  ASSERT_EQ(*t, "ZSlobbi");
+  EXPECT_EQ(t.positionlist_count(), 1u) << "title: phrases work too";
+}
+
+TEST_F(DocumentTest, QuoteDocumentsHoldTheirWordsOnce) {
+  std::vector<Xapian::Document> quotes =
+      QuoteDocuments(SampleArticle(), &termgen_);
+  ASSERT_EQ(quotes.size(), 1u);
+  const Xapian::Document& q = quotes[0];
+  EXPECT_TRUE(HasTerm(q, "Zdamag"));
+  EXPECT_EQ(Wdf(q, "Zdamag"), 1u);
+  for (Xapian::TermIterator t = q.termlist_begin(); t != q.termlist_end();
+       ++t) {
+    EXPECT_NE((*t).rfind("ZXQ", 0), 0u) << "no second copy under XQ: " << *t;
+  }
+  EXPECT_TRUE(HasTerm(q, "XYquote"));
+  EXPECT_TRUE(HasTerm(q, "XP000_d5bc8f2fb5615c15"));
+  EXPECT_TRUE(HasTerm(q, "XSmark porter"));
+}
+
+// The spelling dictionary must learn real words, never stems, and the
+// words a builder collects must be what SpellingWords() computes again
+// from the stored text when the article is replaced.
+TEST_F(DocumentTest, SpellingWordsAreTheTextsWordsNotStems) {
+  Article a = SampleArticle();
+  WordCounts words = SpellingWords(a.title, a.Body());
+  std::map<std::string, Xapian::termcount> counts(words.begin(), words.end());
+  EXPECT_EQ(counts["reorganisation"], 1u);
+  EXPECT_EQ(counts["lobbies"], 1u);
+  EXPECT_EQ(counts.count("lobbi"), 0u) << "a stem";
+  EXPECT_EQ(counts["the"], 1u);
+  EXPECT_EQ(counts.count("gerrymandering"), 0u) << "comments are not text";
+  EXPECT_EQ(counts.count("2013"), 0u) << "numbers are not words";
+
+  DocumentBuilder builder;
+  WordCounts built;
+  Xapian::Document doc = builder.ArticleDocument(a, &built);
+  std::sort(words.begin(), words.end());
+  std::sort(built.begin(), built.end());
+  EXPECT_EQ(built, words);
+  StoredArticle stored = ParseDocumentData(doc.get_data());
+  WordCounts again = SpellingWords(stored.title, stored.text);
+  std::sort(again.begin(), again.end());
+  EXPECT_EQ(again, words);
+}
+
+TEST_F(DocumentTest, BuilderMakesTheSameDocumentsAsTheFunctions) {
+  DocumentBuilder builder;
+  Article a = SampleArticle();
+  EXPECT_EQ(builder.ArticleDocument(a).serialise(),
+            DocumentFromArticle(a, &termgen_).serialise());
+  std::vector<Xapian::Document> mine = builder.QuoteDocuments(a);
+  std::vector<Xapian::Document> theirs = QuoteDocuments(a, &termgen_);
+  ASSERT_EQ(mine.size(), theirs.size());
+  for (std::size_t i = 0; i < mine.size(); ++i)
+    EXPECT_EQ(mine[i].serialise(), theirs[i].serialise());
 }
 
 TEST_F(DocumentTest, FillsValueSlots) {

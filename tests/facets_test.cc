@@ -46,7 +46,16 @@ class FacetsTest : public ::testing::Test {
         MakeArticle("dup-speaker", "NHS reorganisation debate", "2011-11-30",
                     "Pulse", {"Mark Porter", "Mark Porter"}, {"reorganisation"},
                     {"The NHS reorganisation was debated again."}));
+    // db2 also has keywords and four speakers in one article: item slots
+    // of every multi-valued field.
+    Article many = MakeArticle(
+        "many-speakers", "NHS panel", "2013-01-15", "Health Service Journal",
+        {"Andrew Lansley", "Clare Gerada", "Mark Porter", "Andy Burnham"},
+        {"politics", "funding"}, {"A panel on NHS money and politics."});
+    many.keywords = {"Health", "Budget", "Health"};
     WriteIndex(dir_->path() + "/db", articles);
+    articles.push_back(many);
+    WriteIndex(dir_->path() + "/db2", articles);
   }
   static void TearDownTestSuite() { delete dir_; }
 
@@ -130,6 +139,82 @@ TEST_F(FacetsTest, FacetsFollowFiltersAndKeepAskedOrder) {
 TEST_F(FacetsTest, NoFacetsAskedGivesNone) {
   SearchResult r = Run("nhs", {});
   EXPECT_TRUE(r.facets.empty());
+}
+
+// Facets counted by our spies (one query), from the batch's ordinals, and
+// with Xapian's ValueCountMatchSpy on the item slots (what remote shards
+// run) are the same counts.
+TEST_F(FacetsTest, EveryCountingMethodGivesTheSameCounts) {
+  const std::vector<std::string> kFields = {"speaker",    "topic",    "outlet",
+                                            "year",       "month",    "keyword",
+                                            "date:month", "date:year"};
+  IndexSet values, cached, builtin;
+  for (IndexSet* index : {&values, &cached, &builtin}) {
+    ASSERT_TRUE(OpenIndexSet({dir_->path() + "/db2"}, index).ok());
+  }
+  cached.facet_cache = std::make_shared<FacetCache>();
+  builtin.remote = true;  // counts as for remote shards
+  for (const char* text : {"nhs", "NOT zzznothing", "porter OR lansley",
+                           "speaker:porter", "zzznothing"}) {
+    for (bool filtered : {false, true}) {
+      SearchRequest request;
+      request.query.text = text;
+      request.facets = kFields;
+      request.facet_limit = 0;
+      if (filtered) request.query.filters = {{"speaker", "Mark Porter"}};
+      SearchResult want, got_cached, got_builtin;
+      ASSERT_TRUE(Search(&values, request, &want).ok()) << text;
+      ASSERT_TRUE(Search(&cached, request, &got_cached).ok()) << text;
+      ASSERT_TRUE(Search(&builtin, request, &got_builtin).ok()) << text;
+      ASSERT_EQ(want.facets.size(), kFields.size());
+      for (size_t f = 0; f < kFields.size(); ++f) {
+        EXPECT_EQ(Show(got_cached.facets[f].values),
+                  Show(want.facets[f].values))
+            << text << " " << kFields[f] << (filtered ? " filtered" : "");
+        EXPECT_EQ(Show(got_builtin.facets[f].values),
+                  Show(want.facets[f].values))
+            << text << " " << kFields[f] << (filtered ? " filtered" : "");
+      }
+      EXPECT_EQ(got_builtin.total, want.total) << text;
+    }
+  }
+  // The keyword list repeats "Health": counted once for its article.
+  SearchRequest request;
+  request.query.text = "panel";
+  request.facets = {"keyword"};
+  SearchResult r;
+  ASSERT_TRUE(Search(&builtin, request, &r).ok());
+  EXPECT_EQ(Show(r.facets[0].values), "Budget=1 Health=1 ");
+}
+
+TEST_F(FacetsTest, ItemSlotsInUseCountsTheLongestList) {
+  Xapian::Database db(dir_->path() + "/db2");
+  EXPECT_EQ(ItemSlotsInUse(db, *schema::FindFacetField("speaker")), 4u);
+  EXPECT_EQ(ItemSlotsInUse(db, *schema::FindFacetField("topic")), 2u);
+  EXPECT_EQ(ItemSlotsInUse(db, *schema::FindFacetField("keyword")), 2u);
+  EXPECT_EQ(ItemSlotsInUse(db, *schema::FindFacetField("outlet")), 0u);
+}
+
+TEST_F(FacetsTest, CacheColumnsHoldEachDocumentsDistinctValues) {
+  Xapian::Database db(dir_->path() + "/db2");
+  FacetCache cache;
+  const FacetColumn& speakers = cache.Column(db, "speaker");
+  ASSERT_TRUE(speakers.multi);
+  const FacetColumn& outlets = cache.Column(db, "outlet");
+  ASSERT_FALSE(outlets.multi);
+  EXPECT_EQ(&cache.Column(db, "speaker"), &speakers) << "read once";
+  Xapian::PostingIterator p = db.postlist_begin(IdTerm("dup-speaker"));
+  ASSERT_NE(p, db.postlist_end(IdTerm("dup-speaker")));
+  const Xapian::docid did = *p;
+  // "Mark Porter" twice in the article: once in the column.
+  ASSERT_EQ(speakers.starts[did + 1] - speakers.starts[did], 1u);
+  EXPECT_EQ(speakers.values[speakers.items[speakers.starts[did]] - 1],
+            "Mark Porter");
+  EXPECT_EQ(outlets.values[outlets.ords[did] - 1], "Pulse");
+  // The undated article has no period.
+  const FacetColumn& months = cache.Column(db, "date:month");
+  p = db.postlist_begin(IdTerm("undated-funding"));
+  EXPECT_EQ(months.ords[*p], 0u);
 }
 
 TEST(FacetSpyTest, DecodesListsAndCountsEachValueOncePerDocument) {

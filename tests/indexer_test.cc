@@ -15,6 +15,7 @@
 #include "common/document.h"
 #include "common/index_db.h"
 #include "common/schema.h"
+#include "tests/synthetic_corpus.h"
 
 namespace hpnews {
 namespace {
@@ -41,19 +42,32 @@ class IndexerTest : public ::testing::Test {
   // Runs the indexer over `inputs` into dir_/index; returns its Status.
   Status Index(std::vector<std::string> inputs, bool rebuild = false) {
     IndexOptions options;
-    options.index_path = (dir_ / "index").string();
     options.inputs = std::move(inputs);
     options.rebuild = rebuild;
-    options.jobs = 2;
+    return IndexWith(options);
+  }
+  // The same with all options; index_path defaults to dir_/index, jobs to 2.
+  Status IndexWith(IndexOptions options) {
+    if (options.index_path.empty())
+      options.index_path = (dir_ / "index").string();
+    if (options.jobs == 0) options.jobs = 2;
     problems_.clear();
     return RunIndexer(
         options, *extractor_,
         [this](const std::string& l) { problems_.push_back(l); }, &summary_);
   }
+  Status IndexSharded(std::vector<std::string> inputs, std::size_t shards,
+                      bool rebuild = false) {
+    IndexOptions options;
+    options.inputs = std::move(inputs);
+    options.shards = shards;
+    options.rebuild = rebuild;
+    return IndexWith(options);
+  }
 
-  Xapian::Database Open() {
+  Xapian::Database Open(const std::string& name = "index") {
     Xapian::Database db;
-    Status s = OpenIndex((dir_ / "index").string(), &db);
+    Status s = OpenIndex((dir_ / name).string(), &db);
     EXPECT_TRUE(s.ok()) << s.ToString();
     return db;
   }
@@ -175,6 +189,21 @@ TEST_F(IndexerTest, RebuildSwapsInAFreshIndexAndLeavesNothingBehind) {
   }
 }
 
+TEST_F(IndexerTest, TrailingSlashBuildsBesideNotInside) {
+  for (bool rebuild : {false, true}) {
+    IndexOptions options;
+    options.index_path = (dir_ / "index").string() + "/";
+    options.inputs = {kData + "/page.txt"};
+    options.rebuild = rebuild;
+    ASSERT_TRUE(IndexWith(options).ok()) << rebuild;
+    EXPECT_EQ(ArticleCount(Open()), 1u);
+    for (const auto& entry : fs::directory_iterator(dir_ / "index"))
+      EXPECT_EQ(entry.path().filename().string().find("rebuild"),
+                std::string::npos)
+          << entry.path();
+  }
+}
+
 TEST_F(IndexerTest, StaleRebuildFolderIsCleanedAndOldIndexStillOpens) {
   ASSERT_TRUE(Index({kData + "/two_articles.xml"}).ok());
   // What a rebuild killed midway leaves: a half-written folder beside.
@@ -219,6 +248,243 @@ TEST_F(IndexerTest, RefusesAnIndexOfAnotherSchemaVersion) {
       << "a rebuild is the way out";
   EXPECT_EQ(Open().get_metadata(schema::kSchemaVersionKey),
             schema::kSchemaVersion);
+}
+
+// Every document of `db` as "id/type=digest", sorted, with the counts:
+// two indexes with the same fingerprint answer every query alike.
+std::string Fingerprint(const Xapian::Database& db) {
+  std::vector<std::string> rows;
+  for (Xapian::PostingIterator p = db.postlist_begin("");
+       p != db.postlist_end(""); ++p) {
+    Xapian::Document doc = db.get_document(*p);
+    StoredArticle stored = ParseDocumentData(doc.get_data());
+    rows.push_back(stored.id + (stored.is_quote ? "/quote" : "/article") +
+                   std::to_string(stored.quote_index) + "=" +
+                   doc.get_value(schema::kDigestSlot));
+  }
+  std::sort(rows.begin(), rows.end());
+  std::string all = std::to_string(db.get_doccount()) + " docs, " +
+                    std::to_string(ArticleCount(db)) + " articles:";
+  for (const std::string& r : rows) all += " " + r;
+  return all;
+}
+
+// The spelling dictionary of `db`, "word:frequency" sorted.
+std::string Spellings(const Xapian::Database& db) {
+  std::string all;
+  for (Xapian::TermIterator t = db.spellings_begin(); t != db.spellings_end();
+       ++t) {
+    all += *t + ":" + std::to_string(t.get_termfreq()) + " ";
+  }
+  return all;
+}
+
+// A new index (and a rebuild) is written by several threads into parts
+// merged at the end: the result must not depend on how many.
+TEST_F(IndexerTest, ParallelBuildEqualsOneWriter) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 4, 30, "doc", 1);
+  IndexOptions one;
+  one.inputs = {(dir_ / "in").string(), kData};
+  one.index_path = (dir_ / "one").string();
+  one.jobs = 1;
+  IndexOptions three = one;
+  three.index_path = (dir_ / "three").string();
+  three.jobs = 3;
+  ASSERT_TRUE(IndexWith(one).ok());
+  IndexSummary summary_one = summary_;
+  ASSERT_TRUE(IndexWith(three).ok());
+  EXPECT_EQ(summary_.articles_added, summary_one.articles_added);
+  EXPECT_EQ(summary_.index_documents, 123u);
+  EXPECT_EQ(summary_.index_documents, summary_one.index_documents);
+  EXPECT_EQ(summary_.index_quotes, summary_one.index_quotes);
+  Xapian::Database a = Open("one"), b = Open("three");
+  EXPECT_EQ(Fingerprint(b), Fingerprint(a));
+  EXPECT_EQ(Spellings(b), Spellings(a));
+  EXPECT_FALSE(Spellings(a).empty());
+  EXPECT_EQ(b.get_metadata(schema::kSchemaVersionKey), schema::kSchemaVersion);
+  EXPECT_FALSE(b.get_metadata(schema::kOutletsKey).empty());
+  EXPECT_NE(b.synonym_keys_begin(), b.synonym_keys_end());
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".rebuild-"),
+              std::string::npos)
+        << "left behind: " << entry.path();
+  }
+}
+
+// However small the memory budget, the writers commit as often as it
+// takes and the index is the same.
+TEST_F(IndexerTest, TinyMemoryBudgetGivesTheSameIndex) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 2, 40, "doc", 1);
+  IndexOptions small;
+  small.inputs = {(dir_ / "in").string()};
+  small.index_path = (dir_ / "small").string();
+  small.memory_mb = 1;
+  IndexOptions big = small;
+  big.index_path = (dir_ / "big").string();
+  big.memory_mb = 1024;
+  ASSERT_TRUE(IndexWith(small).ok());
+  ASSERT_TRUE(IndexWith(big).ok());
+  EXPECT_EQ(Fingerprint(Open("small")), Fingerprint(Open("big")));
+  EXPECT_EQ(Spellings(Open("small")), Spellings(Open("big")));
+  // An update with a tiny budget too (commits in the middle of the run).
+  testing_util::WriteSyntheticCorpus(dir_ / "in2", 2, 50, "doc", 2);
+  small.inputs = big.inputs = {(dir_ / "in2").string()};
+  ASSERT_TRUE(IndexWith(small).ok());
+  ASSERT_TRUE(IndexWith(big).ok());
+  EXPECT_EQ(summary_.articles_replaced, 80u);
+  EXPECT_EQ(Fingerprint(Open("small")), Fingerprint(Open("big")));
+  EXPECT_EQ(Spellings(Open("small")), Spellings(Open("big")));
+}
+
+// An id given twice in one new build: the second replaces the first in the
+// dictionary as in the index.
+TEST_F(IndexerTest, DuplicateIdInANewBuildLeavesOnlyTheLastOnesWords) {
+  fs::create_directories(dir_ / "in");
+  std::ofstream(dir_ / "in" / "a.xml")
+      << "<article id=\"dup\"><title>Zebra headline</title><body><p>Walrus "
+         "body.</p></body></article>";
+  std::ofstream(dir_ / "in" / "b.xml")
+      << "<article id=\"dup\"><title>Yak headline</title><body><p>Narwhal "
+         "body.</p></body></article>";
+  ASSERT_TRUE(Index({(dir_ / "in").string()}).ok());
+  EXPECT_NE(Problems().find("duplicate id \"dup\""), std::string::npos)
+      << Problems();
+  Xapian::Database db = Open();
+  ASSERT_EQ(ArticleCount(db), 1u);
+  // Folders are read in the order the file system lists them.
+  const bool a_won =
+      ParseDocumentData(
+          db.get_document(*db.postlist_begin(IdTerm("dup"))).get_data())
+          .title == "Zebra headline";
+  EXPECT_EQ(SpellingFrequency(db, "zebra"), a_won ? 1u : 0u);
+  EXPECT_EQ(SpellingFrequency(db, "walrus"), a_won ? 1u : 0u);
+  EXPECT_EQ(SpellingFrequency(db, "yak"), a_won ? 0u : 1u);
+  EXPECT_EQ(SpellingFrequency(db, "narwhal"), a_won ? 0u : 1u);
+  EXPECT_EQ(SpellingFrequency(db, "headline"), 1u);
+}
+
+TEST_F(IndexerTest, ShardedIndexHoldsTheSameArticlesAsOneIndex) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 3, 30, "doc", 1);
+  const std::vector<std::string> inputs = {(dir_ / "in").string(), kData};
+  IndexOptions single;
+  single.inputs = inputs;
+  single.index_path = (dir_ / "single").string();
+  ASSERT_TRUE(IndexWith(single).ok());
+  IndexSummary single_summary = summary_;
+  ASSERT_TRUE(IndexSharded(inputs, 3).ok());
+  EXPECT_EQ(summary_.files_read, single_summary.files_read);
+  EXPECT_EQ(summary_.files_skipped, single_summary.files_skipped);
+  EXPECT_EQ(summary_.index_documents, single_summary.index_documents);
+  EXPECT_EQ(summary_.index_quotes, single_summary.index_quotes);
+  EXPECT_TRUE(summary_.HadBadInput()) << "bad files are reported as before";
+  EXPECT_NE(Problems().find(kData + "/malformed.xml:4:"), std::string::npos)
+      << Problems();
+
+  const std::string index = (dir_ / "index").string();
+  ASSERT_TRUE(IsShardedIndex(index));
+  std::vector<std::string> shards;
+  ASSERT_TRUE(ReadShardPaths(index, &shards).ok());
+  ASSERT_EQ(shards.size(), 3u);
+  // Xapian opens the folder (a stub database) as one index.
+  Xapian::Database whole = Open();
+  EXPECT_EQ(Fingerprint(whole), Fingerprint(Open("single")));
+  EXPECT_EQ(Spellings(whole), Spellings(Open("single")));
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    EXPECT_EQ(shards[k], index + "/" + schema::ShardName(k));
+    Xapian::Database shard;
+    ASSERT_TRUE(OpenIndex(shards[k], &shard).ok()) << shards[k];
+    EXPECT_EQ(shard.get_metadata(schema::kShardKey), std::to_string(k) + "/3");
+    EXPECT_FALSE(shard.get_metadata(schema::kOutletsKey).empty());
+    EXPECT_NE(shard.synonym_keys_begin(), shard.synonym_keys_end());
+    EXPECT_GT(ArticleCount(shard), 0u) << "articles spread over the shards";
+    // Each article, and its quotes, in the shard its id hashes to.
+    for (Xapian::PostingIterator p = shard.postlist_begin("");
+         p != shard.postlist_end(""); ++p) {
+      std::string id = ParseDocumentData(shard.get_document(*p).get_data()).id;
+      EXPECT_EQ(schema::ShardOf(id, 3), k) << id;
+    }
+  }
+}
+
+TEST_F(IndexerTest, ShardedIndexUpdatesByIdAcrossRuns) {
+  testing_util::WriteSyntheticCorpus(dir_ / "a", 2, 25, "doc", 1);
+  testing_util::WriteSyntheticCorpus(dir_ / "b", 3, 25, "doc", 2);
+  ASSERT_TRUE(IndexSharded({(dir_ / "a").string()}, 2).ok());
+  EXPECT_EQ(summary_.articles_added, 50u);
+  std::vector<Xapian::docid> last;
+  for (std::size_t k = 0; k < 2; ++k) {
+    last.push_back(Open("index/" + schema::ShardName(k)).get_lastdocid());
+  }
+  // The same again: nothing is rewritten, in any shard.
+  ASSERT_TRUE(Index({(dir_ / "a").string()}).ok());
+  EXPECT_EQ(summary_.articles_unchanged, 50u);
+  for (std::size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(Open("index/" + schema::ShardName(k)).get_lastdocid(), last[k]);
+  }
+  // Changed articles replace theirs, new ones are added, nothing doubles.
+  ASSERT_TRUE(Index({(dir_ / "b").string()}).ok());
+  EXPECT_EQ(summary_.articles_replaced, 50u);
+  EXPECT_EQ(summary_.articles_added, 25u);
+  EXPECT_EQ(summary_.index_documents, 75u);
+  Xapian::Database db = Open();
+  EXPECT_EQ(ArticleCount(db), 75u);
+  // The same as indexing b alone into one database.
+  IndexOptions single;
+  single.inputs = {(dir_ / "b").string()};
+  single.index_path = (dir_ / "single").string();
+  ASSERT_TRUE(IndexWith(single).ok());
+  EXPECT_EQ(Fingerprint(db), Fingerprint(Open("single")));
+  EXPECT_EQ(Spellings(db), Spellings(Open("single")));
+}
+
+TEST_F(IndexerTest, ShardCountChangesOnlyWithRebuild) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 2, 20, "doc", 1);
+  const std::vector<std::string> in = {(dir_ / "in").string()};
+  ASSERT_TRUE(Index(in).ok());
+  Status s = IndexSharded(in, 2);
+  EXPECT_TRUE(s.IsInvalidInput()) << s.ToString();
+  EXPECT_NE(s.message().find("is not sharded"), std::string::npos)
+      << s.ToString();
+  EXPECT_FALSE(IsShardedIndex((dir_ / "index").string()));
+
+  ASSERT_TRUE(IndexSharded(in, 2, /*rebuild=*/true).ok());
+  ASSERT_TRUE(IsShardedIndex((dir_ / "index").string()));
+  s = IndexSharded(in, 3);
+  EXPECT_NE(s.message().find("has 2 shards"), std::string::npos)
+      << s.ToString();
+  // A rebuild keeps the shard count unless told otherwise.
+  ASSERT_TRUE(Index(in, /*rebuild=*/true).ok());
+  std::vector<std::string> shards;
+  ASSERT_TRUE(ReadShardPaths((dir_ / "index").string(), &shards).ok());
+  EXPECT_EQ(shards.size(), 2u);
+  ASSERT_TRUE(IndexSharded(in, 3, /*rebuild=*/true).ok());
+  ASSERT_TRUE(ReadShardPaths((dir_ / "index").string(), &shards).ok());
+  EXPECT_EQ(shards.size(), 3u);
+  EXPECT_EQ(ArticleCount(Open()), 40u);
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_TRUE(entry.path().filename() == "index" ||
+                entry.path().filename() == "in")
+        << "left behind: " << entry.path();
+  }
+}
+
+TEST_F(IndexerTest, ShardedIndexLocksAndRefusesWhatItCannotWrite) {
+  ASSERT_TRUE(IndexSharded({kData + "/page.txt"}, 2).ok());
+  {
+    Xapian::WritableDatabase holder((dir_ / "index" / "shard1").string(),
+                                    Xapian::DB_OPEN);
+    Status s = Index({kData + "/two_articles.xml"});
+    EXPECT_NE(s.message().find("locked"), std::string::npos) << s.ToString();
+    s = Index({kData + "/two_articles.xml"}, /*rebuild=*/true);
+    EXPECT_NE(s.message().find("locked"), std::string::npos) << s.ToString();
+  }
+  // A stub naming a remote shard is for searching, not for writing.
+  std::ofstream(dir_ / "index" / schema::kStubFile)
+      << "auto shard0\nremote 127.0.0.1:9\n";
+  Status s = Index({kData + "/page.txt"});
+  EXPECT_TRUE(s.IsInvalidInput()) << s.ToString();
+  EXPECT_NE(s.message().find(":2: not a local shard"), std::string::npos)
+      << s.ToString();
 }
 
 TEST_F(IndexerTest, SymlinkLoopIsReportedNotFollowedForever) {

@@ -157,6 +157,49 @@ TEST(JsonPrinterTest, InvalidUtf8IsReplacedNotThrown) {
   EXPECT_EQ(j["query"], "caf\xef\xbf\xbd");
 }
 
+// The line is written directly, not through ordered_json: it must be what
+// nlohmann writes for the same object, byte for byte (escapes, numbers,
+// key order, replaced invalid UTF-8), for every optional part.
+TEST(JsonPrinterTest, LineIsWhatNlohmannWritesForTheSameObject) {
+  SearchResult plain = Sample();
+  SearchResult everything = Sample();
+  everything.query = "tabs\tquotes\" back\\slash \x01 caf\xe9 \xe2\x82";
+  everything.collapse = true;
+  everything.recency_half_life_days = 91.3125;
+  everything.recency_anchor = "2013-01-01";
+  everything.like_id = "x";
+  everything.like_terms = {"a", "\xc3\xa9t\xc3\xa9"};
+  everything.did_you_mean = "nhs reform";
+  everything.index_has_revision = false;
+  everything.index_shards = 3;
+  everything.type = DocType::kQuote;
+  Hit& hit = everything.hits[0];
+  hit.is_quote = true;
+  hit.speaker = "Mark Porter";
+  hit.quote = {{"a \"gamble\"", false}, {"reforms", true}};
+  hit.duplicates = 2;
+  hit.also_in = {"The Guardian"};
+  hit.recency_boost = 1e-7;
+  hit.score = 12345678.125;
+  hit.explain = {{"Zreform", "text", "reform", 3, 0.1 + 0.2}};
+  everything.facets.push_back({"date:month", {{"2011-11", 0}}, true});
+  for (const SearchResult& r : {plain, everything}) {
+    for (size_t line : {0, 12}) {
+      std::string written = ResultJsonLine(r, line);
+      EXPECT_EQ(written, ResultToJson(r, line).dump(
+                             -1, ' ', false,
+                             nlohmann::ordered_json::error_handler_t::replace));
+      EXPECT_EQ(written.find('\n'), std::string::npos);
+    }
+  }
+  nlohmann::ordered_json j = ResultToJson(everything);
+  EXPECT_EQ(j["query"],
+            "tabs\tquotes\" back\\slash \x01 caf\xef\xbf\xbd \xef\xbf\xbd");
+  EXPECT_TRUE(j["index"]["revision"].is_null());
+  EXPECT_EQ(j["index"]["shards"], 3);
+  EXPECT_EQ(j["hits"][0]["quote"], "a \"gamble\"<mark>reforms</mark>");
+}
+
 TEST(TsvPrinterTest, HeaderRowsAndFacets) {
   std::ostringstream out;
   PrintTsv(Sample(), out);

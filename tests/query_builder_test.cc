@@ -131,6 +131,24 @@ TEST_F(QueryBuilderTest, QueriesMatchTheRightArticles) {
       {"+nhs -competition", {P, I, U}},
       {"reorgan*", {P, U, C}},
       {"NOT nhs", {W, C}},
+      // The index holds stems only: phrases match stems in order, and a
+      // wildcard finds the words that start with it, whatever their stem
+      // ("commissioning" -> "commiss", "integrating" -> "integr").
+      {"\"social cares\"", {B, I}},
+      {"title:\"social care\"", {B, I}},
+      {"title:\"care social\"", {}},
+      {"commission*", {P, C}},
+      {"integrat*", {I}},
+      {"reorganisati*", {P, U, C}},  // into the suffix stemming removes
+      {"commissionin*", {P, C}},
+      {"title:commission*", {P, C}},
+      {"title:(commission* groups)", {C}},
+      {"(commission* OR workforc*)", {P, C, W}},
+      {"nhs -reorgan*", {B, I}},
+      {"+commission* +clinic*", {C}},
+      {"quote:gamb*", {P}},
+      {"comment:upheav*", {P}},  // comment words: by their stems
+      {"zzzunknown*", {}},
       // Date ranges: inclusive, open ends, partial dates.
       {"date:2011-01-01..2011-12-31", {P, I, C}},
       {"date:2011-11-01..2011-11-25", {P, C}},
@@ -151,6 +169,33 @@ TEST_F(QueryBuilderTest, QueriesMatchTheRightArticles) {
   for (const MatchCase& c : kCases) {
     EXPECT_EQ(Show(Match(c.query)), Show(c.expected)) << "query: " << c.query;
   }
+}
+
+// In a quote search, quote: means the quote document's own words.
+TEST_F(QueryBuilderTest, QuoteSearchesMatchQuoteDocuments) {
+  const MatchCase kCases[] = {
+      {"gamble", {P}},
+      {"quote:gamble", {P}},
+      {"quote:\"drive up quality\"", {B}},
+      {"quote:gamb*", {P}},
+      {"quote:competition speaker:lansley", {B}},
+      {"title:reorganisation", {}},  // quote documents have no title
+  };
+  for (const MatchCase& c : kCases) {
+    QuerySpec spec;
+    spec.text = c.query;
+    spec.type = DocType::kQuote;
+    EXPECT_EQ(Show(Match(spec)), Show(c.expected)) << "query: " << c.query;
+  }
+}
+
+TEST_F(QueryBuilderTest, CorrectionKeepsWildcardsAsTyped) {
+  QuerySpec spec;
+  spec.text = "commisioning title:reorgan*";
+  Xapian::Query query;
+  std::string corrected;
+  ASSERT_TRUE(BuildQuery(spec, *db_, &query, &corrected).ok());
+  EXPECT_EQ(corrected, "commissioning title:reorgan*");
 }
 
 TEST_F(QueryBuilderTest, DefaultOpOr) {

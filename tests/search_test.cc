@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -188,20 +189,72 @@ TEST_F(SearchTest, SnippetsMarkMatchedWordsAsPlainText) {
   }
 }
 
-TEST(ParseSnippetTest, SplitsOnMarksAndUnescapes) {
-  std::vector<SnippetPart> parts =
-      ParseSnippet("...the \x01NHS\x02 &amp; its\n\n \x01reforms\x02 &lt;3");
-  std::vector<SnippetPart> expected = {{"...the ", false},
-                                       {"NHS", true},
-                                       {" & its ", false},
-                                       {"reforms", true},
-                                       {" <3", false}};
-  ASSERT_EQ(parts.size(), expected.size());
-  for (size_t i = 0; i < parts.size(); ++i) {
-    EXPECT_EQ(parts[i].text, expected[i].text) << i;
-    EXPECT_EQ(parts[i].match, expected[i].match) << i;
+// A snippet as text with [brackets] around the marked words.
+std::string Bracketed(const std::vector<SnippetPart>& parts) {
+  std::string out;
+  for (const SnippetPart& part : parts)
+    out += part.match ? "[" + part.text + "]" : part.text;
+  return out;
+}
+
+TEST(MakeSnippetTest, WindowsMarksAndCuts) {
+  const std::string kLong =
+      "Hospitals face a squeeze.  The budget was set in April. "
+      "Nothing else happened for a long while in the county, and the "
+      "council met again and again without a word on money.\n\n"
+      "Then the NHS reforms arrived: GPs said the reforms would cost "
+      "patients dearly. The rest of this story is about something else "
+      "entirely and goes on for a good many words more than fit.";
+  const struct {
+    std::string text;
+    std::set<std::string> plain, stems;
+    size_t length;
+    std::string expected;
+  } kCases[] = {
+      // Short text, shown whole, white space collapsed.
+      {"The NHS  reforms\n\nwork.",
+       {"nhs"},
+       {},
+       200,
+       "The [NHS] reforms work."},
+      // Stems match any form of the word; case does not matter.
+      {"Reforming the NHS: reformers reform.",
+       {},
+       {"reform"},
+       200,
+       "[Reforming] the NHS: [reformers] [reform]."},
+      // Nothing matches: the start of the text, cut at a word.
+      {kLong, {"zebra"}, {}, 40, "Hospitals face a squeeze. The budget..."},
+      // The window with both words, from the start of its sentence.
+      {kLong,
+       {"nhs"},
+       {"cost"},
+       90,
+       "...Then the [NHS] reforms arrived: GPs said the reforms would "
+       "[cost] patients dearly. The rest of..."},
+      // One word, far in: half the room left before it, "..." on both
+      // sides.
+      {kLong,
+       {"council"},
+       {},
+       60,
+       "...in the county, and the [council] met again and again without a..."},
+  };
+  for (const auto& c : kCases) {
+    QueryWords words{c.plain, c.stems};
+    std::string got = Bracketed(MakeSnippet(c.text, words, c.length));
+    EXPECT_EQ(got, c.expected) << c.text.substr(0, 40) << " / " << c.length;
+    // Never much over the length asked (the "..." and marks aside).
+    EXPECT_LE(got.size(), c.length + 20) << got;
   }
-  EXPECT_TRUE(ParseSnippet("").empty());
+  EXPECT_TRUE(MakeSnippet("", QueryWords{{"nhs"}, {}}, 200).empty());
+  EXPECT_TRUE(MakeSnippet(" ... ", QueryWords{{"nhs"}, {}}, 200).empty());
+}
+
+TEST(MarkWordsTest, MarksEveryMatchInTheWholeText) {
+  QueryWords words{{"gamble"}, {"reform"}};
+  EXPECT_EQ(Bracketed(MarkWords("  the reforms are a gamble\n", words)),
+            "the [reforms] are a [gamble]");
 }
 
 TEST(DateSortKeyTest, KeysOrderBothWaysWithUndatedLast) {
@@ -283,6 +336,211 @@ TEST(SearchRetryTest, ReopensAfterDatabaseModifiedError) {
   SearchResult result;
   ASSERT_TRUE(Search(&stale, request, &result).ok());
   EXPECT_EQ(result.total, 1000u);
+}
+
+// ---- Several shards, stubs, the built-in paths of remote shards ----------
+
+// Shards as Xapian stub files name them: every line kind, relative paths,
+// comments; and each mistake is one message naming the file and line.
+TEST(OpenIndexSetTest, StubFilesListShardsAndMistakesNameTheLine) {
+  TempDir dir;
+  const std::string d = dir.path();
+  std::vector<Article> all = SampleArticles();
+  WriteIndex(d + "/a", {all.begin(), all.begin() + 3});
+  WriteIndex(d + "/b", {all.begin() + 3, all.end()});
+  {
+    Xapian::WritableDatabase old(d + "/old", Xapian::DB_CREATE);
+    old.set_metadata(schema::kSchemaVersionKey, "1");
+    old.commit();
+  }
+  std::filesystem::create_directories(d + "/folder");
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(d + "/" + name) << text;
+    return d + "/" + name;
+  };
+  write("folder/XAPIANDB", "auto ../a\nglass " + d + "/b\n");
+  const struct {
+    std::vector<std::string> paths;
+    size_t shards;      // when it opens
+    std::string error;  // else: the message
+  } kCases[] = {
+      {{d + "/a"}, 1, ""},
+      {{d + "/a", d + "/b"}, 2, ""},
+      {{write("two", "# shards\n\nauto a\r\nauto ./b\n")}, 2, ""},
+      {{d + "/folder"}, 2, ""},
+      {{write("nested", "# a stub naming a stub folder\nauto folder\n")},
+       2,
+       ""},
+      {{d + "/a", d + "/none"}, 0, "no index at " + d + "/none"},
+      {{write("bad", "auto a\nshard b\n")},
+       0,
+       d + "/bad:2: bad stub line (expected auto PATH, remote HOST:PORT or "
+           "remote :PROGRAM ARGS)"},
+      {{write("noport", "remote localhost\n")},
+       0,
+       d + "/noport:1: bad remote \"localhost\" (expected HOST:PORT)"},
+      {{write("empty", "# nothing yet\n")},
+       0,
+       d + "/empty: lists no databases"},
+      {{write("missing", "auto gone\n")}, 0, "no index at " + d + "/gone"},
+      {{write("old", "auto a\nauto old\n")},
+       0,
+       d + "/old: index has schema version 1"},
+      {{write("loop", "auto loop\n")}, 0, "nested more than 8 deep"},
+      {{d + "/a", d + "/folder"},
+       0,
+       "/a is the same database as " + d + "/a (listed twice)"},
+      {{d + "/b", d + "/b"}, 0, "listed twice"},
+  };
+  for (const auto& c : kCases) {
+    IndexSet index;
+    Status status = OpenIndexSet(c.paths, &index);
+    if (c.error.empty()) {
+      ASSERT_TRUE(status.ok()) << c.paths[0] << ": " << status.message();
+      EXPECT_EQ(index.shards.size(), c.shards) << c.paths[0];
+      EXPECT_FALSE(index.remote);
+      EXPECT_EQ(index.single_local, c.shards == 1) << c.paths[0];
+    } else {
+      EXPECT_FALSE(status.ok()) << c.paths[0];
+      EXPECT_NE(status.message().find(c.error), std::string::npos)
+          << status.message();
+    }
+  }
+}
+
+// Shards searched as one give the single index's totals, weights and facets.
+TEST(OpenIndexSetTest, TwoShardsAnswerAsOneIndex) {
+  TempDir dir;
+  std::vector<Article> all = SampleArticles();
+  WriteIndex(dir.path() + "/whole", all);
+  WriteIndex(dir.path() + "/a", {all.begin(), all.begin() + 2});
+  WriteIndex(dir.path() + "/b", {all.begin() + 2, all.end()});
+  IndexSet whole, shards;
+  ASSERT_TRUE(OpenIndexSet({dir.path() + "/whole"}, &whole).ok());
+  ASSERT_TRUE(
+      OpenIndexSet({dir.path() + "/a", dir.path() + "/b"}, &shards).ok());
+  for (const char* text : {"nhs", "reorganisation OR funding", "porter"}) {
+    SearchRequest request;
+    request.query.text = text;
+    request.facets = {"speaker", "topic", "date:year"};
+    SearchResult w, s;
+    ASSERT_TRUE(Search(&whole, request, &w).ok());
+    ASSERT_TRUE(Search(&shards, request, &s).ok());
+    EXPECT_EQ(s.total, w.total) << text;
+    ASSERT_EQ(s.hits.size(), w.hits.size()) << text;
+    for (size_t i = 0; i < w.hits.size(); ++i)
+      EXPECT_NEAR(s.hits[i].score, w.hits[i].score, 1e-9) << text;
+    for (size_t f = 0; f < w.facets.size(); ++f) {
+      ASSERT_EQ(s.facets[f].values.size(), w.facets[f].values.size());
+      for (size_t v = 0; v < w.facets[f].values.size(); ++v) {
+        EXPECT_EQ(s.facets[f].values[v].value, w.facets[f].values[v].value);
+        EXPECT_EQ(s.facets[f].values[v].count, w.facets[f].values[v].count);
+      }
+    }
+    EXPECT_FALSE(s.index_has_revision);
+    EXPECT_EQ(s.index_shards, 2u);
+  }
+}
+
+// What a search does on remote shards with built-ins only (sort by value,
+// oldest first as two matches, recency as a ValueMapPostingSource, timeline
+// from ValueCountMatchSpy), run here on a local index: the same answers as
+// the custom KeyMaker, PostingSource and spies give.
+TEST_F(SearchTest, BuiltinPathsOfRemoteShardsGiveTheSameAnswers) {
+  IndexSet local, builtin;
+  ASSERT_TRUE(OpenIndexSet({DbPath()}, &local).ok());
+  ASSERT_TRUE(OpenIndexSet({DbPath()}, &builtin).ok());
+  builtin.remote = true;
+  struct Case {
+    const char* text;
+    SortOrder sort;
+    Xapian::doccount offset, limit;
+    double recency;
+    bool timeline;
+    const char* by;
+  };
+  const Case kCases[] = {
+      {kAll, SortOrder::kDateAscending, 0, 10, 0, false, ""},
+      {kAll, SortOrder::kDateAscending, 3, 2, 0, false, ""},  // the seam
+      {kAll, SortOrder::kDateAscending, 5, 3, 0, false, ""},  // undated only
+      {kAll, SortOrder::kDateDescending, 1, 4, 0, false, ""},
+      {"nhs", SortOrder::kDateAscending, 0, 10, 0, false, ""},
+      {"nhs", SortOrder::kRelevance, 0, 10, 90, false, ""},
+      {"nhs OR porter", SortOrder::kRelevance, 0, 10, 0, true, ""},
+      {"nhs OR porter", SortOrder::kRelevance, 0, 10, 0, true, "speaker"},
+      {kAll, SortOrder::kRelevance, 0, 0, 0, true, "outlet"},
+      {kAll, SortOrder::kRelevance, 0, 0, 0, true, "topic"},
+  };
+  for (const Case& c : kCases) {
+    SearchRequest request = Request(c.text, c.sort, c.offset, c.limit);
+    request.recency_half_life_days = c.recency;
+    request.recency_anchor = c.recency > 0 ? "20130101" : "";
+    request.timeline = c.timeline;
+    request.timeline_by = c.by;
+    SearchResult want, got;
+    ASSERT_TRUE(Search(&local, request, &want).ok()) << c.text;
+    ASSERT_TRUE(Search(&builtin, request, &got).ok()) << c.text;
+    const std::string what = std::string(c.text) + " " + SortOrderName(c.sort) +
+                             " @" + std::to_string(c.offset) + " by " + c.by;
+    EXPECT_EQ(got.total, want.total) << what;
+    EXPECT_EQ(got.total_exact, want.total_exact) << what;
+    EXPECT_EQ(Show(IdList(got)), Show(IdList(want))) << what;
+    for (size_t i = 0; i < want.hits.size() && i < got.hits.size(); ++i) {
+      EXPECT_EQ(got.hits[i].rank, want.hits[i].rank) << what;
+      EXPECT_DOUBLE_EQ(got.hits[i].score, want.hits[i].score) << what;
+      EXPECT_DOUBLE_EQ(got.hits[i].recency_boost, want.hits[i].recency_boost);
+    }
+    ASSERT_EQ(got.has_timeline, want.has_timeline) << what;
+    EXPECT_EQ(got.timeline.periods, want.timeline.periods) << what;
+    ASSERT_EQ(got.timeline.series.size(), want.timeline.series.size()) << what;
+    for (size_t k = 0; k < want.timeline.series.size(); ++k) {
+      EXPECT_EQ(got.timeline.series[k].name, want.timeline.series[k].name);
+      EXPECT_EQ(got.timeline.series[k].counts, want.timeline.series[k].counts)
+          << what << " " << want.timeline.series[k].name;
+    }
+  }
+  // What cannot be exact with built-ins is refused, not approximated.
+  SearchRequest collapse = Request("nhs", SortOrder::kDateAscending);
+  collapse.collapse = true;
+  SearchResult unused;
+  Status status = Search(&builtin, collapse, &unused);
+  EXPECT_TRUE(status.IsInvalidInput());
+  EXPECT_NE(status.message().find("--collapse needs every shard local"),
+            std::string::npos);
+  EXPECT_TRUE(Search(&local, collapse, &unused).ok());
+}
+
+// A correction is looked for only when a word is in no document: "labor"
+// is in the archive (once), so it is not "corrected" into the more
+// frequent "labour"; a word the index lacks still is.
+TEST(SpellingTest, OnlyWordsTheIndexLacksAreCorrected) {
+  TempDir dir;
+  std::vector<Article> articles;
+  for (int i = 0; i < 5; ++i) {
+    articles.push_back(MakeArticle(
+        "labour-" + std::to_string(i), "Labour shortage " + std::to_string(i),
+        "2012-01-01", "Pulse", {}, {}, {"The labour market is tight."}));
+  }
+  articles.push_back(MakeArticle("labor", "Labor in America", "2012-01-01",
+                                 "Pulse", {}, {}, {"US labor law."}));
+  WriteIndex(dir.path() + "/db", articles);
+  Xapian::Database db(dir.path() + "/db");
+  SearchRequest request;
+  request.query.text = "labor";
+  SearchResult r;
+  ASSERT_TRUE(Search(&db, request, &r).ok());
+  EXPECT_EQ(r.total, 1u);
+  EXPECT_EQ(r.did_you_mean, "");
+  request.query.text = "labuor";
+  ASSERT_TRUE(Search(&db, request, &r).ok());
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_EQ(r.did_you_mean, "labour");
+  EXPECT_TRUE(r.hits.empty());
+  request.correct = true;
+  ASSERT_TRUE(Search(&db, request, &r).ok());
+  EXPECT_EQ(r.total, 5u);
+  EXPECT_EQ(r.corrected_from, "labuor");
+  EXPECT_EQ(r.hits.size(), 5u);
 }
 
 TEST(OpenIndexTest, MissingIndexAndWrongSchemaVersion) {
