@@ -646,6 +646,13 @@ Status Execute(IndexSet* index, const SearchRequest& request,
         "--sort date with --collapse needs every shard local (a remote "
         "shard cannot sort undated articles last); use --sort -date");
   }
+  // A remote timeline is counted in matches of its own (BuiltinTimeline()),
+  // where another copy of a story may stand for it than in this one.
+  if (index->remote && request.timeline && collapse && !count_only) {
+    return Status::InvalidInput(
+        "--plot with --collapse needs every shard local (a remote shard "
+        "cannot count the kept copy of each story per period)");
+  }
 
   // Recency: scaled to the best relevance score of this query, so a match
   // dated at the anchor gains as much as the top hit's whole relevance
@@ -1199,8 +1206,9 @@ Status ParseHalfLife(const std::string& text, double* days) {
 
 namespace {
 
-// Metadata key of the synonyms.tsv an index was built with.
-// TODO: move to common/schema.h once hpnews-index writes it.
+// Metadata key of the synonyms.tsv an index was built with, which
+// hpnews-index does not write yet (it belongs in common/schema.h when it
+// does); until then the searcher reads the default synonyms.tsv.
 constexpr const char* kSynonymsKey = "hpnews.synonyms_tsv";
 
 // Stubs may list stubs; a loop of them must end.

@@ -508,6 +508,13 @@ TEST_F(SearchTest, BuiltinPathsOfRemoteShardsGiveTheSameAnswers) {
   EXPECT_NE(status.message().find("--collapse needs every shard local"),
             std::string::npos);
   EXPECT_TRUE(Search(&local, collapse, &unused).ok());
+  SearchRequest plot = Request("nhs", SortOrder::kRelevance);
+  plot.collapse = true;
+  plot.timeline = true;
+  status = Search(&builtin, plot, &unused);
+  EXPECT_TRUE(status.IsInvalidInput());
+  EXPECT_NE(status.message().find("--plot with --collapse"), std::string::npos);
+  EXPECT_TRUE(Search(&local, plot, &unused).ok());
 }
 
 // A correction is looked for only when a word is in no document: "labor"
