@@ -49,6 +49,15 @@ size_t Utf8SequenceLength(const std::string& s, size_t i) {
   return len;
 }
 
+bool IsValidUtf8(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 size_t RepairUtf8(std::string* text, int* first_line, int* first_column) {
   std::string out;
   size_t bad = 0;

@@ -30,6 +30,9 @@ Status ReadInputBytes(const std::string& path, std::string* out);
 // code points above U+10FFFF are invalid).
 std::size_t Utf8SequenceLength(const std::string& text, std::size_t i);
 
+// True if `text` is well-formed UTF-8 (Utf8SequenceLength() never 0).
+bool IsValidUtf8(const std::string& text);
+
 // Replaces invalid UTF-8 in *text by U+FFFD; returns how many sequences were
 // replaced. *first_line/*first_column (1-based) locate the first one.
 std::size_t RepairUtf8(std::string* text, int* first_line, int* first_column);

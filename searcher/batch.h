@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "common/input_file.h"  // IsValidUtf8
 #include "common/status.h"
 #include "searcher/search.h"
 
@@ -53,9 +54,6 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
 int BatchExitCode(const BatchSummary& summary);
 
 // ---- Pieces, exposed for tests ----------------------------------------------
-
-// True if `text` is well-formed UTF-8 (no overlong forms, no surrogates).
-bool IsValidUtf8(const std::string& text);
 
 // Reads one line (without its "\n" or "\r\n") into *line, keeping at most
 // `limit` bytes; *too_long says that more were dropped. Returns false at the

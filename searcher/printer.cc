@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/input_file.h"
+
 namespace hpnews {
 
 namespace {
@@ -141,7 +143,7 @@ class JsonWriter {
     for (size_t i = 0; i < s.size() && plain; ++i) {
       plain = static_cast<unsigned char>(s[i]) < 0x80;
     }
-    if (!plain && !IsWellFormedUtf8(s)) {
+    if (!plain && !IsValidUtf8(s)) {
       out_ += ordered_json(s).dump(-1, ' ', false,
                                    ordered_json::error_handler_t::replace);
       return;
@@ -183,42 +185,6 @@ class JsonWriter {
     }
     out_ += '"';
   }
-  static bool IsWellFormedUtf8(const std::string& s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-      unsigned char c = p[i];
-      size_t len;
-      unsigned cp;
-      if (c < 0x80) {
-        ++i;
-        continue;
-      } else if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-      } else {
-        return false;
-      }
-      if (i + len > n) return false;
-      for (size_t k = 1; k < len; ++k) {
-        if ((p[i + k] & 0xC0) != 0x80) return false;
-        cp = (cp << 6) | (p[i + k] & 0x3F);
-      }
-      if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-          cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return false;
-      }
-      i += len;
-    }
-    return true;
-  }
-
   std::string out_;
   bool first_ = true;
   bool after_key_ = false;
