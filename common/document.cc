@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "common/schema.h"
@@ -14,7 +13,6 @@ namespace hpnews {
 
 namespace {
 
-using nlohmann::json;
 
 void AddBooleanTerm(Xapian::Document* doc, const char* prefix,
                     const std::string& value) {
@@ -72,25 +70,85 @@ void AddSpeakerTerms(const std::string& speaker, Xapian::Document* doc) {
   }
 }
 
-json ArticleData(const Article& article) {
-  return {
-      {"id", article.id},
-      {"title", article.title},
-      {"date", article.date ? json(article.date->Iso()) : json(nullptr)},
-      {"outlet", article.outlet.empty() ? json(nullptr) : json(article.outlet)},
-      {"url", article.url},
-      {"source", article.source},
-      {"speakers", article.speakers},
-      {"topics", article.topics},
-      {"keywords", article.keywords},
-  };
+// The binary document data (schema.h, "Document data").
+void PutLength(std::size_t n, std::string* out) {
+  while (n >= 0x80) {
+    out->push_back(static_cast<char>((n & 0x7f) | 0x80));
+    n >>= 7;
+  }
+  out->push_back(static_cast<char>(n));
 }
 
-std::string DumpData(const json& data) {
-  // Replace invalid UTF-8 rather than throw: readers repair input, but the
-  // mapping must never be the place an article is lost.
-  return data.dump(-1, ' ', false, json::error_handler_t::replace);
+void PutString(const std::string& s, std::string* out) {
+  PutLength(s.size(), out);
+  out->append(s);
 }
+
+void PutList(const std::vector<std::string>& items, std::string* out) {
+  PutLength(items.size(), out);
+  for (const std::string& item : items) PutString(item, out);
+}
+
+// The fields an article and its quote documents share.
+std::string ArticleData(const Article& article, bool with_text) {
+  std::string out;
+  std::size_t bytes = article.id.size() + article.title.size() +
+                      article.url.size() + article.source.size() + 64;
+  if (with_text) {
+    for (const std::string& p : article.paragraphs) bytes += p.size() + 2;
+  }
+  out.reserve(bytes);
+  PutString(article.id, &out);
+  PutString(article.title, &out);
+  PutString(article.date ? article.date->Iso() : std::string(), &out);
+  PutString(article.outlet, &out);
+  PutString(article.url, &out);
+  PutString(article.source, &out);
+  PutList(article.speakers, &out);
+  PutList(article.topics, &out);
+  PutList(article.keywords, &out);
+  PutString(with_text ? article.Body() : std::string(), &out);
+  return out;
+}
+
+// Reads what the Put* functions wrote; every read checks the bounds, so
+// truncated or foreign data fails instead of reading past the end.
+class DataReader {
+ public:
+  explicit DataReader(const std::string& data)
+      : at_(data.data()), end_(data.data() + data.size()) {}
+  bool Length(std::size_t* n) {
+    *n = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ == end_) return false;
+      const auto byte = static_cast<unsigned char>(*at_++);
+      *n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+  }
+  bool String(std::string* s) {
+    std::size_t n;
+    if (!Length(&n) || n > static_cast<std::size_t>(end_ - at_)) return false;
+    s->assign(at_, n);
+    at_ += n;
+    return true;
+  }
+  bool List(std::vector<std::string>* items) {
+    std::size_t n;
+    if (!Length(&n) || n > static_cast<std::size_t>(end_ - at_)) return false;
+    items->resize(n);
+    for (std::string& item : *items) {
+      if (!String(&item)) return false;
+    }
+    return true;
+  }
+  bool AtEnd() const { return at_ == end_; }
+
+ private:
+  const char* at_;
+  const char* end_;
+};
 
 // splitmix64's finaliser: spreads FNV's low-entropy high bits, so the
 // minimum over shingles behaves like a random permutation's.
@@ -281,9 +339,7 @@ Xapian::Document BuildArticleDocument(const Article& article,
     doc.add_boolean_term(schema::kDupPrefix + dup);
   }
 
-  json data = ArticleData(article);
-  data["text"] = article.Body();
-  doc.set_data(DumpData(data));
+  doc.set_data(ArticleData(article, /*with_text=*/true));
   return doc;
 }
 
@@ -345,10 +401,10 @@ std::vector<Xapian::Document> QuoteDocuments(const Article& article,
     if (quote.text.empty()) continue;
     Xapian::Document doc;
     termgen->set_document(doc);
-    // Once, unprefixed: a quote document holds nothing but the quote, so
-    // plain words and quote: (which the query builder maps to the same
-    // terms in quote searches) mean the same here.
-    termgen->index_text(quote.text);
+    // Once, under XQ as in the article: plain words stay article-only
+    // terms (schema.h), and a quote search maps plain words and quote: to
+    // these.
+    termgen->index_text(quote.text, 1, schema::kQuotePrefix);
     doc.add_boolean_term(schema::Term(schema::kTypePrefix, schema::kQuoteType));
     doc.add_boolean_term(ParentTerm(article.id));
     if (!quote.speaker.empty()) {
@@ -358,10 +414,11 @@ std::vector<Xapian::Document> QuoteDocuments(const Article& article,
     }
     AddSharedTermsAndValues(article, &doc);
     doc.add_value(schema::kParentSlot, article.id);
-    json data = ArticleData(article);
-    data["quote"] = {
-        {"index", i}, {"speaker", quote.speaker}, {"text", quote.text}};
-    doc.set_data(DumpData(data));
+    std::string data = ArticleData(article, /*with_text=*/false);
+    PutLength(i, &data);
+    PutString(quote.speaker, &data);
+    PutString(quote.text, &data);
+    doc.set_data(data);
     docs.push_back(std::move(doc));
   }
   return docs;
@@ -369,40 +426,20 @@ std::vector<Xapian::Document> QuoteDocuments(const Article& article,
 
 StoredArticle ParseDocumentData(const std::string& data) {
   StoredArticle out;
-  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return out;
-  auto str = [&j](const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>()
-                                            : std::string();
-  };
-  auto list = [&j](const char* key) {
-    std::vector<std::string> v;
-    auto it = j.find(key);
-    if (it != j.end() && it->is_array()) {
-      for (const json& e : *it) {
-        if (e.is_string()) v.push_back(e.get<std::string>());
-      }
-    }
-    return v;
-  };
-  out.id = str("id");
-  out.title = str("title");
-  out.date = str("date");
-  out.outlet = str("outlet");
-  out.url = str("url");
-  out.source = str("source");
-  out.speakers = list("speakers");
-  out.topics = list("topics");
-  out.keywords = list("keywords");
-  out.text = str("text");
-  auto quote = j.find("quote");
-  if (quote != j.end() && quote->is_object()) {
+  DataReader in(data);
+  bool ok = in.String(&out.id) && in.String(&out.title) &&
+            in.String(&out.date) && in.String(&out.outlet) &&
+            in.String(&out.url) && in.String(&out.source) &&
+            in.List(&out.speakers) && in.List(&out.topics) &&
+            in.List(&out.keywords) && in.String(&out.text);
+  if (ok && !in.AtEnd()) {
+    std::size_t index = 0;
+    ok = in.Length(&index) && in.String(&out.quote_speaker) &&
+         in.String(&out.quote_text) && in.AtEnd();
     out.is_quote = true;
-    out.quote_index = quote->value("index", 0);
-    out.quote_speaker = quote->value("speaker", "");
-    out.quote_text = quote->value("text", "");
+    out.quote_index = static_cast<int>(index);
   }
+  if (!ok) return StoredArticle();
   return out;
 }
 

@@ -92,6 +92,24 @@ std::size_t ShardOf(const std::string& id, std::size_t shards) {
   return static_cast<std::size_t>(h % shards);
 }
 
+bool IsArticleOnlyTerm(const std::string& term) {
+  // Free-text terms are stems: "Z" before the field prefix (document.h).
+  std::size_t at = term.size() > 1 && term[0] == 'Z' ? 1 : 0;
+  if (at == term.size()) return false;
+  auto starts = [&](const char* prefix) {
+    const std::size_t n = std::char_traits<char>::length(prefix);
+    return term.compare(at, n, prefix) == 0 &&
+           (term.size() == at + n ||
+            !std::isupper(static_cast<unsigned char>(term[at + n])));
+  };
+  // No prefix at all: a plain word (its first byte is not a capital).
+  if (!std::isupper(static_cast<unsigned char>(term[at]))) return true;
+  // An id is kept as given, capitals and all: any Q term is one.
+  if (at == 0 && term[0] == kIdPrefix[0]) return true;
+  return starts(kTitlePrefix) || starts(kCommentPrefix) ||
+         starts(kConceptPrefix) || starts(kDupPrefix);
+}
+
 const std::vector<FacetField>& FacetFields() {
   static const std::vector<FacetField> kFields = {
       {"outlet", kOutletSlot, kOutletPrefix, false, 0},

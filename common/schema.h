@@ -23,7 +23,7 @@ namespace hpnews {
 namespace schema {
 
 // Stored in the index metadata under kSchemaVersionKey; checked on open.
-inline constexpr const char* kSchemaVersion = "3";
+inline constexpr const char* kSchemaVersion = "4";
 inline constexpr const char* kSchemaVersionKey = "hpnews.schema_version";
 
 // ---- Term prefixes -------------------------------------------------------
@@ -142,29 +142,42 @@ void AddMultiValue(const FacetField& field,
 // ---- Quotes ----------------------------------------------------------------
 // A quote is retrievable as a unit (hpnews-search --quotes), so each one is
 // also its own document beside its article's:
-//   - type term XYquote (articles carry XYarticle); every search filters on
-//     one type with OP_FILTER, so quotes never show up among articles and
-//     articles never among quotes, and neither changes a score;
+//   - type term XYquote (articles carry XYarticle): a quote search filters
+//     on XYquote with OP_FILTER, so articles never show up among quotes and
+//     the filter never changes a score;
 //   - parent term XP<article id> (and kParentSlot): re-indexing an article
 //     deletes its quote documents by this term before adding the new ones;
-//   - the quote's words once, unprefixed (with positions; `quote:` in a
-//     quote search means them), the speaker of THIS quote only (XS, XSW),
-//     and the article's outlet, topic, keyword and date terms and values:
-//     "speaker:porter quote:reorganisation" then matches what Porter said,
-//     and facets over quotes count quotes.
+//   - the quote's words once, under XQ as the article holds them (with
+//     positions; plain words and `quote:` in a quote search mean them), the
+//     speaker of THIS quote only (XS, XSW), and the article's outlet, topic,
+//     keyword and date terms and values: "speaker:porter
+//     quote:reorganisation" then matches what Porter said, and facets over
+//     quotes count quotes.
 // The article document also holds every quote's words under XQ, so
 // `quote:` works in article searches too. We chose documents over
 // positional ranges inside the article because Xapian can then rank,
 // filter, count (MatchSpy) and page quotes with no code of our own.
 //
+// Article-only terms: no quote document holds an unprefixed word, a title
+// (S) or comment (XC) word, a concept (XN), an id (Q) or a near-duplicate
+// key (XU). So the postlists of plain words hold articles only, and an
+// article search whose every match must hold such a term needs no XYarticle
+// filter (searcher/query_builder.h, RestrictToType()): the filter's
+// postlist, as long as the index, would cost a quarter of a typical match.
+// IsArticleOnlyTerm() says which terms these are.
+bool IsArticleOnlyTerm(const std::string& term);
+
 // ---- Document data -------------------------------------------------------
-// The document data is a JSON object holding what results display:
-//   {"id", "title", "date": "YYYY-MM-DD"|null, "outlet"|null, "url", "source",
-//    "speakers": [...], "topics": [...], "keywords": [...],
-//    "text": body used for snippets}
-// A quote document's data has the same keys (its article's), plus
-//   "quote": {"index": N (0-based, in the article), "speaker", "text"}.
-// Written by DocumentFromArticle() (common/document.h), read by the searcher.
+// The document data holds what results display, in a binary form that
+// costs a search well under a microsecond per hit to read (JSON cost 13):
+// fields in this order, each a byte count (unsigned LEB128) then its bytes,
+// a list a count (LEB128) then its items:
+//   id, title, date ("YYYY-MM-DD" or empty), outlet (or empty), url,
+//   source, [speakers], [topics], [keywords], text (the body, for snippets)
+// and, quote documents only (the fields above are their article's):
+//   quote index (LEB128, 0-based in the article), speaker, quote text.
+// Written by DocumentFromArticle() and QuoteDocuments() (common/document.h),
+// read by ParseDocumentData().
 
 // ---- Metadata ---------------------------------------------------------------
 // The outlets.tsv the index was built with, so the searcher resolves outlet

@@ -615,21 +615,20 @@ Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
   parser.set_max_expansion(kMaxWildcardExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                            Xapian::QueryParser::FLAG_WILDCARD);
-  // A quote document holds its quote's words unprefixed, once: in a quote
-  // search, quote: means those.
-  const std::string quote_prefix =
-      spec.type == DocType::kQuote ? "" : schema::kQuotePrefix;
+  // A quote document holds its quote's words once, under XQ: in a quote
+  // search, plain words and quote: both mean those.
+  const std::string plain_prefix =
+      spec.type == DocType::kQuote ? schema::kQuotePrefix : "";
+  const std::string quote_prefix = schema::kQuotePrefix;
   const std::vector<std::pair<std::string, std::string>> text_fields = {
-      {"", ""},
+      {"", plain_prefix},
       {"title", schema::kTitlePrefix},
       {"quote", quote_prefix},
       {"comment", schema::kCommentPrefix}};
   std::vector<std::string> field_names;
   for (const auto& [name, prefix] : text_fields) {
-    if (!name.empty()) {
-      parser.add_prefix(name, prefix);
-      field_names.push_back(name);
-    }
+    if (!name.empty() || !prefix.empty()) parser.add_prefix(name, prefix);
+    if (!name.empty()) field_names.push_back(name);
     parser.add_prefix(WildcardField(name),
                       (new WildcardProcessor(&db, prefix))->release());
   }
@@ -679,10 +678,6 @@ Status FilterQuery(const QuerySpec& spec, const std::string& except_field,
   // --filter: OR within a field, AND across fields, in FacetFields() order
   // so the query (and its description) does not depend on flag order.
   std::vector<Xapian::Query> filters;
-  filters.emplace_back(
-      schema::Term(schema::kTypePrefix, spec.type == DocType::kQuote
-                                            ? schema::kQuoteType
-                                            : schema::kArticleType));
   for (const schema::FacetField& field : schema::FacetFields()) {
     if (except_field == field.name) continue;
     std::vector<Xapian::Query> terms;
@@ -707,8 +702,66 @@ Status FilterQuery(const QuerySpec& spec, const std::string& except_field,
     if (!status.ok()) return status;
     filters.push_back(range);
   }
-  *out = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  *out = filters.empty() ? Xapian::Query()
+                         : Xapian::Query(Xapian::Query::OP_AND,
+                                         filters.begin(), filters.end());
   return Status::Ok();
+}
+
+Xapian::Query WithFilter(const Xapian::Query& query,
+                         const Xapian::Query& filter) {
+  if (filter.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+bool MatchesArticlesOnly(const Xapian::Query& query) {
+  const std::size_t n = query.get_num_subqueries();
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      Xapian::TermIterator term = query.get_terms_begin();
+      return term != query.get_terms_end() && schema::IsArticleOnlyTerm(*term);
+    }
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return true;
+    // Every match matches every subquery: one article-only one is enough.
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_NEAR:
+    case Xapian::Query::OP_PHRASE:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (MatchesArticlesOnly(query.get_subquery(i))) return true;
+      }
+      return false;
+    // Every match matches the first subquery.
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return n > 0 && MatchesArticlesOnly(query.get_subquery(0));
+    // A match may match any one subquery: each must be article-only.
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_ELITE_SET:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!MatchesArticlesOnly(query.get_subquery(i))) return false;
+      }
+      return n > 0;
+    default:
+      // MatchAll, value ranges, posting sources, Xapian's own wildcards:
+      // any document may match.
+      return false;
+  }
+}
+
+Xapian::Query RestrictToType(const Xapian::Query& query, DocType type) {
+  if (type == DocType::kArticle && MatchesArticlesOnly(query)) return query;
+  return Xapian::Query(
+      Xapian::Query::OP_FILTER, query,
+      Xapian::Query(schema::Term(schema::kTypePrefix,
+                                 type == DocType::kQuote
+                                     ? schema::kQuoteType
+                                     : schema::kArticleType)));
 }
 
 Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
@@ -718,9 +771,9 @@ Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
   if (!status.ok()) return status;
   status = FilterQuery(spec, "", &filter);
   if (!status.ok()) return status;
-  // Filters (the document type always among them) restrict the matches
-  // but never change a score.
-  *out = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  // Filters (and the document type) restrict the matches but never change
+  // a score.
+  *out = RestrictToType(WithFilter(query, filter), spec.type);
   return Status::Ok();
 }
 

@@ -94,15 +94,32 @@ std::shared_ptr<const OutletAliases> LoadOutletAliases(
 Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,
                   Xapian::Query* out, std::string* corrected = nullptr);
 
-// The two halves of BuildQuery(), for searches that combine them
-// differently (multi-select facets, more-like-this):
+// The parts of BuildQuery(), for searches that combine them differently
+// (multi-select facets, more-like-this): RestrictToType(WithFilter(
+// ParseUserQuery(), FilterQuery())).
 // ParseUserQuery() parses spec.text (MatchAll for a blank text when
 // allowed); FilterQuery() is the boolean filter of spec's filters (except
-// those on `except_field`, when given), dates and document type.
+// those on `except_field`, when given) and dates: an empty Query when
+// there are none.
 Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
                       Xapian::Query* out, std::string* corrected = nullptr);
 Status FilterQuery(const QuerySpec& spec, const std::string& except_field,
                    Xapian::Query* out);
+
+// `query` restricted by `filter` with OP_FILTER (no score changes), or
+// `query` itself when `filter` is empty.
+Xapian::Query WithFilter(const Xapian::Query& query,
+                         const Xapian::Query& filter);
+
+// True if no quote document can match `query`: every match must hold an
+// article-only term (schema::IsArticleOnlyTerm()). Conservative: false
+// for MatchAll, value ranges, posting sources and what it cannot see into.
+bool MatchesArticlesOnly(const Xapian::Query& query);
+
+// `query` restricted to documents of `type`: OP_FILTER with the XYarticle
+// or XYquote term, except for an article search that MatchesArticlesOnly(),
+// which is returned as it is (the filter would only cost time).
+Xapian::Query RestrictToType(const Xapian::Query& query, DocType type);
 
 // ---- Pieces, exposed for tests ----------------------------------------------
 

@@ -626,14 +626,16 @@ Status Execute(IndexSet* index, const SearchRequest& request,
     base = IsBlank(spec.text)
                ? like
                : Xapian::Query(Xapian::Query::OP_AND, text_query, like);
-    // Not the article itself, nor its own quotes.
-    filter = Xapian::Query(
-        Xapian::Query::OP_AND_NOT, filter,
+    // Not the article itself, nor its own quotes (AND_NOT: no score
+    // changes).
+    base = Xapian::Query(
+        Xapian::Query::OP_AND_NOT, base,
         Xapian::Query(Xapian::Query::OP_OR,
                       Xapian::Query(IdTerm(request.like_id)),
                       Xapian::Query(ParentTerm(request.like_id))));
   }
-  const Xapian::Query matched(Xapian::Query::OP_FILTER, base, filter);
+  const Xapian::Query matched =
+      RestrictToType(WithFilter(base, filter), spec.type);
   Xapian::Query query = matched;
   const bool collapse = request.collapse && spec.type == DocType::kArticle;
   // Stock xapian-tcpsrv sorts only by a value, and a missing value sorts
@@ -833,18 +835,11 @@ Status Execute(IndexSet* index, const SearchRequest& request,
     Xapian::Query loose_filter;
     status = FilterQuery(spec, counts.field, &loose_filter);
     if (!status.ok()) return status;
-    if (!request.like_id.empty()) {
-      loose_filter = Xapian::Query(
-          Xapian::Query::OP_AND_NOT, loose_filter,
-          Xapian::Query(Xapian::Query::OP_OR,
-                        Xapian::Query(IdTerm(request.like_id)),
-                        Xapian::Query(ParentTerm(request.like_id))));
-    }
-    counts =
-        CountFacets(index,
-                    Xapian::Query(Xapian::Query::OP_FILTER, base, loose_filter),
-                    {counts.field}, collapse, request.facet_limit)
-            .front();
+    counts = CountFacets(index,
+                         RestrictToType(WithFilter(base, loose_filter),
+                                        spec.type),
+                         {counts.field}, collapse, request.facet_limit)
+                 .front();
   }
   if (want_timeline) {
     std::map<std::string, Xapian::doccount> span;

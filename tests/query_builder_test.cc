@@ -189,6 +189,66 @@ TEST_F(QueryBuilderTest, QuoteSearchesMatchQuoteDocuments) {
   }
 }
 
+// An article search drops the XYarticle filter only where no quote
+// document can match: with or without it, the same documents match, and
+// never a quote document.
+TEST_F(QueryBuilderTest, ArticleSearchesNeverMatchQuoteDocuments) {
+  const struct {
+    const char* query;
+    bool filter_dropped;
+  } kCases[] = {
+      {"reorganisation", true},
+      {"title:reorganisation", true},
+      {"\"clinical commissioning\"", true},
+      {"reorganisation outlet:pulse", true},
+      {"reorganisation OR competition", true},
+      {"reorganisation -speaker:porter", true},
+      {"reorganisation 2011..2012", true},
+      {"gamb*", true},
+      {"ccg", true},  // a synonym: SYNONYM(Zccg, XNccg)
+      {"quote:competition", false},
+      {"reorganisation OR quote:competition", false},
+      {"speaker:porter", false},
+      {"outlet:pulse", false},
+      {"2011..2012", false},
+      {"NOT reorganisation", false},
+      {"quote:competition reorganisation", true},
+  };
+  const Xapian::Query article("XYarticle");
+  for (const auto& c : kCases) {
+    QuerySpec spec;
+    spec.text = c.query;
+    Xapian::Query text;
+    ASSERT_TRUE(ParseUserQuery(spec, *db_, &text).ok()) << c.query;
+    EXPECT_EQ(MatchesArticlesOnly(text), c.filter_dropped) << c.query;
+    Xapian::Query built;
+    ASSERT_TRUE(BuildQuery(spec, *db_, &built).ok()) << c.query;
+    Xapian::Enquire enquire(*db_), filtered(*db_);
+    enquire.set_query(built);
+    filtered.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, article));
+    Xapian::MSet got = enquire.get_mset(0, 1000);
+    Xapian::MSet want = filtered.get_mset(0, 1000);
+    std::set<Xapian::docid> got_ids(got.begin(), got.end());
+    std::set<Xapian::docid> want_ids(want.begin(), want.end());
+    EXPECT_EQ(got_ids, want_ids) << c.query;
+    for (auto it = got.begin(); it != got.end(); ++it) {
+      EXPECT_FALSE(ParseDocumentData(it.get_document().get_data()).is_quote)
+          << c.query;
+    }
+  }
+}
+
+TEST(RestrictToTypeTest, QuoteSearchesAlwaysFilter) {
+  const Xapian::Query text("ZXQcompetit");
+  EXPECT_EQ(RestrictToType(text, DocType::kQuote).get_description(),
+            Xapian::Query(Xapian::Query::OP_FILTER, text,
+                          Xapian::Query("XYquote"))
+                .get_description());
+  EXPECT_EQ(RestrictToType(Xapian::Query("Zcompetit"), DocType::kArticle)
+                .get_description(),
+            Xapian::Query("Zcompetit").get_description());
+}
+
 TEST_F(QueryBuilderTest, CorrectionKeepsWildcardsAsTyped) {
   QuerySpec spec;
   spec.text = "commisioning title:reorgan*";

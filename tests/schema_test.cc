@@ -48,6 +48,41 @@ TEST(SchemaTest, FacetFieldsAreKnown) {
   EXPECT_FALSE(schema::FindFacetField("outlet")->multi);
 }
 
+// What no quote document holds: the terms that let an article search
+// drop its type filter (schema.h, "Quotes").
+TEST(SchemaTest, ArticleOnlyTermsAreThoseQuoteDocumentsNeverHold) {
+  const struct {
+    const char* term;
+    bool article_only;
+  } kCases[] = {
+      {"Zreorganis", true},       // a body (or title) word
+      {"Z2013", true},            // a number in the text
+      {"Z\xc3\xa9tat", true},     // a word starting with a UTF-8 letter
+      {"ZSreorganis", true},      // a title word
+      {"ZXCreorganis", true},     // a comment word
+      {"XNccg", true},            // a synonym concept
+      {"Q000_d5bc8f2fb5615c15", true},
+      {"QABC-123", true},         // ids keep their capitals
+      {"XU0123456789abcdef", true},
+      {"ZXQreorganis", false},    // quote words: quote documents too
+      {"XSmark porter", false},   // speakers, outlets, topics, dates, ...
+      {"XSWporter", false},
+      {"XOpulse", false},
+      {"XTcommissioning", false},
+      {"Khealth", false},
+      {"D20130925", false},
+      {"M201309", false},
+      {"Y2013", false},
+      {"XYarticle", false},
+      {"XParticle-1", false},
+      {"", false},
+      {"Z", false},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(schema::IsArticleOnlyTerm(c.term), c.article_only) << c.term;
+  }
+}
+
 TEST(SchemaTest, MultiValuesGoInOneSlotAndOneSlotPerDistinctItem) {
   const schema::FacetField& topic = *schema::FindFacetField("topic");
   Xapian::Document doc;
