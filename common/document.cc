@@ -13,7 +13,6 @@ namespace hpnews {
 
 namespace {
 
-
 void AddBooleanTerm(Xapian::Document* doc, const char* prefix,
                     const std::string& value) {
   if (!value.empty()) doc->add_boolean_term(schema::Term(prefix, value));

@@ -203,14 +203,34 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
   if (!shared.request.query.outlet_aliases) {
     shared.request.query.outlet_aliases = LoadOutletAliases(indexes.front().db);
   }
+  size_t line_no = 0;
+  std::string line;
+  bool too_long = false;
+  if (jobs == 1) {
+    // One job: each line is answered in the reading thread, as it is read.
+    // Handing lines to a worker cost two thread wake-ups a line, 6% of a
+    // batch's time.
+    BatchSummary counts;
+    while (ReadLimitedLine(in, options.max_line_bytes, &line, &too_long)) {
+      LineOutcome outcome =
+          RunLine(&indexes.front(), shared, Task{++line_no, line, too_long});
+      ++counts.lines;
+      if (outcome.matched) ++counts.matched;
+      if (outcome.error) ++counts.errors;
+      out << outcome.json << '\n';
+      // Caught up with the input (nothing read ahead): whoever feeds us
+      // may be waiting for this answer.
+      if (in.rdbuf()->in_avail() <= 0) out.flush();
+    }
+    out.flush();
+    *summary = counts;
+    return Status::Ok();
+  }
   Pipeline pipeline(shared, &out, kInFlightPerJob * jobs);
   std::vector<std::thread> workers;
   for (IndexSet& index : indexes) {
     workers.emplace_back([&pipeline, &index] { pipeline.Work(&index); });
   }
-  size_t line_no = 0;
-  std::string line;
-  bool too_long = false;
   while (ReadLimitedLine(in, options.max_line_bytes, &line, &too_long)) {
     pipeline.Push(Task{++line_no, line, too_long});
   }

@@ -37,10 +37,11 @@ struct BatchSummary {
 };
 
 // Reads `in` to its end and writes one JSON line per input line to `out`,
-// in input order whatever `jobs` is. Memory stays bounded: at most a few
-// dozen lines per job are in flight. Output is flushed whenever the
-// workers have caught up with the input, so a program can feed queries one
-// at a time and read each answer.
+// in input order whatever `jobs` is. With one job each line is answered in
+// the calling thread as it is read; with more, worker threads answer them
+// and memory stays bounded: at most a few dozen lines per job are in
+// flight. Output is flushed whenever the answers have caught up with the
+// input, so a program can feed queries one at a time and read each answer.
 //
 // On one local database the workers share a FacetCache: each facet field
 // is read into memory once, the first time a line asks for it.

@@ -703,8 +703,8 @@ Status FilterQuery(const QuerySpec& spec, const std::string& except_field,
     filters.push_back(range);
   }
   *out = filters.empty() ? Xapian::Query()
-                         : Xapian::Query(Xapian::Query::OP_AND,
-                                         filters.begin(), filters.end());
+                         : Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
+                                         filters.end());
   return Status::Ok();
 }
 
@@ -756,12 +756,11 @@ bool MatchesArticlesOnly(const Xapian::Query& query) {
 
 Xapian::Query RestrictToType(const Xapian::Query& query, DocType type) {
   if (type == DocType::kArticle && MatchesArticlesOnly(query)) return query;
-  return Xapian::Query(
-      Xapian::Query::OP_FILTER, query,
-      Xapian::Query(schema::Term(schema::kTypePrefix,
-                                 type == DocType::kQuote
-                                     ? schema::kQuoteType
-                                     : schema::kArticleType)));
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(schema::Term(schema::kTypePrefix,
+                                                  type == DocType::kQuote
+                                                      ? schema::kQuoteType
+                                                      : schema::kArticleType)));
 }
 
 Status BuildQuery(const QuerySpec& spec, const Xapian::Database& db,

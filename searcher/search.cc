@@ -835,11 +835,11 @@ Status Execute(IndexSet* index, const SearchRequest& request,
     Xapian::Query loose_filter;
     status = FilterQuery(spec, counts.field, &loose_filter);
     if (!status.ok()) return status;
-    counts = CountFacets(index,
-                         RestrictToType(WithFilter(base, loose_filter),
-                                        spec.type),
-                         {counts.field}, collapse, request.facet_limit)
-                 .front();
+    counts =
+        CountFacets(index,
+                    RestrictToType(WithFilter(base, loose_filter), spec.type),
+                    {counts.field}, collapse, request.facet_limit)
+            .front();
   }
   if (want_timeline) {
     std::map<std::string, Xapian::doccount> span;

@@ -4,9 +4,12 @@
 #include "searcher/batch.h"
 
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -317,6 +320,58 @@ TEST_F(BatchTest, CliReadsStdinOrAFileAndExitsLikeGrep) {
                  "/missing.txt 2>&1");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.out.rfind("hpnews-search: cannot read ", 0), 0u) << run.out;
+}
+
+// Reads one line from `fd`, waiting at most `ms` milliseconds for it.
+bool ReadLineWithin(int fd, int ms, std::string* line) {
+  line->clear();
+  char c;
+  while (true) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, ms) <= 0) return false;
+    if (::read(fd, &c, 1) != 1) return false;
+    if (c == '\n') return true;
+    line->push_back(c);
+  }
+}
+
+// A program that feeds a query, reads its answer, then decides the next
+// one (the scripted use --batch - is for) must get each answer while the
+// input is still open, with one job or several.
+TEST_F(BatchTest, EachAnswerArrivesBeforeTheNextQueryIsSent) {
+  for (const char* jobs : {"1", "2"}) {
+    int to_child[2], from_child[2];
+    ASSERT_EQ(::pipe(to_child), 0);
+    ASSERT_EQ(::pipe(from_child), 0);
+    const std::string db = dir_->path() + "/db";
+    pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::dup2(to_child[0], 0);
+      ::dup2(from_child[1], 1);
+      ::close(to_child[1]);
+      ::close(from_child[0]);
+      ::execl(HPNEWS_SEARCH_BIN, HPNEWS_SEARCH_BIN, "-d", db.c_str(), "--jobs",
+              jobs, "--batch", "-", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(to_child[0]);
+    ::close(from_child[1]);
+    for (const char* query : {"nhs\n", "outlet:pulse\n", "zzznothing\n"}) {
+      ASSERT_EQ(::write(to_child[1], query, std::strlen(query)),
+                static_cast<ssize_t>(std::strlen(query)));
+      std::string line;
+      ASSERT_TRUE(ReadLineWithin(from_child[0], 10000, &line))
+          << "no answer to " << query << " with --jobs " << jobs;
+      EXPECT_TRUE(json::parse(line).contains("total")) << line;
+    }
+    ::close(to_child[1]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::close(from_child[0]);
+    EXPECT_TRUE(WIFEXITED(status)) << "--jobs " << jobs;
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "--jobs " << jobs;
+  }
 }
 
 }  // namespace

@@ -205,8 +205,8 @@ TEST_F(DocumentTest, QuoteDataRoundTrips) {
 // Data cut short anywhere (a damaged or foreign record) reads as nothing,
 // never as a wrong field or a read past its end.
 TEST_F(DocumentTest, TruncatedDataReadsAsEmpty) {
-  const std::string data = DocumentFromArticle(SampleArticle(), &termgen_)
-                               .get_data();
+  const std::string data =
+      DocumentFromArticle(SampleArticle(), &termgen_).get_data();
   for (std::size_t n = 0; n < data.size(); ++n) {
     StoredArticle stored = ParseDocumentData(data.substr(0, n));
     EXPECT_EQ(stored.id, "") << "cut at " << n;

@@ -240,10 +240,10 @@ TEST_F(QueryBuilderTest, ArticleSearchesNeverMatchQuoteDocuments) {
 
 TEST(RestrictToTypeTest, QuoteSearchesAlwaysFilter) {
   const Xapian::Query text("ZXQcompetit");
-  EXPECT_EQ(RestrictToType(text, DocType::kQuote).get_description(),
-            Xapian::Query(Xapian::Query::OP_FILTER, text,
-                          Xapian::Query("XYquote"))
-                .get_description());
+  EXPECT_EQ(
+      RestrictToType(text, DocType::kQuote).get_description(),
+      Xapian::Query(Xapian::Query::OP_FILTER, text, Xapian::Query("XYquote"))
+          .get_description());
   EXPECT_EQ(RestrictToType(Xapian::Query("Zcompetit"), DocType::kArticle)
                 .get_description(),
             Xapian::Query("Zcompetit").get_description());

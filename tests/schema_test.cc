@@ -55,17 +55,17 @@ TEST(SchemaTest, ArticleOnlyTermsAreThoseQuoteDocumentsNeverHold) {
     const char* term;
     bool article_only;
   } kCases[] = {
-      {"Zreorganis", true},       // a body (or title) word
-      {"Z2013", true},            // a number in the text
-      {"Z\xc3\xa9tat", true},     // a word starting with a UTF-8 letter
-      {"ZSreorganis", true},      // a title word
-      {"ZXCreorganis", true},     // a comment word
-      {"XNccg", true},            // a synonym concept
+      {"Zreorganis", true},    // a body (or title) word
+      {"Z2013", true},         // a number in the text
+      {"Z\xc3\xa9tat", true},  // a word starting with a UTF-8 letter
+      {"ZSreorganis", true},   // a title word
+      {"ZXCreorganis", true},  // a comment word
+      {"XNccg", true},         // a synonym concept
       {"Q000_d5bc8f2fb5615c15", true},
-      {"QABC-123", true},         // ids keep their capitals
+      {"QABC-123", true},  // ids keep their capitals
       {"XU0123456789abcdef", true},
-      {"ZXQreorganis", false},    // quote words: quote documents too
-      {"XSmark porter", false},   // speakers, outlets, topics, dates, ...
+      {"ZXQreorganis", false},   // quote words: quote documents too
+      {"XSmark porter", false},  // speakers, outlets, topics, dates, ...
       {"XSWporter", false},
       {"XOpulse", false},
       {"XTcommissioning", false},
