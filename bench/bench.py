@@ -9,18 +9,15 @@ across peers, and medians are reported, because the machine is noisy; each
 figure is also given as a ratio to the obvious Xapian program of the same
 run (bench/xapian_obvious.cc), the floor hpnews must beat.
 
-Peak RSS comes from wait4() of each child. Query throughput is measured
-inside each peer over its query loop (start-up excluded); for hpnews-search,
-whose --batch has no timer, it is the batch's wall time minus the wall time
-of a one-query batch (start-up and index opening). Its p50/p99 come from a
-separate pass that feeds the queries one at a time through a pipe (--batch -
-answers each line as soon as it is read) with --jobs 1.
+Peak RSS comes from wait4() of each child. Query throughput, p50 and p99
+are measured inside each peer over its query loop (start-up and index
+opening excluded); hpnews-search reports them with --batch --stats.
 """
 
 import argparse
-import io
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -138,26 +135,25 @@ def percentile(v, p):
     return s[min(len(s) - 1, int(p * (len(s) - 1) + 0.5))] if s else 0.0
 
 
-def hpnews_latencies(peers, mode, queries_file):
-    """Feeds queries one at a time; returns per-query latencies in ms."""
-    cmd = peers.query_cmd(mode, None) + ["-"]
-    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.DEVNULL, bufsize=0)
-    lat = []
-    with open(queries_file, encoding="utf-8") as f:
-        lines = [l for l in f.read().split("\n") if l]
-    # Unbuffered for writing (each query goes at once), buffered for
-    # reading: readline() on a raw pipe reads one byte per system call,
-    # which cost ~4 ms on a 5 KB answer, ten times the query itself.
-    out = io.BufferedReader(p.stdout, 1 << 16)
-    for line in lines:
-        t0 = time.perf_counter()
-        p.stdin.write((line + "\n").encode())
-        out.readline()
-        lat.append((time.perf_counter() - t0) * 1000)
-    p.stdin.close()
-    p.wait()
-    return lat
+STATS = re.compile(r"(\d+) queries in ([\d.]+) s \([\d,.]+ q/s\); per query p50 ([\d.]+) ms, "
+                   r"p99 ([\d.]+) ms")
+
+
+def hpnews_queries(peers, mode, queries_file):
+    """Runs hpnews-search --batch --stats; returns (q/s, p50 ms, p99 ms, RSS MB).
+
+    --stats times the batch from its first line to its last answer, and each
+    line from the start of its search to its JSON: the same loop timing the
+    peers report, start-up and index opening excluded."""
+    cmd = peers.query_cmd(mode, None) + [queries_file, "--stats"]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read().decode(errors="replace")
+    _, status, ru = os.wait4(p.pid, 0)
+    m = STATS.search(err)
+    if not m:
+        sys.exit("bench: %s printed no --stats line: %s" % (" ".join(cmd), err[-2000:]))
+    n, secs, p50, p99 = int(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4))
+    return n / max(secs, 1e-9), p50, p99, ru.ru_maxrss / 1024.0
 
 
 def fmt(x, digits=0):
@@ -248,23 +244,13 @@ def main():
             for j in jobs:
                 modes.append((n, facets, j))
     nq = sum(1 for l in open(a.queries + ".xapian.txt") if l.strip())
-    startup = None
-    if "hpnews" in names:
-        one = os.path.join(a.work, "one-query.txt")
-        with open(one, "w") as f:
-            f.write("the\n")
-        startup = statistics.median(
-            run(peers.query_cmd(("hpnews", True, 1), None) + [one], check=False)[0]
-            for _ in range(3))
     qruns = {m: [] for m in modes}
     for r in range(a.query_repeat):
         for m in modes:
             if m[0] == "hpnews":
-                with open(a.queries + ".xapian.txt", "rb") as qf:
-                    wall, rss, _ = run(peers.query_cmd(m, None) + ["-"], stdin=qf,
-                                       check=False)
-                secs = max(wall - startup, 1e-6)
-                qruns[m].append(dict(qps=nq / secs, rss=rss, p50=None, p99=None))
+                qps, p50, p99, rss = hpnews_queries(peers, m, a.queries + ".xapian.txt")
+                qruns[m].append(dict(qps=qps, rss=rss, p50=p50 if m[2] == 1 else None,
+                                     p99=p99 if m[2] == 1 else None))
             else:
                 wall, rss, out = run(peers.query_cmd(m, a.queries), stdout="pipe")
                 s = json.loads(out.strip().split("\n")[-1])
@@ -273,11 +259,6 @@ def main():
                 qruns[m].append(dict(qps=s["queries"] / s["seconds"], rss=rss,
                                      p50=s["p50_ms"], p99=s["p99_ms"]))
         print("  queries round %d/%d done" % (r + 1, a.query_repeat), flush=True)
-    lat = {}
-    for m in modes:
-        if m[0] == "hpnews" and m[2] == 1:
-            ls = hpnews_latencies(peers, m, a.queries + ".xapian.txt")
-            lat[m] = (percentile(ls, 0.5), percentile(ls, 0.99))
 
     # ---- agreement with the floor --------------------------------------------------
     agree = None
@@ -319,9 +300,7 @@ def main():
     for m in modes:
         rows = qruns[m]
         Q[m] = dict(qps=med(r["qps"] for r in rows), rss=med(r["rss"] for r in rows))
-        if m in lat:
-            Q[m]["p50"], Q[m]["p99"] = lat[m]
-        elif rows[0]["p50"] is not None:
+        if rows[0]["p50"] is not None:
             Q[m]["p50"] = med(r["p50"] for r in rows)
             Q[m]["p99"] = med(r["p99"] for r in rows)
         else:
@@ -387,8 +366,6 @@ def main():
             json.dump(dict(corpus=a.corpus, articles=ndocs, text_bytes=tbytes, builds=builds,
                            queries={"%s/%s/%d" % (m[0], "facets" if m[1] else "top10", m[2]): v
                                     for m, v in qruns.items()},
-                           latency={"%s/%s/%d" % (m[0], "facets" if m[1] else "top10", m[2]): v
-                                    for m, v in lat.items()},
                            agreement=agree), f, indent=1)
 
 

@@ -1,7 +1,10 @@
 #include "searcher/batch.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <map>
@@ -28,10 +31,13 @@ struct Task {
   bool too_long;
 };
 
+using Clock = std::chrono::steady_clock;
+
 struct LineOutcome {
   std::string json;
   bool matched = false;
   bool error = false;
+  double ms = 0;  // from the start of its search to its JSON
 };
 
 LineOutcome ErrorLine(size_t line_no, const std::string& message) {
@@ -41,8 +47,8 @@ LineOutcome ErrorLine(size_t line_no, const std::string& message) {
   return outcome;
 }
 
-LineOutcome RunLine(IndexSet* index, const BatchOptions& options,
-                    const Task& task) {
+LineOutcome RunLineUntimed(IndexSet* index, const BatchOptions& options,
+                           const Task& task) {
   if (task.too_long) {
     return ErrorLine(task.line_no, "line too long (over " +
                                        std::to_string(options.max_line_bytes) +
@@ -66,6 +72,15 @@ LineOutcome RunLine(IndexSet* index, const BatchOptions& options,
   LineOutcome outcome;
   outcome.matched = result.total > 0;
   outcome.json = ResultJsonLine(result, task.line_no);
+  return outcome;
+}
+
+LineOutcome RunLine(IndexSet* index, const BatchOptions& options,
+                    const Task& task) {
+  const Clock::time_point start = Clock::now();
+  LineOutcome outcome = RunLineUntimed(index, options, task);
+  outcome.ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   return outcome;
 }
 
@@ -114,6 +129,9 @@ class Pipeline {
     ++summary_.lines;
     if (outcome.matched) ++summary_.matched;
     if (outcome.error) ++summary_.errors;
+    if (summary_.latencies_ms.size() < line_no)
+      summary_.latencies_ms.resize(line_no);
+    summary_.latencies_ms[line_no - 1] = outcome.ms;
     ready_[line_no] = std::move(outcome.json);
     bool wrote = false;
     while (!ready_.empty() && ready_.begin()->first == next_line_) {
@@ -206,6 +224,10 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
   size_t line_no = 0;
   std::string line;
   bool too_long = false;
+  const Clock::time_point start = Clock::now();
+  auto seconds = [&start]() {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
   if (jobs == 1) {
     // One job: each line is answered in the reading thread, as it is read.
     // Handing lines to a worker cost two thread wake-ups a line, 6% of a
@@ -217,13 +239,15 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
       ++counts.lines;
       if (outcome.matched) ++counts.matched;
       if (outcome.error) ++counts.errors;
+      counts.latencies_ms.push_back(outcome.ms);
       out << outcome.json << '\n';
       // Caught up with the input (nothing read ahead): whoever feeds us
       // may be waiting for this answer.
       if (in.rdbuf()->in_avail() <= 0) out.flush();
     }
     out.flush();
-    *summary = counts;
+    counts.seconds = seconds();
+    *summary = std::move(counts);
     return Status::Ok();
   }
   Pipeline pipeline(shared, &out, kInFlightPerJob * jobs);
@@ -238,7 +262,29 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
   for (std::thread& worker : workers) worker.join();
   out.flush();
   *summary = pipeline.summary();
+  summary->seconds = seconds();
   return Status::Ok();
+}
+
+std::string FormatBatchStats(const BatchSummary& summary) {
+  std::vector<double> sorted = summary.latencies_ms;
+  std::sort(sorted.begin(), sorted.end());
+  auto rank = [&sorted](double p) {
+    if (sorted.empty()) return 0.0;
+    const auto k =
+        static_cast<size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+    return sorted[k == 0 ? 0 : k - 1];
+  };
+  const double qps = summary.seconds > 0
+                         ? static_cast<double>(summary.lines) / summary.seconds
+                         : 0;
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "%zu queries in %.3f s (%.0f q/s); per query p50 %.3f ms, "
+                "p99 %.3f ms, max %.3f ms",
+                summary.lines, summary.seconds, qps, rank(0.5), rank(0.99),
+                sorted.empty() ? 0.0 : sorted.back());
+  return buf;
 }
 
 int BatchExitCode(const BatchSummary& summary) {

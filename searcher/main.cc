@@ -54,6 +54,7 @@ struct CliOptions {
   std::string color = "auto";
   std::string batch;
   int jobs = 1;
+  bool stats = false;
   bool quotes = false;
   bool no_synonyms = false;
   std::string recency;
@@ -186,6 +187,8 @@ int RunBatchMode(const CliOptions& cli, const SearchRequest& request) {
   Status status = RunBatch(options, *in, std::cout, &summary);
   if (!status.ok()) return Fail(status);
   if (in->bad()) return Fail("error reading " + cli.batch);
+  if (cli.stats)
+    std::cerr << kProgram << ": " << FormatBatchStats(summary) << "\n";
   return BatchExitCode(summary);
 }
 
@@ -331,6 +334,9 @@ po::options_description Options(CliOptions* cli) {
      "per line, in input order")
     ("jobs,j", po::value(&cli->jobs)->value_name("N"),
      "threads for --batch (default 1)")
+    ("stats", po::bool_switch(&cli->stats),
+     "after --batch, print its throughput and per-query latency (p50, p99, "
+     "max) on stderr")
     ("help,h", "show this help")
     ("version", "show the version");
   // clang-format on

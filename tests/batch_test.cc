@@ -322,6 +322,37 @@ TEST_F(BatchTest, CliReadsStdinOrAFileAndExitsLikeGrep) {
   EXPECT_EQ(run.out.rfind("hpnews-search: cannot read ", 0), 0u) << run.out;
 }
 
+TEST(FormatBatchStatsTest, NearestRankPercentiles) {
+  BatchSummary summary;
+  summary.lines = 200;
+  summary.seconds = 0.5;
+  for (int i = 1; i <= 200; ++i) summary.latencies_ms.push_back(i / 10.0);
+  EXPECT_EQ(FormatBatchStats(summary),
+            "200 queries in 0.500 s (400 q/s); per query p50 10.000 ms, "
+            "p99 19.800 ms, max 20.000 ms");
+  EXPECT_EQ(FormatBatchStats(BatchSummary()),
+            "0 queries in 0.000 s (0 q/s); per query p50 0.000 ms, "
+            "p99 0.000 ms, max 0.000 ms");
+}
+
+TEST_F(BatchTest, EveryLineIsTimed) {
+  for (int jobs : {1, 3}) {
+    BatchSummary summary;
+    Run(Options(jobs), "nhs\nnhs AND\n\nspeaker:porter\n", &summary);
+    ASSERT_EQ(summary.latencies_ms.size(), 4u) << jobs;
+    for (double ms : summary.latencies_ms) EXPECT_GE(ms, 0.0);
+    EXPECT_GT(summary.seconds, 0.0);
+  }
+  CliRun run = RunShell("printf 'nhs\\n' | " + std::string(HPNEWS_SEARCH_BIN) +
+                        " -d " + dir_->path() +
+                        "/db --batch - --stats "
+                        "2>&1 >/dev/null");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("hpnews-search: 1 queries in ", 0), 0u) << run.out;
+  EXPECT_NE(run.out.find(" q/s); per query p50 "), std::string::npos)
+      << run.out;
+}
+
 // Reads one line from `fd`, waiting at most `ms` milliseconds for it.
 bool ReadLineWithin(int fd, int ms, std::string* line) {
   line->clear();
