@@ -264,9 +264,15 @@ WordCounts SpellingWordsOf(
 
 // DocumentFromArticle(); with `counter` (the stemmer of `termgen`), also
 // the spelling words of the title and body into *spelling.
+std::string Stored(const std::string& record, const DataCodec* codec) {
+  if (codec != nullptr) return codec->Compress(record);
+  return DataCodec::kRaw + record;
+}
+
 Xapian::Document BuildArticleDocument(const Article& article,
                                       Xapian::TermGenerator* termgen,
                                       const Synonyms* synonyms,
+                                      const DataCodec* codec,
                                       CountingStemmer* counter,
                                       WordCounts* spelling) {
   std::unordered_map<std::string, Xapian::termcount> words;
@@ -338,7 +344,7 @@ Xapian::Document BuildArticleDocument(const Article& article,
     doc.add_boolean_term(schema::kDupPrefix + dup);
   }
 
-  doc.set_data(ArticleData(article, /*with_text=*/true));
+  doc.set_data(Stored(ArticleData(article, /*with_text=*/true), codec));
   return doc;
 }
 
@@ -361,8 +367,10 @@ WordCounts SpellingWords(const std::string& title, const std::string& body) {
 
 Xapian::Document DocumentFromArticle(const Article& article,
                                      Xapian::TermGenerator* termgen,
-                                     const Synonyms* synonyms) {
-  return BuildArticleDocument(article, termgen, synonyms, nullptr, nullptr);
+                                     const Synonyms* synonyms,
+                                     const DataCodec* codec) {
+  return BuildArticleDocument(article, termgen, synonyms, codec, nullptr,
+                              nullptr);
 }
 
 struct DocumentBuilder::Stemmer {
@@ -370,8 +378,9 @@ struct DocumentBuilder::Stemmer {
   Xapian::Stem stem;
 };
 
-DocumentBuilder::DocumentBuilder(const Synonyms* synonyms)
-    : synonyms_(synonyms) {
+DocumentBuilder::DocumentBuilder(const Synonyms* synonyms,
+                                 const DataCodec* codec)
+    : synonyms_(synonyms), codec_(codec) {
   auto* counting = new CountingStemmer();
   stemmer_ =
       std::make_unique<Stemmer>(Stemmer{counting, Xapian::Stem(counting)});
@@ -382,17 +391,39 @@ DocumentBuilder::~DocumentBuilder() = default;
 
 Xapian::Document DocumentBuilder::ArticleDocument(const Article& article,
                                                   WordCounts* spelling) {
-  return BuildArticleDocument(article, &termgen_, synonyms_,
+  return BuildArticleDocument(article, &termgen_, synonyms_, codec_,
                               stemmer_->implementation, spelling);
 }
 
 std::vector<Xapian::Document> DocumentBuilder::QuoteDocuments(
     const Article& article) {
-  return hpnews::QuoteDocuments(article, &termgen_);
+  return hpnews::QuoteDocuments(article, &termgen_, codec_);
+}
+
+namespace {
+
+std::string QuoteRecord(const Article& article, std::size_t i) {
+  std::string record = ArticleData(article, /*with_text=*/false);
+  PutLength(i, &record);
+  PutString(article.quotes[i].speaker, &record);
+  PutString(article.quotes[i].text, &record);
+  return record;
+}
+
+}  // namespace
+
+std::vector<std::string> DataRecords(const Article& article) {
+  std::vector<std::string> records = {ArticleData(article, true)};
+  for (std::size_t i = 0; i < article.quotes.size(); ++i) {
+    if (!article.quotes[i].text.empty())
+      records.push_back(QuoteRecord(article, i));
+  }
+  return records;
 }
 
 std::vector<Xapian::Document> QuoteDocuments(const Article& article,
-                                             Xapian::TermGenerator* termgen) {
+                                             Xapian::TermGenerator* termgen,
+                                             const DataCodec* codec) {
   std::vector<Xapian::Document> docs;
   termgen->set_stemming_strategy(kStemStrategy);
   for (std::size_t i = 0; i < article.quotes.size(); ++i) {
@@ -413,19 +444,20 @@ std::vector<Xapian::Document> QuoteDocuments(const Article& article,
     }
     AddSharedTermsAndValues(article, &doc);
     doc.add_value(schema::kParentSlot, article.id);
-    std::string data = ArticleData(article, /*with_text=*/false);
-    PutLength(i, &data);
-    PutString(quote.speaker, &data);
-    PutString(quote.text, &data);
-    doc.set_data(data);
+    doc.set_data(Stored(QuoteRecord(article, i), codec));
     docs.push_back(std::move(doc));
   }
   return docs;
 }
 
-StoredArticle ParseDocumentData(const std::string& data) {
+StoredArticle ParseDocumentData(const std::string& data,
+                                const DataCodec* codec) {
+  static const DataCodec kNoDictionary;
+  std::string record;
+  if (!(codec != nullptr ? codec : &kNoDictionary)->Decompress(data, &record))
+    return StoredArticle();
   StoredArticle out;
-  DataReader in(data);
+  DataReader in(record);
   bool ok = in.String(&out.id) && in.String(&out.title) &&
             in.String(&out.date) && in.String(&out.outlet) &&
             in.String(&out.url) && in.String(&out.source) &&

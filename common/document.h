@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/data_codec.h"
 #include "common/synonyms.h"
 
 namespace hpnews {
@@ -24,18 +25,25 @@ namespace hpnews {
 // XQ, comments under XC: schema.h), boolean terms for date, outlet,
 // speaker, topic and keyword, the concept terms of the `synonyms` groups
 // the title and body name (none when null), the near-duplicate key, the
-// value slots and the JSON document data. `*termgen` must have its stemmer
-// set (English); its stemming strategy and document are replaced.
+// value slots and the document data (schema.h), compressed by `codec`
+// (stored raw when null). `*termgen` must have its stemmer set (English);
+// its stemming strategy and document are replaced.
 Xapian::Document DocumentFromArticle(const Article& article,
                                      Xapian::TermGenerator* termgen,
-                                     const Synonyms* synonyms = nullptr);
+                                     const Synonyms* synonyms = nullptr,
+                                     const DataCodec* codec = nullptr);
 
 // One document per quote of `article` (schema.h, "Quotes"), in order: the
-// quote's words once (unprefixed stems), its speaker, the parent term,
+// quote's words once (stems under XQ), its speaker, the parent term,
 // and the article's outlet, topic, keyword and date terms and values.
 // Quotes with no text give no document.
 std::vector<Xapian::Document> QuoteDocuments(const Article& article,
-                                             Xapian::TermGenerator* termgen);
+                                             Xapian::TermGenerator* termgen,
+                                             const DataCodec* codec = nullptr);
+
+// The uncompressed data records of `article`'s document and of its quote
+// documents: what a DataCodec dictionary is trained on.
+std::vector<std::string> DataRecords(const Article& article);
 
 // The words the spelling dictionary ("did you mean") learns from an
 // article: each word of its title and body (never its comments), as the
@@ -52,7 +60,9 @@ WordCounts SpellingWords(const std::string& title, const std::string& body);
 // Body())). One per thread: not thread-safe.
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(const Synonyms* synonyms = nullptr);
+  // `synonyms` and `codec` (either may be null) must outlive the builder.
+  explicit DocumentBuilder(const Synonyms* synonyms = nullptr,
+                           const DataCodec* codec = nullptr);
   ~DocumentBuilder();
   DocumentBuilder(const DocumentBuilder&) = delete;
   DocumentBuilder& operator=(const DocumentBuilder&) = delete;
@@ -68,6 +78,7 @@ class DocumentBuilder {
   std::unique_ptr<Stemmer> stemmer_;
   Xapian::TermGenerator termgen_;
   const Synonyms* synonyms_;
+  const DataCodec* codec_;
 };
 
 // How many articles `db` holds (quote documents not counted).
@@ -106,9 +117,13 @@ struct StoredArticle {
   std::string quote_text;
 };
 
-// Parses document data written by DocumentFromArticle(). Missing keys give
-// empty fields; data that is not JSON gives an all-empty StoredArticle.
-StoredArticle ParseDocumentData(const std::string& data);
+// Parses document data written by DocumentFromArticle() or
+// QuoteDocuments(), decompressed by `codec` (one of the index's: see
+// DataCodec::ForDatabase(); null = records compressed without a
+// dictionary only). Data that is damaged, not ours, or compressed with a
+// dictionary `codec` lacks gives an all-empty StoredArticle.
+StoredArticle ParseDocumentData(const std::string& data,
+                                const DataCodec* codec = nullptr);
 
 }  // namespace hpnews
 

@@ -176,13 +176,19 @@ bool IsArticleOnlyTerm(const std::string& term);
 //   source, [speakers], [topics], [keywords], text (the body, for snippets)
 // and, quote documents only (the fields above are their article's):
 //   quote index (LEB128, 0-based in the article), speaker, quote text.
-// Written by DocumentFromArticle() and QuoteDocuments() (common/document.h),
-// read by ParseDocumentData().
+// The record is stored compressed with zstd and the index's dictionary,
+// behind a marker byte (common/data_codec.h). Written by
+// DocumentFromArticle() and QuoteDocuments() (common/document.h), read by
+// ParseDocumentData().
 
 // ---- Metadata ---------------------------------------------------------------
 // The outlets.tsv the index was built with, so the searcher resolves outlet
 // aliases ("HSJ") the way the indexer named outlets, wherever it runs.
 inline constexpr const char* kOutletsKey = "hpnews.outlets_tsv";
+// The zstd dictionary the document data is compressed with (data_codec.h),
+// trained on the first articles of the build that created the index; absent
+// when they were too few to learn from.
+inline constexpr const char* kDataDictionaryKey = "hpnews.data_dictionary";
 // Shards of a sharded index only: "K/N", this is shard K (0-based) of N.
 inline constexpr const char* kShardKey = "hpnews.shard";
 

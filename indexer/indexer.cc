@@ -179,8 +179,14 @@ class ShardWriter {
  public:
   // `fresh`: the database was created empty by this run, so an id seen for
   // the first time in the run cannot be in it yet.
-  ShardWriter(Xapian::WritableDatabase db, std::size_t budget_bytes, bool fresh)
-      : db_(std::move(db)), budget_bytes_(budget_bytes), fresh_(fresh) {}
+  // `codec` (not null) reads the data of documents it replaces, and a fresh
+  // database stores its dictionary; it must outlive the writer.
+  ShardWriter(Xapian::WritableDatabase db, std::size_t budget_bytes, bool fresh,
+              const DataCodec* codec)
+      : db_(std::move(db)),
+        budget_bytes_(budget_bytes),
+        fresh_(fresh),
+        codec_(codec) {}
 
   // `first_in_run`: no earlier article of this run had this id.
   void Write(PreparedArticle* a, bool first_in_run) {
@@ -201,7 +207,7 @@ class ShardWriter {
         }
         // The replaced article's words leave the dictionary: they are
         // computed again from its stored title and text.
-        StoredArticle stored = ParseDocumentData(old.get_data());
+        StoredArticle stored = ParseDocumentData(old.get_data(), codec_);
         AddSpelling(SpellingWords(stored.title, stored.text), -1);
         db_.replace_document(id_term, a->doc);
         db_.delete_document(ParentTerm(a->id));
@@ -226,6 +232,9 @@ class ShardWriter {
                      const std::string& shard_key) {
     StoreSynonyms(synonyms, &db_);
     db_.set_metadata(schema::kOutletsKey, outlets_tsv);
+    // An existing index keeps the dictionary its records were written with.
+    if (fresh_ && !codec_->dictionary().empty())
+      db_.set_metadata(schema::kDataDictionaryKey, codec_->dictionary());
     if (!shard_key.empty()) db_.set_metadata(schema::kShardKey, shard_key);
   }
 
@@ -294,6 +303,7 @@ class ShardWriter {
   Xapian::WritableDatabase db_;
   std::size_t budget_bytes_;
   bool fresh_;
+  const DataCodec* codec_;
   std::size_t pending_bytes_ = 0;
   std::size_t added_ = 0, replaced_ = 0, unchanged_ = 0;
   std::unordered_map<std::string, long long> spelling_delta_;
@@ -307,10 +317,11 @@ class WriterPool {
   // `shards` and `synonyms` must outlive the pool. `queue_bytes` bounds the
   // text that may wait for each thread (at least one article).
   WriterPool(std::vector<std::unique_ptr<ShardWriter>>* shards,
-             const Synonyms* synonyms, unsigned threads,
+             const Synonyms* synonyms, const DataCodec* codec, unsigned threads,
              std::size_t queue_bytes)
       : shards_(shards),
         synonyms_(synonyms),
+        codec_(codec),
         queue_bytes_(queue_bytes),
         lanes_(threads) {
     for (unsigned t = 0; t < threads; ++t)
@@ -384,7 +395,7 @@ class WriterPool {
 
   void Run(unsigned t) {
     Lane& lane = lanes_[t];
-    DocumentBuilder builder(synonyms_);
+    DocumentBuilder builder(synonyms_, codec_);
     while (true) {
       std::unique_lock<std::mutex> lock(lane.mu);
       lane.ready.wait(lock,
@@ -414,6 +425,7 @@ class WriterPool {
 
   std::vector<std::unique_ptr<ShardWriter>>* shards_;
   const Synonyms* synonyms_;
+  const DataCodec* codec_;
   const std::size_t queue_bytes_;
   std::vector<Lane> lanes_;
   std::vector<std::thread> threads_;
@@ -621,8 +633,8 @@ std::string ReadWholeFile(const fs::path& path) {
 }  // namespace
 
 void UpdateSpelling(const Xapian::Document& doc, bool remove,
-                    Xapian::WritableDatabase* db) {
-  StoredArticle stored = ParseDocumentData(doc.get_data());
+                    Xapian::WritableDatabase* db, const DataCodec* codec) {
+  StoredArticle stored = ParseDocumentData(doc.get_data(), codec);
   for (const auto& [word, count] : SpellingWords(stored.title, stored.text)) {
     if (remove) {
       db->remove_spelling(word, count);
@@ -673,6 +685,26 @@ std::vector<Article> ReadArticles(const std::string& path,
 }
 
 namespace {
+
+// The data dictionary of a fresh build (common/data_codec.h), learnt from
+// the records of the articles read first: up to kDictionarySampleBytes of
+// them, enough for zstd's trainer and a fraction of a second of its time.
+std::string TrainDataDictionary(const std::vector<FileResult>& results) {
+  constexpr std::size_t kDictionarySampleBytes = 2u << 20;
+  std::vector<std::string> samples;
+  std::size_t bytes = 0;
+  for (const FileResult& r : results) {
+    for (const Article& a : r.articles) {
+      for (std::string& record : DataRecords(a)) {
+        bytes += record.size();
+        samples.push_back(std::move(record));
+      }
+      if (bytes >= kDictionarySampleBytes)
+        return DataCodec::TrainDictionary(samples);
+    }
+  }
+  return DataCodec::TrainDictionary(samples);
+}
 
 // Where a run writes. A new index, or a rebuild, is written as `parts`
 // private databases side by side (one per writer thread, or one per shard)
@@ -865,28 +897,35 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
     return Status::IoError(what);
   };
   const std::size_t budget = MemoryBudgetBytes(options) / target.parts;
-  try {
-    if (target.fresh) {
-      // Private folders that only the final swap makes visible: no fsync
-      // at each commit; SyncDirectory() once before the swap.
-      for (const std::string& part : target.part_paths) {
-        target.writers.push_back(std::make_unique<ShardWriter>(
-            Xapian::WritableDatabase(part,
-                                     Xapian::DB_CREATE | Xapian::DB_NO_SYNC),
-            budget, /*fresh=*/true));
+  // The writers, made once the codec is known: a fresh build trains its
+  // data dictionary on the first articles it reads; an update keeps the
+  // one its records were written with.
+  std::unique_ptr<DataCodec> codec;
+  auto open_writers = [&]() -> Status {
+    try {
+      if (target.fresh) {
+        // Private folders that only the final swap makes visible: no fsync
+        // at each commit; SyncDirectory() once before the swap.
+        for (const std::string& part : target.part_paths) {
+          target.writers.push_back(std::make_unique<ShardWriter>(
+              Xapian::WritableDatabase(part,
+                                       Xapian::DB_CREATE | Xapian::DB_NO_SYNC),
+              budget, /*fresh=*/true, codec.get()));
+        }
+      } else {
+        for (Xapian::WritableDatabase& db : target.existing) {
+          target.writers.push_back(std::make_unique<ShardWriter>(
+              db, budget, /*fresh=*/false, codec.get()));
+        }
       }
-    } else {
-      for (Xapian::WritableDatabase& db : target.existing) {
-        target.writers.push_back(
-            std::make_unique<ShardWriter>(db, budget, /*fresh=*/false));
-      }
+    } catch (const Xapian::DatabaseLockError& e) {
+      return fail(LockFailure(index, e).message());
+    } catch (const Xapian::Error& e) {
+      return fail(index.string() +
+                  ": cannot open the index for writing: " + Describe(e));
     }
-  } catch (const Xapian::DatabaseLockError& e) {
-    return fail(LockFailure(index, e).message());
-  } catch (const Xapian::Error& e) {
-    return fail(index.string() +
-                ": cannot open the index for writing: " + Describe(e));
-  }
+    return Status::Ok();
+  };
 
   // Files are read in chunks, in parallel, then dispatched in file order:
   // the order of ids (and so which duplicate wins) never depends on timing.
@@ -934,17 +973,25 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
   std::future<std::vector<FileResult>> ahead;
   std::size_t distinct_ids = 0;
   try {
+    std::vector<FileResult> first;
+    if (!chunks.empty()) first = read_chunk(chunks[0].first, chunks[0].second);
+    if (target.fresh) {
+      codec = std::make_unique<DataCodec>(TrainDataDictionary(first));
+    } else {
+      std::vector<Xapian::Database> shards(target.existing.begin(),
+                                           target.existing.end());
+      codec = DataCodec::ForDatabase(shards.front(), shards);
+    }
+    Status writers_open = open_writers();
+    if (!writers_open.ok()) return writers_open;
     const unsigned writer_threads = static_cast<unsigned>(
         std::min<std::size_t>(target.parts, std::max(1u, jobs)));
-    WriterPool pool(&target.writers, &synonyms, writer_threads, kQueueBytes);
+    WriterPool pool(&target.writers, &synonyms, codec.get(), writer_threads,
+                    kQueueBytes);
     Dispatcher dispatcher(&pool, target.parts);
     bool writing = true;
-    if (!chunks.empty()) {
-      ahead = std::async(std::launch::async, read_chunk, chunks[0].first,
-                         chunks[0].second);
-    }
     for (std::size_t c = 0; c < chunks.size() && writing; ++c) {
-      std::vector<FileResult> results = ahead.get();
+      std::vector<FileResult> results = c == 0 ? std::move(first) : ahead.get();
       if (c + 1 < chunks.size()) {
         ahead = std::async(std::launch::async, read_chunk, chunks[c + 1].first,
                            chunks[c + 1].second);

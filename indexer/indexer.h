@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/data_codec.h"
 #include "common/extract.h"
 #include "common/reader.h"
 #include "common/status.h"
@@ -103,9 +104,11 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
 // bodies (common/document.h, SpellingWords()), read from the stored data of
 // `doc` (the document's terms are stems). The writer takes a replaced
 // article's words out (`remove`) before adding the new ones, so frequencies
-// stay the index's.
+// stay the index's. `codec` reads the data (null: data stored raw or
+// compressed without a dictionary).
 void UpdateSpelling(const Xapian::Document& doc, bool remove,
-                    Xapian::WritableDatabase* db);
+                    Xapian::WritableDatabase* db,
+                    const DataCodec* codec = nullptr);
 
 // Replaces the synonym table of *db with `synonyms`' entries (every form
 // of a group -> its concept term; common/synonyms.h).

@@ -784,7 +784,8 @@ Status Execute(IndexSet* index, const SearchRequest& request,
     for (Xapian::MSetIterator it = source.mset.begin(); it != source.mset.end();
          ++it) {
       Xapian::Document doc = it.get_document();
-      StoredArticle stored = ParseDocumentData(doc.get_data());
+      StoredArticle stored =
+          ParseDocumentData(doc.get_data(), index->codec.get());
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
@@ -1424,6 +1425,9 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
   }
   index.single_local = shards.size() == 1 && !index.remote;
   try {
+    std::vector<Xapian::Database> shard_dbs;
+    for (const Shard& shard : shards) shard_dbs.push_back(shard.db);
+    index.codec = DataCodec::ForDatabase(index.db, shard_dbs);
     if (index.single_local) index.revision = index.db.get_revision();
     if (!index.remote) {
       index.parser_db = index.db;
@@ -1444,11 +1448,15 @@ Status Search(IndexSet* index, const SearchRequest& request,
               SearchResult* out) {
   for (int attempt = 1;; ++attempt) {
     try {
+      if (!index->codec) index->codec = DataCodec::ForDatabase(index->db);
       return RunOnce(index, request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxAttempts) throw;
       index->db.reopen();
       index->parser_db.reopen();
+      // A rebuild may have brought records of another dictionary: read
+      // again by the next attempt.
+      index->codec.reset();
       // Another revision: the batch's ordinals and item slots are stale.
       index->facet_cache.reset();
       index->item_slots.clear();

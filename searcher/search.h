@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "common/data_codec.h"
 #include "common/status.h"
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
@@ -185,6 +186,9 @@ struct IndexSet {
   Xapian::rev revision = 0;
   // A batch's shared facet ordinals (single_local only); null = read values.
   std::shared_ptr<FacetCache> facet_cache;
+  // Reads the hits' stored data: every shard's data dictionary
+  // (common/data_codec.h); read by the first search when null.
+  std::shared_ptr<const DataCodec> codec;
   // ItemSlotsInUse() per multi-valued field, read when first needed.
   std::map<std::string, Xapian::valueno> item_slots;
 };

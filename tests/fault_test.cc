@@ -21,6 +21,7 @@
 #include <set>
 #include <thread>
 
+#include "common/data_codec.h"
 #include "common/document.h"
 #include "common/schema.h"
 #include "tests/run_as_nobody.h"
@@ -86,11 +87,12 @@ int RunToEnd(const std::vector<std::string>& args,
 // fingerprint answer every query alike.
 std::string Fingerprint(const std::string& index) {
   Xapian::Database db(index);
+  const std::unique_ptr<DataCodec> codec = DataCodec::ForDatabase(db);
   std::vector<std::string> rows;
   for (Xapian::PostingIterator p = db.postlist_begin("");
        p != db.postlist_end(""); ++p) {
     Xapian::Document doc = db.get_document(*p);
-    rows.push_back(ParseDocumentData(doc.get_data()).id + "=" +
+    rows.push_back(ParseDocumentData(doc.get_data(), codec.get()).id + "=" +
                    doc.get_value(schema::kDigestSlot));
   }
   std::sort(rows.begin(), rows.end());

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/data_codec.h"
 #include "common/document.h"
 #include "common/index_db.h"
 #include "common/schema.h"
@@ -123,7 +124,9 @@ TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
   ASSERT_EQ(ArticleCount(db), 1u);
   Xapian::PostingIterator p = db.postlist_begin(IdTerm("winter-beds-story"));
   ASSERT_NE(p, db.postlist_end(IdTerm("winter-beds-story")));
-  EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data()).title,
+  EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data(),
+                              DataCodec::ForDatabase(db).get())
+                .title,
             "New headline");
 }
 
@@ -171,7 +174,8 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
     EXPECT_EQ(summary_.articles_superseded, 1u) << order[0];
     EXPECT_EQ(ParseDocumentData(
                   db.get_document(*db.postlist_begin(IdTerm("same-story-id")))
-                      .get_data())
+                      .get_data(),
+                  DataCodec::ForDatabase(db).get())
                   .title,
               "Edited headline")
         << order[0];
@@ -253,11 +257,12 @@ TEST_F(IndexerTest, RefusesAnIndexOfAnotherSchemaVersion) {
 // Every document of `db` as "id/type=digest", sorted, with the counts:
 // two indexes with the same fingerprint answer every query alike.
 std::string Fingerprint(const Xapian::Database& db) {
+  const std::unique_ptr<DataCodec> codec = DataCodec::ForDatabase(db);
   std::vector<std::string> rows;
   for (Xapian::PostingIterator p = db.postlist_begin("");
        p != db.postlist_end(""); ++p) {
     Xapian::Document doc = db.get_document(*p);
-    StoredArticle stored = ParseDocumentData(doc.get_data());
+    StoredArticle stored = ParseDocumentData(doc.get_data(), codec.get());
     rows.push_back(stored.id + (stored.is_quote ? "/quote" : "/article") +
                    std::to_string(stored.quote_index) + "=" +
                    doc.get_value(schema::kDigestSlot));
@@ -311,6 +316,41 @@ TEST_F(IndexerTest, ParallelBuildEqualsOneWriter) {
   }
 }
 
+// A new index learns its data dictionary from its first articles and
+// stores it; an update writes with the same one, so every record of the
+// index reads back with the dictionary in its metadata.
+TEST_F(IndexerTest, FreshBuildTrainsTheDataDictionaryThatUpdatesKeep) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 3, 50, "doc", 1);
+  ASSERT_TRUE(Index({(dir_ / "in").string()}).ok()) << Problems();
+  std::string dictionary;
+  auto every_record_reads = [&](const char* when) {
+    Xapian::Database db = Open();
+    dictionary = db.get_metadata(schema::kDataDictionaryKey);
+    const std::unique_ptr<DataCodec> codec = DataCodec::ForDatabase(db);
+    std::size_t read = 0;
+    for (Xapian::PostingIterator p = db.postlist_begin("");
+         p != db.postlist_end(""); ++p) {
+      StoredArticle stored =
+          ParseDocumentData(db.get_document(*p).get_data(), codec.get());
+      EXPECT_FALSE(stored.id.empty()) << when << ": document " << *p;
+      ++read;
+    }
+    EXPECT_EQ(read, db.get_doccount()) << when;
+  };
+  every_record_reads("new index");
+  const std::string first = dictionary;
+  EXPECT_FALSE(first.empty()) << "150 articles are enough to learn from";
+  testing_util::WriteSyntheticCorpus(dir_ / "in2", 2, 50, "doc", 2);
+  ASSERT_TRUE(Index({(dir_ / "in2").string()}).ok()) << Problems();
+  EXPECT_EQ(summary_.articles_replaced, 100u);
+  every_record_reads("after an update");
+  EXPECT_EQ(dictionary, first) << "an update keeps the index's dictionary";
+  // Too few articles to learn from: records are compressed without one.
+  ASSERT_TRUE(Index({kData}, /*rebuild=*/true).ok()) << Problems();
+  every_record_reads("small rebuild");
+  EXPECT_EQ(dictionary, "");
+}
+
 // However small the memory budget, the writers commit as often as it
 // takes and the index is the same.
 TEST_F(IndexerTest, TinyMemoryBudgetGivesTheSameIndex) {
@@ -354,7 +394,8 @@ TEST_F(IndexerTest, DuplicateIdInANewBuildLeavesOnlyTheLastOnesWords) {
   // Folders are read in the order the file system lists them.
   const bool a_won =
       ParseDocumentData(
-          db.get_document(*db.postlist_begin(IdTerm("dup"))).get_data())
+          db.get_document(*db.postlist_begin(IdTerm("dup"))).get_data(),
+          DataCodec::ForDatabase(db).get())
           .title == "Zebra headline";
   EXPECT_EQ(SpellingFrequency(db, "zebra"), a_won ? 1u : 0u);
   EXPECT_EQ(SpellingFrequency(db, "walrus"), a_won ? 1u : 0u);
@@ -400,7 +441,9 @@ TEST_F(IndexerTest, ShardedIndexHoldsTheSameArticlesAsOneIndex) {
     // Each article, and its quotes, in the shard its id hashes to.
     for (Xapian::PostingIterator p = shard.postlist_begin("");
          p != shard.postlist_end(""); ++p) {
-      std::string id = ParseDocumentData(shard.get_document(*p).get_data()).id;
+      std::string id = ParseDocumentData(shard.get_document(*p).get_data(),
+                                         DataCodec::ForDatabase(shard).get())
+                           .id;
       EXPECT_EQ(schema::ShardOf(id, 3), k) << id;
     }
   }
