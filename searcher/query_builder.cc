@@ -19,6 +19,9 @@ namespace {
 // bounded cost for "a*" on a big index, and still useful results.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
+// DateTermsQuery() spans at most this many years with terms.
+constexpr int kMaxDateTermYears = 400;
+
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
@@ -573,10 +576,58 @@ Status DateRangeQuery(const std::string& from, const std::string& to,
   } else if (lo.empty()) {
     *out = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, hi);
   } else {
-    *out =
-        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo, hi);
+    *out = DateTermsQuery(lo, hi);
   }
   return Status::Ok();
+}
+
+Xapian::Query DateTermsQuery(const std::string& lo, const std::string& hi) {
+  const int y0 = std::stoi(lo.substr(0, 4)), y1 = std::stoi(hi.substr(0, 4));
+  // Past a few centuries the terms would outnumber the documents a value
+  // range reads.
+  if (y1 - y0 > kMaxDateTermYears) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, lo,
+                         hi);
+  }
+  auto days_in = [](int y, int m) {
+    int d = 31;
+    while (d > 28 && !IsValidDate(y, m, d)) --d;
+    return d;
+  };
+  const long end = std::stol(hi);
+  int y = y0, m = std::stoi(lo.substr(4, 2)), d = std::stoi(lo.substr(6, 2));
+  std::vector<Xapian::Query> terms;
+  char term[16];
+  while (y * 10000L + m * 100 + d <= end) {
+    if (d == 1 && m == 1 && y * 10000L + 1231 <= end) {
+      std::snprintf(term, sizeof term, "%s%04d", schema::kYearPrefix, y);
+      terms.emplace_back(term);
+      ++y;
+    } else if (d == 1 && y * 10000L + m * 100 + days_in(y, m) <= end) {
+      std::snprintf(term, sizeof term, "%s%04d%02d", schema::kMonthPrefix, y,
+                    m);
+      terms.emplace_back(term);
+      if (++m > 12) {
+        m = 1;
+        ++y;
+      }
+    } else {
+      std::snprintf(term, sizeof term, "%s%04d%02d%02d", schema::kDayPrefix, y,
+                    m, d);
+      terms.emplace_back(term);
+      if (++d > days_in(y, m)) {
+        d = 1;
+        if (++m > 12) {
+          m = 1;
+          ++y;
+        }
+      }
+    }
+  }
+  // Scaled to 0: a date range filters, it never adds to a score.
+  return Xapian::Query(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
 }
 
 std::shared_ptr<const OutletAliases> LoadOutletAliases(

@@ -147,11 +147,21 @@ std::string StripHonorifics(const std::string& name);
 // InvalidInput if the text is not such a date or names no real day.
 Status ParseDateBound(const std::string& text, bool upper, std::string* ymd);
 
-// The value-range query over kDateSlot for the bounds as typed (either may
-// be empty for an open end, not both). InvalidInput for a bad date or a
+// The query for the dates between the bounds as typed (either may be empty
+// for an open end, not both): DateTermsQuery() for a closed range, a value
+// range over kDateSlot for an open one. InvalidInput for a bad date or a
 // range that ends before it starts.
 Status DateRangeQuery(const std::string& from, const std::string& to,
                       Xapian::Query* out);
+
+// The days from `lo` to `hi` ("YYYYMMDD", lo <= hi, both real days) as the
+// fewest date terms: Y<year> for whole years, M<month> for whole months, D
+// for the days left, OR'ed and scaled to weight 0. It matches exactly the
+// documents a value range over kDateSlot does, at half the cost on
+// Reuters-21578: the terms' postlists hold only the matches, while a value
+// range reads the date of every document it is asked about. Spans of more
+// than a few centuries fall back to the value range.
+Xapian::Query DateTermsQuery(const std::string& lo, const std::string& hi);
 
 }  // namespace hpnews
 

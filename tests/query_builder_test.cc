@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/document.h"
+#include "searcher/search.h"
 #include "tests/search_test_util.h"
 
 namespace hpnews {
@@ -235,6 +236,81 @@ TEST_F(QueryBuilderTest, ArticleSearchesNeverMatchQuoteDocuments) {
       EXPECT_FALSE(ParseDocumentData(it.get_document().get_data()).is_quote)
           << c.query;
     }
+  }
+}
+
+// The fewest Y/M/D terms for a closed range, leap days included.
+TEST(DateTermsQueryTest, WholeYearsAndMonthsBecomeOneTerm) {
+  const struct {
+    const char* lo;
+    const char* hi;
+    const char* terms;  // as Query::get_terms_begin() lists them (sorted)
+  } kCases[] = {
+      {"20111125", "20111125", "D20111125"},
+      {"20111129", "20111202", "D20111129 D20111130 D20111201 D20111202"},
+      {"20111101", "20111130", "M201111"},
+      {"20120201", "20120229", "M201202"},  // leap year
+      {"20110201", "20110228", "M201102"},
+      {"20120201", "20120228",
+       "D20120201 D20120202 D20120203 D20120204 "
+       "D20120205 D20120206 D20120207 D20120208 "
+       "D20120209 D20120210 D20120211 D20120212 "
+       "D20120213 D20120214 D20120215 D20120216 "
+       "D20120217 D20120218 D20120219 D20120220 "
+       "D20120221 D20120222 D20120223 D20120224 "
+       "D20120225 D20120226 D20120227 D20120228"},
+      {"20110101", "20121231", "Y2011 Y2012"},
+      {"20101231", "20120201", "D20101231 D20120201 M201201 Y2011"},
+  };
+  for (const auto& c : kCases) {
+    Xapian::Query q = DateTermsQuery(c.lo, c.hi);
+    std::string terms;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+      terms += (terms.empty() ? "" : " ") + *t;
+    EXPECT_EQ(terms, c.terms) << c.lo << ".." << c.hi;
+  }
+  // Millennia: a value range, not thousands of terms.
+  EXPECT_EQ(DateTermsQuery("10000101", "29991231").get_type(),
+            Xapian::Query::OP_VALUE_RANGE);
+}
+
+// Date terms match what a value range over the date slot matches, for
+// ranges that start and end anywhere: on an index with a document on every
+// day of three years (and undated ones).
+TEST(DateTermsQueryTest, MatchesWhatTheValueRangeMatches) {
+  TempDir dir;
+  std::vector<Article> articles;
+  long day0 = 0;
+  ASSERT_TRUE(DaysFromYmd("20110101", &day0));
+  for (int i = 0; i < 3 * 366; ++i) {
+    const std::string ymd = YmdFromDays(day0 + i);
+    articles.push_back(testing_util::MakeArticle(
+        "day-" + std::to_string(i), "Story " + std::to_string(i),
+        ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2),
+        "Pulse", {}, {}, {"NHS story."}));
+  }
+  articles.push_back(testing_util::MakeArticle("undated", "Undated", "",
+                                               "Pulse", {}, {}, {"NHS."}));
+  WriteIndex(dir.path() + "/db", articles);
+  Xapian::Database db(dir.path() + "/db");
+  const struct {
+    const char* lo;
+    const char* hi;
+  } kRanges[] = {{"20110101", "20131231"}, {"20110315", "20110315"},
+                 {"20101201", "20110105"}, {"20111130", "20120301"},
+                 {"20120228", "20120301"}, {"20110201", "20130131"},
+                 {"20130601", "20140101"}, {"20090101", "20100101"}};
+  for (const auto& r : kRanges) {
+    auto ids = [&db](const Xapian::Query& q) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(q);
+      Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+      return std::set<Xapian::docid>(mset.begin(), mset.end());
+    };
+    const Xapian::Query range(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                              r.lo, r.hi);
+    EXPECT_EQ(ids(DateTermsQuery(r.lo, r.hi)), ids(range))
+        << r.lo << ".." << r.hi;
   }
 }
 
