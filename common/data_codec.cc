@@ -67,10 +67,12 @@ DataCodec::~DataCodec() = default;
 
 std::unique_ptr<DataCodec> DataCodec::ForDatabase(
     const Xapian::Database& db, const std::vector<Xapian::Database>& shards) {
-  auto codec =
-      std::make_unique<DataCodec>(db.get_metadata(schema::kDataDictionaryKey));
-  for (const Xapian::Database& shard : shards)
-    codec->AddDictionary(shard.get_metadata(schema::kDataDictionaryKey));
+  // A combined database's metadata is its first shard's: read each once.
+  auto codec = std::make_unique<DataCodec>(
+      (shards.empty() ? db : shards.front())
+          .get_metadata(schema::kDataDictionaryKey));
+  for (std::size_t k = 1; k < shards.size(); ++k)
+    codec->AddDictionary(shards[k].get_metadata(schema::kDataDictionaryKey));
   return codec;
 }
 

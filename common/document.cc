@@ -262,12 +262,14 @@ WordCounts SpellingWordsOf(
   return out;
 }
 
-// DocumentFromArticle(); with `counter` (the stemmer of `termgen`), also
-// the spelling words of the title and body into *spelling.
+// The stored form of a data record: compressed by `codec`, or raw.
 std::string Stored(const std::string& record, const DataCodec* codec) {
   if (codec != nullptr) return codec->Compress(record);
   return DataCodec::kRaw + record;
 }
+
+// DocumentFromArticle(); with `counter` (the stemmer of `termgen`), also
+// the spelling words of the title and body into *spelling.
 
 Xapian::Document BuildArticleDocument(const Article& article,
                                       Xapian::TermGenerator* termgen,
