@@ -130,6 +130,27 @@ class Peers:
         return cmd + list(extra) + ["--batch"]
 
 
+STATS = re.compile(r"(\d+) queries in ([\d.]+) s \([\d,.]+ q/s\); per query p50 ([\d.]+) ms, "
+                   r"p99 ([\d.]+) ms")
+
+
+def hpnews_queries(peers, mode, queries_file):
+    """Runs hpnews-search --batch --stats; returns (q/s, p50 ms, p99 ms, RSS MB).
+
+    --stats times the batch from its first line to its last answer, and each
+    line from the start of its search to its JSON: the same loop timing the
+    peers report, start-up and index opening excluded."""
+    cmd = peers.query_cmd(mode, None) + [queries_file, "--stats"]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.read().decode(errors="replace")
+    _, status, ru = os.wait4(p.pid, 0)
+    m = STATS.search(err)
+    if not m:
+        sys.exit("bench: %s printed no --stats line: %s" % (" ".join(cmd), err[-2000:]))
+    n, secs, p50, p99 = int(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4))
+    return n / max(secs, 1e-9), p50, p99, ru.ru_maxrss / 1024.0
+
+
 def fmt(x, digits=0):
     if x is None:
         return "-"
