@@ -1,13 +1,14 @@
-// Compression of the stored document data (common/schema.h, "Document
-// data") with zstd and a dictionary trained on the index's own articles.
+// Compression of the stored document record (common/schema.h, "Document
+// record") with zstd and a dictionary trained on the index's own articles.
 //
 // Xapian's glass backend deflates each document's data on its own; a news
 // article's record is under a kilobyte, too little for zlib to learn its
 // words, and every hit of every search pays zlib's start-up to inflate it.
 // A zstd dictionary holds what the records share (the words of news, the
 // outlets, the speakers), so a record takes 43% of its bytes instead of
-// zlib's 61% on Reuters-21578 and reads back in 1.6 us instead of 4. Glass
-// then finds nothing left to deflate and stores the bytes as they are.
+// zlib's 61% on Reuters-21578 and reads back in 1.6 us instead of 4. (As
+// document data, glass would still try to deflate it: the record is kept
+// in a value slot, which glass stores as it is.)
 //
 // Not the record's layout (document.h writes and reads that) and not
 // storage: the dictionary is kept in the index metadata under

@@ -346,7 +346,8 @@ Xapian::Document BuildArticleDocument(const Article& article,
     doc.add_boolean_term(schema::kDupPrefix + dup);
   }
 
-  doc.set_data(Stored(ArticleData(article, /*with_text=*/true), codec));
+  doc.add_value(schema::kRecordSlot,
+                Stored(ArticleData(article, /*with_text=*/true), codec));
   return doc;
 }
 
@@ -446,14 +447,18 @@ std::vector<Xapian::Document> QuoteDocuments(const Article& article,
     }
     AddSharedTermsAndValues(article, &doc);
     doc.add_value(schema::kParentSlot, article.id);
-    doc.set_data(Stored(QuoteRecord(article, i), codec));
+    doc.add_value(schema::kRecordSlot, Stored(QuoteRecord(article, i), codec));
     docs.push_back(std::move(doc));
   }
   return docs;
 }
 
-StoredArticle ParseDocumentData(const std::string& data,
-                                const DataCodec* codec) {
+StoredArticle ParseDocument(const Xapian::Document& doc,
+                            const DataCodec* codec) {
+  return ParseRecord(doc.get_value(schema::kRecordSlot), codec);
+}
+
+StoredArticle ParseRecord(const std::string& data, const DataCodec* codec) {
   static const DataCodec kNoDictionary;
   std::string record;
   if (!(codec != nullptr ? codec : &kNoDictionary)->Decompress(data, &record))

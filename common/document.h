@@ -1,5 +1,5 @@
 // The one place that turns an Article into a Xapian::Document, following
-// common/schema.h, and that reads the stored document data back.
+// common/schema.h, and that reads the stored record back.
 //
 // Not an indexer: it never opens a database.
 
@@ -25,7 +25,7 @@ namespace hpnews {
 // XQ, comments under XC: schema.h), boolean terms for date, outlet,
 // speaker, topic and keyword, the concept terms of the `synonyms` groups
 // the title and body name (none when null), the near-duplicate key, the
-// value slots and the document data (schema.h), compressed by `codec`
+// value slots and the record (schema.h), compressed by `codec`
 // (stored raw when null). `*termgen` must have its stemmer set (English);
 // its stemming strategy and document are replaced.
 Xapian::Document DocumentFromArticle(const Article& article,
@@ -50,7 +50,7 @@ std::vector<std::string> DataRecords(const Article& article);
 // query parser sees it (lower case, unstemmed), with how often it occurs.
 // Taken from the text, not from the document's terms, which are stems.
 // The indexer computes them again from a replaced document's stored title
-// and text (ParseDocumentData()) to take the old words out.
+// and text (ParseDocument()) to take the old words out.
 using WordCounts = std::vector<std::pair<std::string, Xapian::termcount>>;
 WordCounts SpellingWords(const std::string& title, const std::string& body);
 
@@ -98,7 +98,7 @@ std::string NearDuplicateKey(const Article& article);
 // The unique-id term of an article id ("Q" + id).
 std::string IdTerm(const std::string& id);
 
-// What a result displays, as stored in the document data.
+// What a result displays, as stored in the document record.
 struct StoredArticle {
   std::string id;
   std::string title;
@@ -117,13 +117,16 @@ struct StoredArticle {
   std::string quote_text;
 };
 
-// Parses document data written by DocumentFromArticle() or
-// QuoteDocuments(), decompressed by `codec` (one of the index's: see
+// Parses a record written by DocumentFromArticle() or QuoteDocuments(),
+// decompressed by `codec` (one of the index's: see
 // DataCodec::ForDatabase(); null = records compressed without a
-// dictionary only). Data that is damaged, not ours, or compressed with a
-// dictionary `codec` lacks gives an all-empty StoredArticle.
-StoredArticle ParseDocumentData(const std::string& data,
-                                const DataCodec* codec = nullptr);
+// dictionary only). A record that is damaged, not ours, or compressed with
+// a dictionary `codec` lacks gives an all-empty StoredArticle.
+StoredArticle ParseRecord(const std::string& record,
+                          const DataCodec* codec = nullptr);
+// The record of `doc` (schema.h, "Document record"), parsed.
+StoredArticle ParseDocument(const Xapian::Document& doc,
+                            const DataCodec* codec = nullptr);
 
 }  // namespace hpnews
 

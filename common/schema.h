@@ -23,7 +23,7 @@ namespace hpnews {
 namespace schema {
 
 // Stored in the index metadata under kSchemaVersionKey; checked on open.
-inline constexpr const char* kSchemaVersion = "4";
+inline constexpr const char* kSchemaVersion = "5";
 inline constexpr const char* kSchemaVersionKey = "hpnews.schema_version";
 
 // ---- Term prefixes -------------------------------------------------------
@@ -87,6 +87,7 @@ enum Slot : Xapian::valueno {
           // word 5-shingles); what --collapse collapses on. Articles only.
   kKeywordsSlot = 8,  // EncodeList(keywords as written)      (facet: keyword)
   kParentSlot = 9,    // quote documents: the parent article's id, as given
+  kRecordSlot = 10,   // what results display: see "Document record" below
 };
 
 // ---- Facet item slots -------------------------------------------------------
@@ -167,11 +168,16 @@ void AddMultiValue(const FacetField& field,
 // IsArticleOnlyTerm() says which terms these are.
 bool IsArticleOnlyTerm(const std::string& term);
 
-// ---- Document data -------------------------------------------------------
-// The document data holds what results display, in a binary form that
-// costs a search well under a microsecond per hit to read (JSON cost 13):
-// fields in this order, each a byte count (unsigned LEB128) then its bytes,
-// a list a count (LEB128) then its items:
+// ---- Document record -------------------------------------------------------
+// The record of what results display lives in value slot kRecordSlot, and
+// Xapian's document data stays empty. Glass deflates every document data
+// tag when the document is added and again when the index is compacted;
+// our records are already zstd-compressed, so deflate never shrinks them
+// and cost 15% of the indexer's CPU on Reuters-21578. Values are stored as
+// they are, in per-slot chunks, and a value is read per hit as data is.
+// The record is binary, so that reading it costs a search well under a
+// microsecond per hit (JSON cost 13): fields in this order, each a byte count
+// (unsigned LEB128) then its bytes, a list a count (LEB128) then its items:
 //   id, title, date ("YYYY-MM-DD" or empty), outlet (or empty), url,
 //   source, [speakers], [topics], [keywords], text (the body, for snippets)
 // and, quote documents only (the fields above are their article's):
@@ -179,13 +185,13 @@ bool IsArticleOnlyTerm(const std::string& term);
 // The record is stored compressed with zstd and the index's dictionary,
 // behind a marker byte (common/data_codec.h). Written by
 // DocumentFromArticle() and QuoteDocuments() (common/document.h), read by
-// ParseDocumentData().
+// ParseDocument().
 
 // ---- Metadata ---------------------------------------------------------------
 // The outlets.tsv the index was built with, so the searcher resolves outlet
 // aliases ("HSJ") the way the indexer named outlets, wherever it runs.
 inline constexpr const char* kOutletsKey = "hpnews.outlets_tsv";
-// The zstd dictionary the document data is compressed with (data_codec.h),
+// The zstd dictionary the document records are compressed with (data_codec.h),
 // trained on the first articles of the build that created the index; absent
 // when they were too few to learn from.
 inline constexpr const char* kDataDictionaryKey = "hpnews.data_dictionary";

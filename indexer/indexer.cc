@@ -207,7 +207,7 @@ class ShardWriter {
         }
         // The replaced article's words leave the dictionary: they are
         // computed again from its stored title and text.
-        StoredArticle stored = ParseDocumentData(old.get_data(), codec_);
+        StoredArticle stored = ParseDocument(old, codec_);
         AddSpelling(SpellingWords(stored.title, stored.text), -1);
         db_.replace_document(id_term, a->doc);
         db_.delete_document(ParentTerm(a->id));
@@ -634,7 +634,7 @@ std::string ReadWholeFile(const fs::path& path) {
 
 void UpdateSpelling(const Xapian::Document& doc, bool remove,
                     Xapian::WritableDatabase* db, const DataCodec* codec) {
-  StoredArticle stored = ParseDocumentData(doc.get_data(), codec);
+  StoredArticle stored = ParseDocument(doc, codec);
   for (const auto& [word, count] : SpellingWords(stored.title, stored.text)) {
     if (remove) {
       db->remove_spelling(word, count);

@@ -784,8 +784,7 @@ Status Execute(IndexSet* index, const SearchRequest& request,
     for (Xapian::MSetIterator it = source.mset.begin(); it != source.mset.end();
          ++it) {
       Xapian::Document doc = it.get_document();
-      StoredArticle stored =
-          ParseDocumentData(doc.get_data(), index->codec.get());
+      StoredArticle stored = ParseDocument(doc, index->codec.get());
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();

@@ -92,7 +92,7 @@ std::string Fingerprint(const std::string& index) {
   for (Xapian::PostingIterator p = db.postlist_begin("");
        p != db.postlist_end(""); ++p) {
     Xapian::Document doc = db.get_document(*p);
-    rows.push_back(ParseDocumentData(doc.get_data(), codec.get()).id + "=" +
+    rows.push_back(ParseDocument(doc, codec.get()).id + "=" +
                    doc.get_value(schema::kDigestSlot));
   }
   std::sort(rows.begin(), rows.end());

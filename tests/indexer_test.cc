@@ -124,8 +124,7 @@ TEST_F(IndexerTest, ChangedFileReplacesItsArticle) {
   ASSERT_EQ(ArticleCount(db), 1u);
   Xapian::PostingIterator p = db.postlist_begin(IdTerm("winter-beds-story"));
   ASSERT_NE(p, db.postlist_end(IdTerm("winter-beds-story")));
-  EXPECT_EQ(ParseDocumentData(db.get_document(*p).get_data(),
-                              DataCodec::ForDatabase(db).get())
+  EXPECT_EQ(ParseDocument(db.get_document(*p), DataCodec::ForDatabase(db).get())
                 .title,
             "New headline");
 }
@@ -172,9 +171,8 @@ TEST_F(IndexerTest, ArticleXmlWinsOverRawPageOfSameIdInEitherOrder) {
     Xapian::Database db = Open();
     EXPECT_EQ(ArticleCount(db), 1u) << order[0];
     EXPECT_EQ(summary_.articles_superseded, 1u) << order[0];
-    EXPECT_EQ(ParseDocumentData(
-                  db.get_document(*db.postlist_begin(IdTerm("same-story-id")))
-                      .get_data(),
+    EXPECT_EQ(ParseDocument(
+                  db.get_document(*db.postlist_begin(IdTerm("same-story-id"))),
                   DataCodec::ForDatabase(db).get())
                   .title,
               "Edited headline")
@@ -262,7 +260,7 @@ std::string Fingerprint(const Xapian::Database& db) {
   for (Xapian::PostingIterator p = db.postlist_begin("");
        p != db.postlist_end(""); ++p) {
     Xapian::Document doc = db.get_document(*p);
-    StoredArticle stored = ParseDocumentData(doc.get_data(), codec.get());
+    StoredArticle stored = ParseDocument(doc, codec.get());
     rows.push_back(stored.id + (stored.is_quote ? "/quote" : "/article") +
                    std::to_string(stored.quote_index) + "=" +
                    doc.get_value(schema::kDigestSlot));
@@ -330,8 +328,7 @@ TEST_F(IndexerTest, FreshBuildTrainsTheDataDictionaryThatUpdatesKeep) {
     std::size_t read = 0;
     for (Xapian::PostingIterator p = db.postlist_begin("");
          p != db.postlist_end(""); ++p) {
-      StoredArticle stored =
-          ParseDocumentData(db.get_document(*p).get_data(), codec.get());
+      StoredArticle stored = ParseDocument(db.get_document(*p), codec.get());
       EXPECT_FALSE(stored.id.empty()) << when << ": document " << *p;
       ++read;
     }
@@ -393,9 +390,8 @@ TEST_F(IndexerTest, DuplicateIdInANewBuildLeavesOnlyTheLastOnesWords) {
   ASSERT_EQ(ArticleCount(db), 1u);
   // Folders are read in the order the file system lists them.
   const bool a_won =
-      ParseDocumentData(
-          db.get_document(*db.postlist_begin(IdTerm("dup"))).get_data(),
-          DataCodec::ForDatabase(db).get())
+      ParseDocument(db.get_document(*db.postlist_begin(IdTerm("dup"))),
+                    DataCodec::ForDatabase(db).get())
           .title == "Zebra headline";
   EXPECT_EQ(SpellingFrequency(db, "zebra"), a_won ? 1u : 0u);
   EXPECT_EQ(SpellingFrequency(db, "walrus"), a_won ? 1u : 0u);
@@ -441,8 +437,8 @@ TEST_F(IndexerTest, ShardedIndexHoldsTheSameArticlesAsOneIndex) {
     // Each article, and its quotes, in the shard its id hashes to.
     for (Xapian::PostingIterator p = shard.postlist_begin("");
          p != shard.postlist_end(""); ++p) {
-      std::string id = ParseDocumentData(shard.get_document(*p).get_data(),
-                                         DataCodec::ForDatabase(shard).get())
+      std::string id = ParseDocument(shard.get_document(*p),
+                                     DataCodec::ForDatabase(shard).get())
                            .id;
       EXPECT_EQ(schema::ShardOf(id, 3), k) << id;
     }

@@ -58,7 +58,7 @@ class QueryBuilderTest : public ::testing::Test {
     Ids ids;
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      ids.insert(ParseDocumentData(it.get_document().get_data()).id);
+      ids.insert(ParseDocument(it.get_document()).id);
     }
     return ids;
   }
@@ -233,8 +233,7 @@ TEST_F(QueryBuilderTest, ArticleSearchesNeverMatchQuoteDocuments) {
     std::set<Xapian::docid> want_ids(want.begin(), want.end());
     EXPECT_EQ(got_ids, want_ids) << c.query;
     for (auto it = got.begin(); it != got.end(); ++it) {
-      EXPECT_FALSE(ParseDocumentData(it.get_document().get_data()).is_quote)
-          << c.query;
+      EXPECT_FALSE(ParseDocument(it.get_document()).is_quote) << c.query;
     }
   }
 }
@@ -389,7 +388,7 @@ TEST_F(QueryBuilderTest, FiltersDoNotChangeScores) {
     enquire.set_query(query);
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      if (ParseDocumentData(it.get_document().get_data()).id == id) {
+      if (ParseDocument(it.get_document()).id == id) {
         return it.get_weight();
       }
     }

@@ -323,7 +323,7 @@ TEST(SearchRetryTest, ReopensAfterDatabaseModifiedError) {
     enquire.set_query(Xapian::Query::MatchAll);
     Xapian::MSet mset = enquire.get_mset(0, 1000);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      it.get_document().get_data();
+      it.get_document().get_value(schema::kRecordSlot);
     }
   } catch (const Xapian::DatabaseModifiedError&) {
     provoked = true;
