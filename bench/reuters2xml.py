@@ -22,7 +22,8 @@ facet has N values) and its body's sentences shuffled within each paragraph.
 No two articles have the same title and body: a record whose text repeats an
 earlier one (Reuters itself holds exact duplicates, and a one-sentence
 brief shuffles to itself) is perturbed further by swapping two adjacent
-words until it is unique. Deterministic for --seed.
+words until it is unique, or, when a short text has no order left that is
+unused, by adding a number to its last paragraph. Deterministic for --seed.
 """
 
 import argparse
@@ -221,8 +222,14 @@ def main():
             rng = random.Random("%d/%s/%d" % (args.seed, r["newid"], k))
             paras = r["paras"] if k == 0 else shuffle_sentences(r["paras"], rng)
             key = text_key(r["title"], paras)
+            tries = 0
             while key in seen:
-                paras = swap_words(paras, rng)
+                # A short text has few orders (two words: two), and every
+                # one may be taken by earlier copies: then add a token.
+                tries += 1
+                paras = (swap_words(paras, rng) if tries <= 8 and paras else
+                         paras[:-1] + [(paras[-1] + " " if paras else "") +
+                                       str(rng.randrange(10 ** 6))])
                 key = text_key(r["title"], paras)
                 perturbed += 1
             seen.add(key)
