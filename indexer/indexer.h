@@ -50,6 +50,11 @@ struct IndexOptions {
   // corpus size. 0 = the HPNEWS_INDEX_MEMORY_MB environment variable,
   // else 256.
   std::size_t memory_mb = 0;
+  // A new index or a rebuild: each writer starts a new part once its
+  // current one holds about this many MB of documents (as serialised), so
+  // that commits stay cheap however large the corpus; the parts are merged
+  // at the end. 0 = the HPNEWS_INDEX_PART_MB environment variable, else 256.
+  std::size_t part_mb = 0;
 };
 
 struct IndexSummary {
@@ -70,6 +75,9 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skip_reasons;  // reason -> count
   std::size_t index_documents = 0;  // articles in the index after the run
   std::size_t index_quotes = 0;  // quote documents in the index after the run
+  // A new index or a rebuild: the databases its writers wrote and merged
+  // (IndexOptions::part_mb).
+  std::size_t parts_written = 0;
 
   bool HadBadInput() const {
     return files_skipped > 0 || articles_skipped > 0 || walk_problems > 0;

@@ -314,6 +314,68 @@ TEST_F(IndexerTest, ParallelBuildEqualsOneWriter) {
   }
 }
 
+// Every term with its frequency: what rankings are computed from.
+std::string TermStats(const Xapian::Database& db) {
+  std::string all = std::to_string(db.get_total_length()) + ":";
+  for (Xapian::TermIterator t = db.allterms_begin(); t != db.allterms_end();
+       ++t) {
+    all += " " + *t + "=" + std::to_string(t.get_termfreq()) + "/" +
+           std::to_string(db.get_collection_freq(*t));
+  }
+  return all;
+}
+
+// A fresh build's writers start a new part every part_mb of documents and
+// merge them all at the end: the index is the one a single part gives,
+// with ids given again later in the run (after their first copy's part was
+// finished) replaced as anywhere else.
+TEST_F(IndexerTest, ManyPartsGiveTheSameIndexAsOne) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 4, 400, "doc", 1);
+  // doc-0 .. doc-399 again, changed: read after the rest.
+  testing_util::WriteSyntheticCorpus(dir_ / "zz-again", 1, 400, "doc", 2);
+  // doc-0 .. doc-199 a third time: the newest copy is the one replaced.
+  testing_util::WriteSyntheticCorpus(dir_ / "zzz-third", 1, 200, "doc", 3);
+  IndexOptions many;
+  many.inputs = {(dir_ / "in").string(), kData, (dir_ / "zz-again").string(),
+                 (dir_ / "zzz-third").string()};
+  many.index_path = (dir_ / "many").string();
+  many.part_mb = 1;
+  IndexOptions one = many;
+  one.index_path = (dir_ / "one").string();
+  one.part_mb = 1024;
+  ASSERT_TRUE(IndexWith(one).ok()) << Problems();
+  const IndexSummary summary_one = summary_;
+  EXPECT_EQ(summary_one.parts_written, 2u) << "one part per writer";
+  ASSERT_TRUE(IndexWith(many).ok()) << Problems();
+  EXPECT_GE(summary_.parts_written, 4u) << "1 MB parts of about 3 MB";
+  EXPECT_EQ(summary_.articles_replaced, 600u);
+  EXPECT_EQ(summary_one.articles_replaced, 600u);
+  EXPECT_EQ(summary_.articles_indexed, summary_one.articles_indexed);
+  EXPECT_EQ(summary_.index_documents, 1603u);
+  EXPECT_EQ(summary_.index_documents, summary_one.index_documents);
+  EXPECT_EQ(summary_.index_quotes, summary_one.index_quotes);
+  Xapian::Database a = Open("one"), b = Open("many");
+  EXPECT_EQ(Fingerprint(b), Fingerprint(a));
+  EXPECT_EQ(Spellings(b), Spellings(a));
+  EXPECT_EQ(TermStats(b), TermStats(a));
+  EXPECT_EQ(b.get_metadata(schema::kDataDictionaryKey),
+            a.get_metadata(schema::kDataDictionaryKey));
+  EXPECT_FALSE(b.get_metadata(schema::kDataDictionaryKey).empty());
+  EXPECT_EQ(b.get_metadata(schema::kSchemaVersionKey), schema::kSchemaVersion);
+  EXPECT_FALSE(b.get_metadata(schema::kOutletsKey).empty());
+  EXPECT_NE(b.synonym_keys_begin(), b.synonym_keys_end());
+
+  // Sharded: each shard merges its writer's parts.
+  many.index_path = (dir_ / "many-shards").string();
+  many.shards = 2;
+  ASSERT_TRUE(IndexWith(many).ok()) << Problems();
+  EXPECT_GE(summary_.parts_written, 4u);
+  Xapian::Database c = Open("many-shards");
+  EXPECT_EQ(Fingerprint(c), Fingerprint(a));
+  EXPECT_EQ(Spellings(c), Spellings(a));
+  EXPECT_EQ(TermStats(c), TermStats(a));
+}
+
 // A new index learns its data dictionary from its first articles and
 // stores it; an update writes with the same one, so every record of the
 // index reads back with the dictionary in its metadata.
