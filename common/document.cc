@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "common/schema.h"
+#include "common/text_util.h"
 
 namespace hpnews {
 
@@ -434,6 +435,35 @@ std::vector<std::string> DataRecords(const Article& article) {
       records.push_back(QuoteRecord(article, i));
   }
   return records;
+}
+
+std::string ContentDigest(const Article& article,
+                          const Xapian::Document& article_doc) {
+  // What BuildArticleDocument() and QuoteDocuments() read: the records
+  // hold the id, title, date, outlet, url, source, speakers, topics,
+  // keywords, body and each quote's speaker and text; the rest is added
+  // here. Every field is length-prefixed, so no two articles run together
+  // into one input. The schema version stands for the way documents are
+  // built.
+  std::string in = schema::kSchemaVersion;
+  for (const std::string& record : DataRecords(article)) PutString(record, &in);
+  PutLength(article.paragraphs.size(), &in);
+  for (const std::string& paragraph : article.paragraphs)
+    PutLength(paragraph.size(), &in);  // where the body's paragraphs end
+  PutLength(article.quotes.size(), &in);
+  for (const Quote& quote : article.quotes) PutString(quote.text, &in);
+  PutLength(article.comments.size(), &in);
+  for (const Comment& comment : article.comments) PutString(comment.text, &in);
+  // The concept terms, which depend on the synonym table too.
+  const std::string concept_prefix = schema::kConceptPrefix;
+  Xapian::TermIterator t = article_doc.termlist_begin();
+  for (t.skip_to(concept_prefix); t != article_doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.compare(0, concept_prefix.size(), concept_prefix) != 0) break;
+    PutString(term, &in);
+    PutLength(t.get_wdf(), &in);
+  }
+  return HashHex(in);
 }
 
 std::vector<Xapian::Document> QuoteDocuments(const Article& article,

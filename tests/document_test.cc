@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "common/schema.h"
+#include "common/synonyms.h"
 
 namespace hpnews {
 namespace {
@@ -219,6 +222,78 @@ TEST_F(DocumentTest, TruncatedRecordReadsAsEmpty) {
                 .id,
             "")
       << "a length past the end";
+}
+
+// The digest stands for the documents (the indexer compares digests, not
+// documents): every change to an article that changes one of its
+// documents, serialised, changes the digest, and the same article always
+// gives the same digest.
+TEST_F(DocumentTest, ContentDigestChangesWheneverTheDocumentsDo) {
+  Synonyms synonyms;
+  ASSERT_TRUE(Synonyms::Parse("BMA\tBritish Medical Association\n"
+                              "reorganisation\trestructuring\n",
+                              &synonyms)
+                  .ok());
+  struct Built {
+    std::string serialised;
+    std::string digest;
+  };
+  auto build = [&](const Article& a, const Synonyms* with) {
+    Xapian::Document doc = DocumentFromArticle(a, &termgen_, with);
+    Built b{doc.serialise(), ContentDigest(a, doc)};
+    for (const Xapian::Document& q : QuoteDocuments(a, &termgen_))
+      b.serialised += q.serialise();
+    return b;
+  };
+  const Built base = build(SampleArticle(), &synonyms);
+  EXPECT_EQ(build(SampleArticle(), &synonyms).digest, base.digest);
+
+  using Change = void (*)(Article*);
+  const std::vector<std::pair<const char*, Change>> changes = {
+      {"id", [](Article* a) { a->id += "x"; }},
+      {"url", [](Article* a) { a->url += "/x"; }},
+      {"source", [](Article* a) { a->source += ".bak"; }},
+      {"outlet", [](Article* a) { a->outlet = "HSJ"; }},
+      {"date",
+       [](Article* a) {
+         a->date = Date{2013, 9, 26};
+       }},
+      {"no date", [](Article* a) { a->date.reset(); }},
+      {"title", [](Article* a) { a->title += " now"; }},
+      {"topic", [](Article* a) { a->topics.push_back("funding"); }},
+      {"keyword", [](Article* a) { a->keywords.push_back("Labour"); }},
+      {"speaker", [](Article* a) { a->speakers.pop_back(); }},
+      {"paragraph text", [](Article* a) { a->paragraphs[1] += " Really."; }},
+      {"paragraph split",
+       [](Article* a) {
+         a->paragraphs = {"The BMA is making", "a high-level bid.",
+                          "Dr Porter said it was insane."};
+       }},
+      {"empty paragraph", [](Article* a) { a->paragraphs.push_back(""); }},
+      {"quote text", [](Article* a) { a->quotes[0].text += " badly"; }},
+      {"quote speaker",
+       [](Article* a) { a->quotes[0].speaker = "Andy Burnham"; }},
+      {"another quote",
+       [](Article* a) {
+         a->quotes.push_back({"Andy Burnham", "No."});
+       }},
+      {"comment", [](Article* a) { a->comments[0].text += " please"; }},
+      {"no comment", [](Article* a) { a->comments.clear(); }},
+  };
+  for (const auto& [what, change] : changes) {
+    Article changed = SampleArticle();
+    change(&changed);
+    const Built b = build(changed, &synonyms);
+    ASSERT_TRUE(b.serialised != base.serialised) << what;
+    EXPECT_NE(b.digest, base.digest) << what;
+  }
+  // The synonym table: a group the text names adds a concept term.
+  Synonyms fewer;
+  ASSERT_TRUE(
+      Synonyms::Parse("BMA\tBritish Medical Association\n", &fewer).ok());
+  const Built other_table = build(SampleArticle(), &fewer);
+  ASSERT_TRUE(other_table.serialised != base.serialised);
+  EXPECT_NE(other_table.digest, base.digest);
 }
 
 }  // namespace
