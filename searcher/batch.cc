@@ -8,11 +8,13 @@
 #include <deque>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
+#include "searcher/count_pool.h"
 #include "searcher/printer.h"
 
 namespace hpnews {
@@ -217,6 +219,18 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
           index.db.get_uuid() == indexes.front().db.get_uuid()) {
         index.facet_cache = cache;
       }
+    }
+  }
+
+  // Cores the jobs leave idle count each job's matches beside its ranking.
+  const unsigned query_threads =
+      options.query_threads > 0 ? static_cast<unsigned>(options.query_threads)
+                                : DefaultQueryThreads(jobs);
+  if (query_threads > 1) {
+    for (IndexSet& index : indexes) {
+      if (index.single_local)
+        index.count_pool =
+            std::make_shared<CountPool>(options.index_paths, query_threads - 1);
     }
   }
 

@@ -27,6 +27,9 @@ struct BatchOptions {
   std::vector<std::string> index_paths;
   SearchRequest request;  // options for every line; query.text is replaced
   int jobs = 1;           // worker threads, each with its own Database
+  // Threads that count one query's matches (CountPool): each job's own
+  // plus helpers; 0 = DefaultQueryThreads(jobs).
+  int query_threads = 0;
   size_t max_line_bytes = 64 * 1024;
 };
 

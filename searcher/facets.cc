@@ -378,18 +378,31 @@ void FacetCollector::AttachTo(Xapian::Enquire* enquire) {
   }
 }
 
-std::vector<FacetCounts> FacetCollector::Results(size_t limit) const {
+FacetCollector::RawCounts FacetCollector::Counts() const {
+  RawCounts out;
+  for (const auto& counter : counters_) out.push_back(counter->Counts());
+  return out;
+}
+
+std::vector<FacetCounts> FacetCollector::Finish(
+    const std::vector<std::string>& fields, const RawCounts& counts,
+    size_t limit) {
   std::vector<FacetCounts> out;
-  for (const auto& counter : counters_) {
-    std::map<std::string, Xapian::doccount> counts = counter->Counts();
-    if (counter->histogram) {
-      out.push_back(
-          {counter->field, HistogramValues(counts, counter->interval), true});
+  for (size_t i = 0; i < fields.size() && i < counts.size(); ++i) {
+    DateInterval interval;
+    if (ParseHistogramField(fields[i], &interval)) {
+      out.push_back({fields[i], HistogramValues(counts[i], interval), true});
     } else {
-      out.push_back({counter->field, TopValues(counts, limit), false});
+      out.push_back({fields[i], TopValues(counts[i], limit), false});
     }
   }
   return out;
+}
+
+std::vector<FacetCounts> FacetCollector::Results(size_t limit) const {
+  std::vector<std::string> fields;
+  for (const auto& counter : counters_) fields.push_back(counter->field);
+  return Finish(fields, Counts(), limit);
 }
 
 }  // namespace hpnews

@@ -222,6 +222,15 @@ class FacetCollector {
   // Histograms are never cut by `limit`: a gap would read as a zero.
   std::vector<FacetCounts> Results(size_t limit) const;
 
+  // Each field's value (or period) -> count, in the asked order: what
+  // Results() sorts and cuts. Counts of several matches (CountPool's
+  // ranges) add up to those of one match over all their documents.
+  using RawCounts = std::vector<std::map<std::string, Xapian::doccount>>;
+  RawCounts Counts() const;
+  // Results() of `counts` (Counts() of `fields`, perhaps summed).
+  static std::vector<FacetCounts> Finish(const std::vector<std::string>& fields,
+                                         const RawCounts& counts, size_t limit);
+
  private:
   struct Counter;
   std::vector<std::unique_ptr<Counter>> counters_;

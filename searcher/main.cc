@@ -12,11 +12,13 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/schema.h"
 #include "searcher/batch.h"
+#include "searcher/count_pool.h"
 #include "searcher/facets.h"
 #include "searcher/plot.h"
 #include "searcher/printer.h"
@@ -54,6 +56,7 @@ struct CliOptions {
   std::string color = "auto";
   std::string batch;
   int jobs = 1;
+  int query_threads = 0;
   bool stats = false;
   bool quotes = false;
   bool no_synonyms = false;
@@ -154,6 +157,10 @@ Status BuildRequest(const CliOptions& cli, SearchRequest* request) {
   if (!status.ok()) return status;
   if (cli.limit < 0) return Status::InvalidInput("--limit must be 0 or more");
   if (cli.offset < 0) return Status::InvalidInput("--offset must be 0 or more");
+  if (cli.query_threads < 0) {
+    return Status::InvalidInput(
+        "--query-threads must be 1 or more (0 = the default)");
+  }
   if (cli.facet_limit < 0) {
     return Status::InvalidInput("--facet-limit must be 0 or more");
   }
@@ -175,6 +182,7 @@ int RunBatchMode(const CliOptions& cli, const SearchRequest& request) {
   options.index_paths = cli.indexes;
   options.request = request;
   options.jobs = cli.jobs;
+  options.query_threads = cli.query_threads;
   std::ifstream file;
   std::istream* in = &std::cin;
   if (cli.batch != "-") {
@@ -210,6 +218,12 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
   IndexSet index;
   status = OpenIndexSet(cli.indexes, &index);
   if (!status.ok()) return Fail(status);
+  const unsigned query_threads = cli.query_threads > 0
+                                     ? static_cast<unsigned>(cli.query_threads)
+                                     : DefaultQueryThreads(1);
+  if (query_threads > 1 && index.single_local)
+    index.count_pool =
+        std::make_shared<CountPool>(cli.indexes, query_threads - 1);
   request.query.outlet_aliases = LoadOutletAliases(index.db);
   SearchResult result;
   try {
@@ -333,7 +347,10 @@ po::options_description Options(CliOptions* cli) {
      "read one query per line from FILE (- = stdin); write one JSON object "
      "per line, in input order")
     ("jobs,j", po::value(&cli->jobs)->value_name("N"),
-     "threads for --batch (default 1)")
+     "queries of --batch answered at once (default 1)")
+    ("query-threads", po::value(&cli->query_threads)->value_name("N"),
+     "threads that count one query's matches for facets, totals and "
+     "--plot (default 0: the cores divided by --jobs)")
     ("stats", po::bool_switch(&cli->stats),
      "after --batch, print its throughput and per-query latency (p50, p99, "
      "max) on stderr")

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -454,12 +455,118 @@ FacetSource FacetSourceFor(IndexSet* index,
   return source;
 }
 
+// series value ("" without series) -> period -> count, as HistogramSpy.
+using TimelineCounts =
+    std::map<std::string, std::map<std::string, Xapian::doccount>>;
+
+// The HistogramSpy of --plot [--plot-by].
+std::unique_ptr<HistogramSpy> TimelineSpy(const SearchRequest& request) {
+  const schema::FacetField* by =
+      request.timeline_by.empty() ? nullptr
+                                  : schema::FindFacetField(request.timeline_by);
+  return by ? std::make_unique<HistogramSpy>(request.timeline_interval,
+                                             by->slot, true, by->multi)
+            : std::make_unique<HistogramSpy>(request.timeline_interval);
+}
+
+// What counting every match of a query gives.
+struct MatchCounts {
+  Xapian::doccount total = 0;
+  FacetCollector::RawCounts facets;  // one per field asked
+  TimelineCounts timeline;           // when asked
+};
+
+// Counts the matches of `query` among documents first..last of `index`
+// (one local database): the total, `fields` and, with a `timeline`
+// request, its HistogramSpy counts. Relevance does not matter, so
+// BoolWeight spares computing it.
+MatchCounts CountRange(IndexSet* index, const Xapian::Query& query,
+                       const std::vector<std::string>& fields,
+                       const SearchRequest* timeline, Xapian::docid first,
+                       Xapian::docid last) {
+  Xapian::Enquire enquire(index->db);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER, query,
+      Xapian::Query((new DocidRangeSource(first, last))->release())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetCollector collector(fields, FacetSourceFor(index, fields));
+  collector.AttachTo(&enquire);
+  std::unique_ptr<HistogramSpy> spy;
+  if (timeline != nullptr) {
+    spy = TimelineSpy(*timeline);
+    enquire.add_matchspy(spy.get());
+  }
+  Xapian::MSet mset = enquire.get_mset(0, 0, index->db.get_doccount());
+  MatchCounts out;
+  out.total = mset.get_matches_lower_bound();
+  out.facets = collector.Counts();
+  if (spy) out.timeline = spy->counts();
+  return out;
+}
+
+// How many ranges each thread of a CountPool count gets: more than one, so
+// that the searching thread, which ranks first, and the helpers end
+// together.
+constexpr unsigned kRangesPerThread = 2;
+
+// Counts every match of `query` as CountRange() does over the whole index,
+// split across index->count_pool and this thread, which first runs
+// `first()` (the ranked match). False, without running anything, when
+// that cannot be done: no pool, not one local database, or a query that
+// cannot be handed to another thread (Xapian::Query objects must not be
+// shared between threads, so the helpers get it serialised).
+bool CountInParallel(IndexSet* index, const Xapian::Query& query,
+                     const std::vector<std::string>& fields,
+                     const SearchRequest* timeline,
+                     const std::function<void()>& first, MatchCounts* out) {
+  if (!index->count_pool || index->count_pool->helpers() == 0 ||
+      !index->single_local || index->remote)
+    return false;
+  std::string serialised;
+  try {
+    serialised = query.serialise();
+  } catch (const Xapian::Error&) {
+    return false;  // a posting source of ours, without a name
+  }
+  const unsigned threads = index->count_pool->helpers() + 1;
+  const auto ranges =
+      DocidRanges(index->db.get_lastdocid(), threads * kRangesPerThread);
+  std::vector<MatchCounts> counts(ranges.size());
+  auto work = [&](IndexSet* own, unsigned k) {
+    // The calling thread's own query object; each helper its own copy.
+    const Xapian::Query q =
+        own == index ? query : Xapian::Query::unserialise(serialised);
+    counts[k] =
+        CountRange(own, q, fields, timeline, ranges[k].first, ranges[k].second);
+  };
+  index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
+                         first);
+  MatchCounts sum;
+  sum.facets.resize(fields.size());
+  for (const MatchCounts& c : counts) {
+    sum.total += c.total;
+    for (size_t f = 0; f < c.facets.size() && f < sum.facets.size(); ++f) {
+      for (const auto& [value, n] : c.facets[f]) sum.facets[f][value] += n;
+    }
+    for (const auto& [series, periods] : c.timeline) {
+      for (const auto& [period, n] : periods) sum.timeline[series][period] += n;
+    }
+  }
+  *out = std::move(sum);
+  return true;
+}
+
 // Counts `fields` over every match of `query`; relevance does not matter,
 // so BoolWeight spares computing it.
 std::vector<FacetCounts> CountFacets(IndexSet* index,
                                      const Xapian::Query& query,
                                      const std::vector<std::string>& fields,
                                      bool collapse, size_t limit) {
+  MatchCounts counted;
+  if (!collapse && CountInParallel(
+                       index, query, fields, nullptr, [] {}, &counted)) {
+    return FacetCollector::Finish(fields, counted.facets, limit);
+  }
   Xapian::Enquire enquire(index->db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -469,10 +576,6 @@ std::vector<FacetCounts> CountFacets(IndexSet* index,
   enquire.get_mset(0, 0, index->db.get_doccount());
   return collector.Results(limit);
 }
-
-// series value ("" without series) -> period -> count, as HistogramSpy.
-using TimelineCounts =
-    std::map<std::string, std::map<std::string, Xapian::doccount>>;
 
 // The timeline of --plot with built-in spies only (remote shards): the date
 // histogram of the matches; with --plot-by, the histogram of the matches
@@ -701,32 +804,43 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   const std::vector<std::string> no_facets;
   const std::vector<std::string>& facet_fields =
       count_only ? no_facets : request.facets;
-  FacetCollector facets(facet_fields, FacetSourceFor(index, facet_fields));
-  facets.AttachTo(&enquire);
-  std::unique_ptr<HistogramSpy> timeline;
   const bool want_timeline = request.timeline && !count_only;
-  if (want_timeline && !index->remote) {
-    const schema::FacetField* by =
-        request.timeline_by.empty()
-            ? nullptr
-            : schema::FindFacetField(request.timeline_by);
-    timeline = by ? std::make_unique<HistogramSpy>(request.timeline_interval,
-                                                   by->slot, true, by->multi)
-                  : std::make_unique<HistogramSpy>(request.timeline_interval);
-    enquire.add_matchspy(timeline.get());
-  }
+  const Xapian::doccount limit = count_only ? 0 : request.limit;
   // Facets must see every match to be exact; without them we let Xapian
   // stop early and report an estimate.
   // Even with --limit 0, look for one match: the exit status must not
   // rest on an estimate that can say 0 when something matches.
   // (Oldest first on remote shards counts every match too, as sorting by a
   // key does: the total is exact like the local search's.)
-  const bool exhaustive =
-      !facets.empty() || timeline != nullptr || split_by_date;
-  Xapian::doccount check_at_least = exhaustive ? db->get_doccount() : 1;
-  const Xapian::doccount limit = count_only ? 0 : request.limit;
-  Xapian::MSet mset = enquire.get_mset(
-      request.offset, split_by_date ? 0 : limit, check_at_least);
+  const bool exhaustive = !facet_fields.empty() ||
+                          (want_timeline && !index->remote) || split_by_date;
+  Xapian::MSet mset;
+  // Where the counts come from: helper threads beside the ranked match
+  // (CountInParallel()), or spies on the ranked match itself.
+  MatchCounts counted;
+  bool counted_apart = false;
+  std::unique_ptr<FacetCollector> facets;
+  std::unique_ptr<HistogramSpy> timeline;
+  if (exhaustive && !collapse) {
+    counted_apart = CountInParallel(
+        index, matched, facet_fields, want_timeline ? &request : nullptr,
+        [&]() {
+          mset = enquire.get_mset(request.offset, split_by_date ? 0 : limit, 1);
+        },
+        &counted);
+  }
+  if (!counted_apart) {
+    facets = std::make_unique<FacetCollector>(
+        facet_fields, FacetSourceFor(index, facet_fields));
+    facets->AttachTo(&enquire);
+    if (want_timeline && !index->remote) {
+      timeline = TimelineSpy(request);
+      enquire.add_matchspy(timeline.get());
+    }
+    Xapian::doccount check_at_least = exhaustive ? db->get_doccount() : 1;
+    mset = enquire.get_mset(request.offset, split_by_date ? 0 : limit,
+                            check_at_least);
+  }
 
   result.query = spec.text;
   result.type = spec.type;
@@ -734,6 +848,7 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   result.total_exact = exhaustive || mset.get_matches_lower_bound() ==
                                          mset.get_matches_upper_bound();
   if (result.total_exact) result.total = mset.get_matches_lower_bound();
+  if (counted_apart) result.total = counted.total;
   result.offset = request.offset;
   result.limit = request.limit;
   result.sort = request.sort;
@@ -822,7 +937,10 @@ Status Execute(IndexSet* index, const SearchRequest& request,
       result.hits.push_back(std::move(hit));
     }
   }
-  result.facets = facets.Results(request.facet_limit);
+  result.facets = counted_apart
+                      ? FacetCollector::Finish(facet_fields, counted.facets,
+                                               request.facet_limit)
+                      : facets->Results(request.facet_limit);
 
   // Multi-select facets (Solr's tag/exclude): a field the user filters on
   // is counted as if its own filter were off, so the other values stay
@@ -843,7 +961,9 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   }
   if (want_timeline) {
     std::map<std::string, Xapian::doccount> span;
-    if (timeline) {
+    if (counted_apart) {
+      FillTimeline(counted.timeline, span, request, &result);
+    } else if (timeline) {
       FillTimeline(timeline->counts(), span, request, &result);
     } else {
       FillTimeline(BuiltinTimeline(index, matched, request, collapse, &span),
@@ -1465,6 +1585,7 @@ Status Search(IndexSet* index, const SearchRequest& request,
       IndexSet fresh;
       if (!OpenIndexSet(index->paths, &fresh).ok()) throw;
       fresh.remote = fresh.remote || index->remote;
+      fresh.count_pool = std::move(index->count_pool);
       *index = std::move(fresh);
     }
   }

@@ -24,6 +24,7 @@
 
 #include "common/data_codec.h"
 #include "common/status.h"
+#include "searcher/count_pool.h"
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
 
@@ -191,6 +192,10 @@ struct IndexSet {
   std::shared_ptr<const DataCodec> codec;
   // ItemSlotsInUse() per multi-valued field, read when first needed.
   std::map<std::string, Xapian::valueno> item_slots;
+  // Helper threads that count a query's matches (total, facets, timeline)
+  // beside the ranked match (count_pool.h); single_local only. Null:
+  // everything is counted in the searching thread.
+  std::shared_ptr<CountPool> count_pool;
 };
 
 // Opens every path into *out. A path is an index folder, a Xapian stub

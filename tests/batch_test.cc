@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "searcher/printer.h"
@@ -110,8 +111,12 @@ TEST_F(BatchTest, SharedFacetOrdinalsGiveTheCountsOfASingleSearch) {
     input += kKnown[i % std::size(kKnown)].query;
     input += "\n";
   }
-  for (int jobs : {1, 3}) {
+  // One job counting alone or with two helpers (CountPool), three jobs
+  // each with the cores left to it.
+  for (const auto& [jobs, query_threads] :
+       std::vector<std::pair<int, int>>{{1, 1}, {1, 3}, {3, 0}}) {
     BatchOptions options = Options(jobs);
+    options.query_threads = query_threads;
     options.request.facets = fields;
     options.request.facet_limit = 0;
     options.request.query.filters = {};
@@ -126,7 +131,8 @@ TEST_F(BatchTest, SharedFacetOrdinalsGiveTheCountsOfASingleSearch) {
       ASSERT_TRUE(Search(&db, request, &alone).ok());
       json want = ResultToJson(alone);
       EXPECT_EQ(line["facets"], want["facets"])
-          << "jobs " << jobs << " " << line["query"];
+          << "jobs " << jobs << " query threads " << query_threads << " "
+          << line["query"];
       EXPECT_EQ(line["total"], want["total"]);
     }
   }

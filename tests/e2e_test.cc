@@ -272,6 +272,7 @@ TEST_F(EndToEndTest, ExitStatuses) {
       {{"--no-such-option", "x"}, 2, "hpnews-search: "},
       {{"--filter", "colour:red", "nhs"}, 2, "colour"},
       {{"--sort", "sideways", "nhs"}, 2, "sideways"},
+      {{"--query-threads", "-1", "nhs"}, 2, "--query-threads"},
   };
   for (const Case& c : cases) {
     RunResult r = Search(c.args);
