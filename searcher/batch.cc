@@ -230,7 +230,8 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
     for (IndexSet& index : indexes) {
       if (index.single_local)
         index.count_pool =
-            std::make_shared<CountPool>(options.index_paths, query_threads - 1);
+            std::make_shared<CountPool>(options.index_paths, query_threads - 1,
+                                        options.share_min_documents);
     }
   }
 

@@ -18,6 +18,7 @@
 
 #include "common/input_file.h"  // IsValidUtf8
 #include "common/status.h"
+#include "searcher/count_pool.h"
 #include "searcher/search.h"
 
 namespace hpnews {
@@ -27,9 +28,11 @@ struct BatchOptions {
   std::vector<std::string> index_paths;
   SearchRequest request;  // options for every line; query.text is replaced
   int jobs = 1;           // worker threads, each with its own Database
-  // Threads that count one query's matches (CountPool): each job's own
+  // Threads that share one query's matching (CountPool): each job's own
   // plus helpers; 0 = DefaultQueryThreads(jobs).
   int query_threads = 0;
+  // Smaller indexes are matched by one thread (CountPool::min_documents()).
+  Xapian::doccount share_min_documents = kMinDocumentsToShare;
   size_t max_line_bytes = 64 * 1024;
 };
 

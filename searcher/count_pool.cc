@@ -86,8 +86,9 @@ struct CountPool::Helper {
   unsigned generation = 0;  // the last job it looked at
 };
 
-CountPool::CountPool(std::vector<std::string> paths, unsigned helpers)
-    : paths_(std::move(paths)) {
+CountPool::CountPool(std::vector<std::string> paths, unsigned helpers,
+                     Xapian::doccount min_documents)
+    : paths_(std::move(paths)), min_documents_(min_documents) {
   for (unsigned t = 0; t < helpers; ++t)
     helper_state_.push_back(std::make_unique<Helper>());
   for (unsigned t = 0; t < helpers; ++t) {

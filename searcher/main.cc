@@ -349,8 +349,9 @@ po::options_description Options(CliOptions* cli) {
     ("jobs,j", po::value(&cli->jobs)->value_name("N"),
      "queries of --batch answered at once (default 1)")
     ("query-threads", po::value(&cli->query_threads)->value_name("N"),
-     "threads that count one query's matches for facets, totals and "
-     "--plot (default 0: the cores divided by --jobs)")
+     "threads that share one query's matching: counting for facets, "
+     "totals and --plot, or ranking by relevance (default 0: the cores "
+     "divided by --jobs)")
     ("stats", po::bool_switch(&cli->stats),
      "after --batch, print its throughput and per-query latency (p50, p99, "
      "max) on stderr")

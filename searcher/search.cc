@@ -469,6 +469,26 @@ std::unique_ptr<HistogramSpy> TimelineSpy(const SearchRequest& request) {
             : std::make_unique<HistogramSpy>(request.timeline_interval);
 }
 
+// True, with `query` serialised into *out, if index->count_pool can share
+// its matching: helpers, one local database large enough
+// (CountPool::min_documents()), and a query that can be handed
+// to another thread (Xapian::Query objects must not be shared between
+// threads, so the helpers get it serialised; a posting source of ours has
+// no name and cannot be).
+bool SerialiseForHelpers(const IndexSet* index, const Xapian::Query& query,
+                         std::string* out) {
+  if (!index->count_pool || index->count_pool->helpers() == 0 ||
+      !index->single_local || index->remote ||
+      index->db.get_doccount() < index->count_pool->min_documents())
+    return false;
+  try {
+    *out = query.serialise();
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+  return true;
+}
+
 // What counting every match of a query gives.
 struct MatchCounts {
   Xapian::doccount total = 0;
@@ -511,23 +531,14 @@ constexpr unsigned kRangesPerThread = 2;
 
 // Counts every match of `query` as CountRange() does over the whole index,
 // split across index->count_pool and this thread, which first runs
-// `first()` (the ranked match). False, without running anything, when
-// that cannot be done: no pool, not one local database, or a query that
-// cannot be handed to another thread (Xapian::Query objects must not be
-// shared between threads, so the helpers get it serialised).
+// `first()` (the ranked match). False, without running anything, under
+// SerialiseForHelpers()'s conditions.
 bool CountInParallel(IndexSet* index, const Xapian::Query& query,
                      const std::vector<std::string>& fields,
                      const SearchRequest* timeline,
                      const std::function<void()>& first, MatchCounts* out) {
-  if (!index->count_pool || index->count_pool->helpers() == 0 ||
-      !index->single_local || index->remote)
-    return false;
   std::string serialised;
-  try {
-    serialised = query.serialise();
-  } catch (const Xapian::Error&) {
-    return false;  // a posting source of ours, without a name
-  }
+  if (!SerialiseForHelpers(index, query, &serialised)) return false;
   const unsigned threads = index->count_pool->helpers() + 1;
   const auto ranges =
       DocidRanges(index->db.get_lastdocid(), threads * kRangesPerThread);
@@ -553,6 +564,107 @@ bool CountInParallel(IndexSet* index, const Xapian::Query& query,
     }
   }
   *out = std::move(sum);
+  return true;
+}
+
+// One match of a page ranked in parallel.
+struct RankedItem {
+  Xapian::docid did = 0;
+  double weight = 0;
+  int percent = 0;
+};
+
+// A page of matches ranked across docid ranges (RankInParallel()).
+struct RankedPage {
+  std::vector<RankedItem> items;  // the page, in order
+  Xapian::doccount lower = 0, estimated = 0, upper = 0;
+};
+
+// Ranks `query` by relevance for the page [offset, offset + limit) across
+// index->count_pool and this thread: each thread ranks the first
+// offset + limit matches of its docid range (the term statistics, and so
+// the weights, are the whole database's: a filter changes none), then the
+// ranges' matches are merged in Xapian's order (weight descending, then
+// docid ascending) and their counts summed. Xapian's percentages scale
+// every weight by the share of the query's parts the best match matches:
+// they come from the query run again on the best match alone, filtered by
+// its id term (a docid range would count as a part it matches). False,
+// without running anything, under SerialiseForHelpers()'s conditions.
+bool RankInParallel(IndexSet* index, const Xapian::Query& query,
+                    Xapian::doccount offset, Xapian::doccount limit,
+                    RankedPage* out) {
+  std::string serialised;
+  if (!SerialiseForHelpers(index, query, &serialised)) return false;
+  const auto ranges =
+      DocidRanges(index->db.get_lastdocid(), index->count_pool->helpers() + 1);
+  struct Part {
+    std::vector<RankedItem> items;
+    Xapian::doccount lower = 0, estimated = 0, upper = 0;
+  };
+  std::vector<Part> parts(ranges.size());
+  auto work = [&](IndexSet* own, unsigned k) {
+    const Xapian::Query q =
+        own == index ? query : Xapian::Query::unserialise(serialised);
+    Xapian::Enquire enquire(own->db);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, q,
+        Xapian::Query((new DocidRangeSource(ranges[k].first, ranges[k].second))
+                          ->release())));
+    const Xapian::MSet mset = enquire.get_mset(0, offset + limit, 1);
+    Part part;
+    part.lower = mset.get_matches_lower_bound();
+    part.estimated = mset.get_matches_estimated();
+    part.upper = mset.get_matches_upper_bound();
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+      part.items.push_back({*it, it.get_weight(), 0});
+    parts[k] = std::move(part);
+  };
+  index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
+                         [] {});
+  RankedPage page;
+  for (const Part& part : parts) {
+    page.lower += part.lower;
+    page.estimated += part.estimated;
+    page.upper += part.upper;
+    for (const RankedItem& item : part.items) page.items.push_back(item);
+  }
+  if (page.lower != page.upper) {
+    // A range cannot know how many of a term's documents it holds, where
+    // the whole database can (a single word's count is its frequency):
+    // Xapian's bounds without matching anything.
+    Xapian::Enquire bounds(index->db);
+    bounds.set_query(query);
+    const Xapian::MSet all = bounds.get_mset(0, 0, Xapian::doccount(0));
+    if (all.get_matches_lower_bound() == all.get_matches_upper_bound()) {
+      page.lower = page.estimated = page.upper = all.get_matches_lower_bound();
+    }
+  }
+  std::sort(page.items.begin(), page.items.end(),
+            [](const RankedItem& a, const RankedItem& b) {
+              if (a.weight != b.weight) return a.weight > b.weight;
+              return a.did < b.did;
+            });
+  if (!page.items.empty()) {
+    // The best match: the first Xapian meets with the greatest weight.
+    const StoredArticle best =
+        ParseDocument(index->db.get_document(page.items.front().did,
+                                             Xapian::DOC_ASSUME_VALID),
+                      index->codec.get());
+    Xapian::Enquire probe(index->db);
+    probe.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        Xapian::Query(best.is_quote ? ParentTerm(best.id) : IdTerm(best.id))));
+    const Xapian::MSet scale = probe.get_mset(0, 1);
+    for (RankedItem& item : page.items)
+      item.percent = scale.convert_to_percent(item.weight);
+  }
+  if (page.items.size() > offset) {
+    page.items.erase(page.items.begin(), page.items.begin() + offset);
+  } else {
+    page.items.clear();
+  }
+  if (page.items.size() > limit) page.items.resize(limit);
+  *out = std::move(page);
   return true;
 }
 
@@ -829,7 +941,15 @@ Status Execute(IndexSet* index, const SearchRequest& request,
         },
         &counted);
   }
-  if (!counted_apart) {
+  // Top hits without counting everything: ranked in docid ranges on the
+  // idle cores. Not with what needs Xapian's one match: collapsing,
+  // --explain's matching terms, or recency's posting source.
+  RankedPage ranked;
+  const bool ranked_apart =
+      !exhaustive && !collapse && !count_only && limit > 0 &&
+      !request.explain && !recency && request.sort == SortOrder::kRelevance &&
+      RankInParallel(index, query, request.offset, limit, &ranked);
+  if (!counted_apart && !ranked_apart) {
     facets = std::make_unique<FacetCollector>(
         facet_fields, FacetSourceFor(index, facet_fields));
     facets->AttachTo(&enquire);
@@ -849,6 +969,10 @@ Status Execute(IndexSet* index, const SearchRequest& request,
                                          mset.get_matches_upper_bound();
   if (result.total_exact) result.total = mset.get_matches_lower_bound();
   if (counted_apart) result.total = counted.total;
+  if (ranked_apart) {
+    result.total_exact = ranked.lower == ranked.upper;
+    result.total = result.total_exact ? ranked.lower : ranked.estimated;
+  }
   result.offset = request.offset;
   result.limit = request.limit;
   result.sort = request.sort;
@@ -891,56 +1015,69 @@ Status Execute(IndexSet* index, const SearchRequest& request,
 
   const QueryWords words = WordsOfQuery(base);
   Xapian::doccount rank = request.offset;
-  for (const HitSource& source : sources) {
+  // A hit from its document; `source` and `it` (null for a page ranked in
+  // parallel) are what --collapse and --explain read.
+  auto add_hit = [&](const Xapian::Document& doc, double weight, int percent,
+                     const HitSource* source, const Xapian::MSetIterator* it) {
+    StoredArticle stored = ParseDocument(doc, index->codec.get());
+    Hit hit;
+    hit.rank = ++rank;
+    hit.score = weight;
+    hit.percent = percent;
+    if (stored.is_quote) {
+      hit.is_quote = true;
+      hit.quote_index = stored.quote_index;
+      hit.speaker = stored.quote_speaker;
+      hit.quote = MarkWords(stored.quote_text, words);
+      hit.snippet = hit.quote;
+    } else {
+      hit.snippet = MakeSnippet(stored.text, words, request.snippet_length);
+    }
+    hit.id = std::move(stored.id);
+    hit.title = std::move(stored.title);
+    hit.date = std::move(stored.date);
+    hit.outlet = std::move(stored.outlet);
+    hit.url = std::move(stored.url);
+    hit.source = std::move(stored.source);
+    hit.speakers = std::move(stored.speakers);
+    hit.topics = std::move(stored.topics);
+    hit.keywords = std::move(stored.keywords);
+    if (collapse && it != nullptr) {
+      std::string key = doc.get_value(schema::kDupSlot);
+      if (!key.empty()) FillDuplicates(*db, matched, **it, key, &hit);
+    }
+    if (recency) {
+      hit.recency_boost = recency->Boost(doc.get_value(schema::kDateSlot));
+    }
+    if (request.explain && it != nullptr) {
+      Xapian::Query restrict(hit.is_quote ? ParentTerm(hit.id)
+                                          : IdTerm(hit.id));
+      hit.explain = Explain(*db, *source->enquire, *it, restrict);
+    }
+    result.hits.push_back(std::move(hit));
+  };
+  for (const RankedItem& item : ranked.items) {
+    add_hit(db->get_document(item.did, Xapian::DOC_ASSUME_VALID), item.weight,
+            item.percent, nullptr, nullptr);
+  }
+  for (const HitSource& source :
+       ranked_apart ? std::vector<HitSource>() : sources) {
     // Asks remote shards for every hit's document at once, rather than one
     // round trip per hit. (Not MSet::fetch(): in Xapian 1.4.22 it reads
     // past the items of a page that does not start at the first match.)
     source.mset.fetch(source.mset.begin(), source.mset.end());
     for (Xapian::MSetIterator it = source.mset.begin(); it != source.mset.end();
          ++it) {
-      Xapian::Document doc = it.get_document();
-      StoredArticle stored = ParseDocument(doc, index->codec.get());
-      Hit hit;
-      hit.rank = ++rank;
-      hit.score = it.get_weight();
-      hit.percent = it.get_percent();
-      if (stored.is_quote) {
-        hit.is_quote = true;
-        hit.quote_index = stored.quote_index;
-        hit.speaker = stored.quote_speaker;
-        hit.quote = MarkWords(stored.quote_text, words);
-        hit.snippet = hit.quote;
-      } else {
-        hit.snippet = MakeSnippet(stored.text, words, request.snippet_length);
-      }
-      hit.id = std::move(stored.id);
-      hit.title = std::move(stored.title);
-      hit.date = std::move(stored.date);
-      hit.outlet = std::move(stored.outlet);
-      hit.url = std::move(stored.url);
-      hit.source = std::move(stored.source);
-      hit.speakers = std::move(stored.speakers);
-      hit.topics = std::move(stored.topics);
-      hit.keywords = std::move(stored.keywords);
-      if (collapse) {
-        std::string key = doc.get_value(schema::kDupSlot);
-        if (!key.empty()) FillDuplicates(*db, matched, *it, key, &hit);
-      }
-      if (recency) {
-        hit.recency_boost = recency->Boost(doc.get_value(schema::kDateSlot));
-      }
-      if (request.explain) {
-        Xapian::Query restrict(hit.is_quote ? ParentTerm(hit.id)
-                                            : IdTerm(hit.id));
-        hit.explain = Explain(*db, *source.enquire, it, restrict);
-      }
-      result.hits.push_back(std::move(hit));
+      add_hit(it.get_document(), it.get_weight(), it.get_percent(), &source,
+              &it);
     }
   }
-  result.facets = counted_apart
-                      ? FacetCollector::Finish(facet_fields, counted.facets,
-                                               request.facet_limit)
-                      : facets->Results(request.facet_limit);
+  if (counted_apart) {
+    result.facets = FacetCollector::Finish(facet_fields, counted.facets,
+                                           request.facet_limit);
+  } else if (facets) {
+    result.facets = facets->Results(request.facet_limit);
+  }
 
   // Multi-select facets (Solr's tag/exclude): a field the user filters on
   // is counted as if its own filter were off, so the other values stay

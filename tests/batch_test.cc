@@ -117,6 +117,7 @@ TEST_F(BatchTest, SharedFacetOrdinalsGiveTheCountsOfASingleSearch) {
        std::vector<std::pair<int, int>>{{1, 1}, {1, 3}, {3, 0}}) {
     BatchOptions options = Options(jobs);
     options.query_threads = query_threads;
+    options.share_min_documents = 0;  // the helpers share even this index
     options.request.facets = fields;
     options.request.facet_limit = 0;
     options.request.query.filters = {};
