@@ -831,24 +831,27 @@ struct Target {
   std::vector<std::unique_ptr<ShardWriter>> writers;  // one per part
 };
 
-std::size_t MemoryBudgetBytes(const IndexOptions& options) {
-  std::size_t memory_mb = options.memory_mb;
-  if (memory_mb == 0) {
-    const char* env = std::getenv("HPNEWS_INDEX_MEMORY_MB");
-    memory_mb = env != nullptr ? std::strtoul(env, nullptr, 10) : 0;
+// A size in MB, in bytes: `given` unless 0, else the environment
+// variable `env` unless unset or 0, else `fallback`.
+std::size_t MegabytesSetting(std::size_t given, const char* env,
+                             std::size_t fallback) {
+  std::size_t mb = given;
+  if (mb == 0) {
+    const char* value = std::getenv(env);
+    mb = value != nullptr ? std::strtoul(value, nullptr, 10) : 0;
   }
-  if (memory_mb == 0) memory_mb = kDefaultMemoryMb;
-  return memory_mb << 20;
+  if (mb == 0) mb = fallback;
+  return mb << 20;
+}
+
+std::size_t MemoryBudgetBytes(const IndexOptions& options) {
+  return MegabytesSetting(options.memory_mb, "HPNEWS_INDEX_MEMORY_MB",
+                          kDefaultMemoryMb);
 }
 
 std::size_t PartBytes(const IndexOptions& options) {
-  std::size_t part_mb = options.part_mb;
-  if (part_mb == 0) {
-    const char* env = std::getenv("HPNEWS_INDEX_PART_MB");
-    part_mb = env != nullptr ? std::strtoul(env, nullptr, 10) : 0;
-  }
-  if (part_mb == 0) part_mb = kDefaultPartMb;
-  return part_mb << 20;
+  return MegabytesSetting(options.part_mb, "HPNEWS_INDEX_PART_MB",
+                          kDefaultPartMb);
 }
 
 // Opens what the run writes into, before anything is read, so a locked or
