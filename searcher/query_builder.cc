@@ -805,6 +805,48 @@ bool MatchesArticlesOnly(const Xapian::Query& query) {
   }
 }
 
+namespace {
+
+bool ChecksPositions(const Xapian::Query& query) {
+  const Xapian::Query::op type = query.get_type();
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR)
+    return true;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (ChecksPositions(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
+// Whether a disjunction contributes to the weights: the filtering side of
+// FILTER and AND_NOT does not.
+bool WeightsDisjunction(const Xapian::Query& query) {
+  const std::size_t n = query.get_num_subqueries();
+  switch (query.get_type()) {
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_ELITE_SET:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_WILDCARD:
+      return true;
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_AND_NOT:
+      return n > 0 && WeightsDisjunction(query.get_subquery(0));
+    default:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (WeightsDisjunction(query.get_subquery(i))) return true;
+      }
+      return false;
+  }
+}
+
+}  // namespace
+
+bool RankingChecksEveryMatch(const Xapian::Query& query) {
+  return ChecksPositions(query) && !WeightsDisjunction(query);
+}
+
 Xapian::Query RestrictToType(const Xapian::Query& query, DocType type) {
   if (type == DocType::kArticle && MatchesArticlesOnly(query)) return query;
   return Xapian::Query(Xapian::Query::OP_FILTER, query,

@@ -116,6 +116,13 @@ Xapian::Query WithFilter(const Xapian::Query& query,
 // for MatchAll, value ranges, posting sources and what it cannot see into.
 bool MatchesArticlesOnly(const Xapian::Query& query);
 
+// True if ranking `query` must look at about as many matches as counting
+// them does: it checks positions (a phrase or NEAR, whose positions Xapian
+// reads for each candidate) and weights no disjunction (OR, SYNONYM, ...,
+// where Xapian's ranked match skips what cannot reach the page and a count
+// cannot). Such a query is best ranked and counted in one pass.
+bool RankingChecksEveryMatch(const Xapian::Query& query);
+
 // `query` restricted to documents of `type`: OP_FILTER with the XYarticle
 // or XYquote term, except for an article search that MatchesArticlesOnly(),
 // which is returned as it is (the filter would only cost time).

@@ -489,6 +489,20 @@ bool SerialiseForHelpers(const IndexSet* index, const Xapian::Query& query,
   return true;
 }
 
+// One match of a page ranked in parallel.
+struct RankedItem {
+  Xapian::docid did = 0;
+  double weight = 0;
+  int percent = 0;
+};
+
+// The matches of a query ranked in one docid range, or of a page merged
+// from ranges (MergeRanked()).
+struct RankedPage {
+  std::vector<RankedItem> items;  // best first
+  Xapian::doccount lower = 0, estimated = 0, upper = 0;
+};
+
 // What counting every match of a query gives.
 struct MatchCounts {
   Xapian::doccount total = 0;
@@ -498,17 +512,19 @@ struct MatchCounts {
 
 // Counts the matches of `query` among documents first..last of `index`
 // (one local database): the total, `fields` and, with a `timeline`
-// request, its HistogramSpy counts. Relevance does not matter, so
-// BoolWeight spares computing it.
+// request, its HistogramSpy counts. With `page`, also ranks them by
+// relevance and keeps the best `page_size` there; without, relevance does
+// not matter, and BoolWeight spares computing it.
 MatchCounts CountRange(IndexSet* index, const Xapian::Query& query,
                        const std::vector<std::string>& fields,
                        const SearchRequest* timeline, Xapian::docid first,
-                       Xapian::docid last) {
+                       Xapian::docid last, Xapian::doccount page_size = 0,
+                       RankedPage* page = nullptr) {
   Xapian::Enquire enquire(index->db);
   enquire.set_query(Xapian::Query(
       Xapian::Query::OP_FILTER, query,
       Xapian::Query((new DocidRangeSource(first, last))->release())));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (page == nullptr) enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetCollector collector(fields, FacetSourceFor(index, fields));
   collector.AttachTo(&enquire);
   std::unique_ptr<HistogramSpy> spy;
@@ -516,12 +532,36 @@ MatchCounts CountRange(IndexSet* index, const Xapian::Query& query,
     spy = TimelineSpy(*timeline);
     enquire.add_matchspy(spy.get());
   }
-  Xapian::MSet mset = enquire.get_mset(0, 0, index->db.get_doccount());
+  Xapian::MSet mset = enquire.get_mset(0, page == nullptr ? 0 : page_size,
+                                       index->db.get_doccount());
+  if (page != nullptr) {
+    page->lower = page->estimated = page->upper =
+        mset.get_matches_lower_bound();
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+      page->items.push_back({*it, it.get_weight(), 0});
+  }
   MatchCounts out;
   out.total = mset.get_matches_lower_bound();
   out.facets = collector.Counts();
   if (spy) out.timeline = spy->counts();
   return out;
+}
+
+// The counts of docid ranges added up: those of the whole.
+MatchCounts SumCounts(const std::vector<MatchCounts>& counts,
+                      std::size_t fields) {
+  MatchCounts sum;
+  sum.facets.resize(fields);
+  for (const MatchCounts& c : counts) {
+    sum.total += c.total;
+    for (size_t f = 0; f < c.facets.size() && f < sum.facets.size(); ++f) {
+      for (const auto& [value, n] : c.facets[f]) sum.facets[f][value] += n;
+    }
+    for (const auto& [series, periods] : c.timeline) {
+      for (const auto& [period, n] : periods) sum.timeline[series][period] += n;
+    }
+  }
+  return sum;
 }
 
 // How many ranges each thread of a CountPool count gets: more than one, so
@@ -552,77 +592,24 @@ bool CountInParallel(IndexSet* index, const Xapian::Query& query,
   };
   index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
                          first);
-  MatchCounts sum;
-  sum.facets.resize(fields.size());
-  for (const MatchCounts& c : counts) {
-    sum.total += c.total;
-    for (size_t f = 0; f < c.facets.size() && f < sum.facets.size(); ++f) {
-      for (const auto& [value, n] : c.facets[f]) sum.facets[f][value] += n;
-    }
-    for (const auto& [series, periods] : c.timeline) {
-      for (const auto& [period, n] : periods) sum.timeline[series][period] += n;
-    }
-  }
-  *out = std::move(sum);
+  *out = SumCounts(counts, fields.size());
   return true;
 }
 
-// One match of a page ranked in parallel.
-struct RankedItem {
-  Xapian::docid did = 0;
-  double weight = 0;
-  int percent = 0;
-};
-
-// A page of matches ranked across docid ranges (RankInParallel()).
-struct RankedPage {
-  std::vector<RankedItem> items;  // the page, in order
-  Xapian::doccount lower = 0, estimated = 0, upper = 0;
-};
-
-// Ranks `query` by relevance for the page [offset, offset + limit) across
-// index->count_pool and this thread: each thread ranks the first
-// offset + limit matches of its docid range (the term statistics, and so
-// the weights, are the whole database's: a filter changes none), then the
-// ranges' matches are merged in Xapian's order (weight descending, then
-// docid ascending) and their counts summed. Xapian's percentages scale
-// every weight by the share of the query's parts the best match matches:
-// they come from the query run again on the best match alone, filtered by
-// its id term (a docid range would count as a part it matches). False,
-// without running anything, under SerialiseForHelpers()'s conditions.
-bool RankInParallel(IndexSet* index, const Xapian::Query& query,
-                    Xapian::doccount offset, Xapian::doccount limit,
-                    RankedPage* out) {
-  std::string serialised;
-  if (!SerialiseForHelpers(index, query, &serialised)) return false;
-  const auto ranges =
-      DocidRanges(index->db.get_lastdocid(), index->count_pool->helpers() + 1);
-  struct Part {
-    std::vector<RankedItem> items;
-    Xapian::doccount lower = 0, estimated = 0, upper = 0;
-  };
-  std::vector<Part> parts(ranges.size());
-  auto work = [&](IndexSet* own, unsigned k) {
-    const Xapian::Query q =
-        own == index ? query : Xapian::Query::unserialise(serialised);
-    Xapian::Enquire enquire(own->db);
-    enquire.set_query(Xapian::Query(
-        Xapian::Query::OP_FILTER, q,
-        Xapian::Query((new DocidRangeSource(ranges[k].first, ranges[k].second))
-                          ->release())));
-    const Xapian::MSet mset = enquire.get_mset(0, offset + limit, 1);
-    Part part;
-    part.lower = mset.get_matches_lower_bound();
-    part.estimated = mset.get_matches_estimated();
-    part.upper = mset.get_matches_upper_bound();
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-      part.items.push_back({*it, it.get_weight(), 0});
-    parts[k] = std::move(part);
-  };
-  index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
-                         [] {});
+// The page [offset, offset + limit) of `query`'s matches ranked in docid
+// ranges (`parts`, each holding its range's best offset + limit): merged in
+// Xapian's order (weight descending, then docid ascending), with their
+// counts summed. The term statistics, and so the weights, are the whole
+// database's in every range (a filter changes none). Xapian's percentages
+// scale every weight by the share of the query's parts the best match
+// matches: they come from the query run again on the best match alone,
+// filtered by its id term (a docid range would count as a part it
+// matches).
+RankedPage MergeRanked(IndexSet* index, const Xapian::Query& query,
+                       std::vector<RankedPage> parts, Xapian::doccount offset,
+                       Xapian::doccount limit) {
   RankedPage page;
-  for (const Part& part : parts) {
+  for (RankedPage& part : parts) {
     page.lower += part.lower;
     page.estimated += part.estimated;
     page.upper += part.upper;
@@ -664,7 +651,74 @@ bool RankInParallel(IndexSet* index, const Xapian::Query& query,
     page.items.clear();
   }
   if (page.items.size() > limit) page.items.resize(limit);
-  *out = std::move(page);
+  return page;
+}
+
+// Ranks `query` by relevance for the page [offset, offset + limit) across
+// index->count_pool and this thread, each taking a docid range and ranking
+// its first offset + limit matches (MergeRanked()). False, without running
+// anything, under SerialiseForHelpers()'s conditions.
+bool RankInParallel(IndexSet* index, const Xapian::Query& query,
+                    Xapian::doccount offset, Xapian::doccount limit,
+                    RankedPage* out) {
+  std::string serialised;
+  if (!SerialiseForHelpers(index, query, &serialised)) return false;
+  const auto ranges =
+      DocidRanges(index->db.get_lastdocid(), index->count_pool->helpers() + 1);
+  std::vector<RankedPage> parts(ranges.size());
+  auto work = [&](IndexSet* own, unsigned k) {
+    const Xapian::Query q =
+        own == index ? query : Xapian::Query::unserialise(serialised);
+    Xapian::Enquire enquire(own->db);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, q,
+        Xapian::Query((new DocidRangeSource(ranges[k].first, ranges[k].second))
+                          ->release())));
+    const Xapian::MSet mset = enquire.get_mset(0, offset + limit, 1);
+    RankedPage part;
+    part.lower = mset.get_matches_lower_bound();
+    part.estimated = mset.get_matches_estimated();
+    part.upper = mset.get_matches_upper_bound();
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+      part.items.push_back({*it, it.get_weight(), 0});
+    parts[k] = std::move(part);
+  };
+  index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
+                         [] {});
+  *out = MergeRanked(index, query, std::move(parts), offset, limit);
+  return true;
+}
+
+// Both at once, in one pass per docid range: ranks the page [offset,
+// offset + limit) of `query` by relevance (as RankInParallel()) and counts
+// every match (as CountInParallel()). For queries whose ranked match
+// checks every match anyway (RankingChecksEveryMatch()): a phrase ranked
+// on one thread while the others count it is read twice. False, without
+// running anything, under SerialiseForHelpers()'s conditions.
+bool RankAndCountInParallel(IndexSet* index, const Xapian::Query& query,
+                            Xapian::doccount offset, Xapian::doccount limit,
+                            const std::vector<std::string>& fields,
+                            const SearchRequest* timeline, RankedPage* ranked,
+                            MatchCounts* counted) {
+  std::string serialised;
+  if (!SerialiseForHelpers(index, query, &serialised)) return false;
+  const unsigned threads = index->count_pool->helpers() + 1;
+  const auto ranges =
+      DocidRanges(index->db.get_lastdocid(), threads * kRangesPerThread);
+  std::vector<RankedPage> parts(ranges.size());
+  std::vector<MatchCounts> counts(ranges.size());
+  auto work = [&](IndexSet* own, unsigned k) {
+    const Xapian::Query q =
+        own == index ? query : Xapian::Query::unserialise(serialised);
+    RankedPage part;
+    counts[k] = CountRange(own, q, fields, timeline, ranges[k].first,
+                           ranges[k].second, offset + limit, &part);
+    parts[k] = std::move(part);
+  };
+  index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
+                         [] {});
+  *ranked = MergeRanked(index, query, std::move(parts), offset, limit);
+  *counted = SumCounts(counts, fields.size());
   return true;
 }
 
@@ -933,7 +987,20 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   bool counted_apart = false;
   std::unique_ptr<FacetCollector> facets;
   std::unique_ptr<HistogramSpy> timeline;
-  if (exhaustive && !collapse) {
+  // A page ranked in docid ranges on the idle cores: not with what needs
+  // Xapian's one match (collapsing, --explain's matching terms, recency's
+  // posting source) or another order than relevance.
+  const bool rank_apart = !collapse && !count_only && limit > 0 &&
+                          !request.explain && !recency &&
+                          request.sort == SortOrder::kRelevance;
+  RankedPage ranked;
+  bool ranked_apart = false;
+  if (exhaustive && rank_apart && RankingChecksEveryMatch(query)) {
+    ranked_apart = counted_apart = RankAndCountInParallel(
+        index, query, request.offset, limit, facet_fields,
+        want_timeline ? &request : nullptr, &ranked, &counted);
+  }
+  if (exhaustive && !collapse && !counted_apart) {
     counted_apart = CountInParallel(
         index, matched, facet_fields, want_timeline ? &request : nullptr,
         [&]() {
@@ -941,14 +1008,10 @@ Status Execute(IndexSet* index, const SearchRequest& request,
         },
         &counted);
   }
-  // Top hits without counting everything: ranked in docid ranges on the
-  // idle cores. Not with what needs Xapian's one match: collapsing,
-  // --explain's matching terms, or recency's posting source.
-  RankedPage ranked;
-  const bool ranked_apart =
-      !exhaustive && !collapse && !count_only && limit > 0 &&
-      !request.explain && !recency && request.sort == SortOrder::kRelevance &&
-      RankInParallel(index, query, request.offset, limit, &ranked);
+  // Top hits without counting everything.
+  if (!exhaustive && rank_apart) {
+    ranked_apart = RankInParallel(index, query, request.offset, limit, &ranked);
+  }
   if (!counted_apart && !ranked_apart) {
     facets = std::make_unique<FacetCollector>(
         facet_fields, FacetSourceFor(index, facet_fields));

@@ -230,6 +230,20 @@ std::vector<SearchRequest> Requests() {
     r->limit = 50;
   });
   add("\"more on pay\"", {}, [](SearchRequest* r) { r->offset = 500; });
+  // A phrase with facets: ranked and counted in one pass per range
+  // (RankAndCountInParallel()); with a disjunction, counted beside.
+  add("\"more on pay\"", {"outlet", "topic", "year"},
+      [](SearchRequest* r) { r->offset = 25; });
+  add("\"the nhs\" -budget", {"speaker"}, [](SearchRequest* r) {
+    r->timeline = true;
+    r->query.filters = {{"outlet", "Pulse"}};
+  });
+  add("\"plan is right\"", {"speaker", "outlet"},
+      [](SearchRequest* r) { r->query.type = DocType::kQuote; });
+  add("\"the nhs\" OR pay", {"outlet"}, none);
+  add("\"more on pay\"", {"outlet"}, [](SearchRequest* r) {
+    r->offset = 1000;  // past the last match
+  });
   add("nosuchwordanywhere", {}, none);
   return out;
 }

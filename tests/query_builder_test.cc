@@ -190,6 +190,36 @@ TEST_F(QueryBuilderTest, QuoteSearchesMatchQuoteDocuments) {
   }
 }
 
+// Phrases and NEAR with nothing a ranked match could skip are ranked and
+// counted in one pass; a disjunction in what is weighted keeps them apart.
+TEST_F(QueryBuilderTest, RankingChecksEveryMatchOfPhrasesWithoutDisjunction) {
+  const struct {
+    const char* query;
+    bool checks_every_match;
+  } kCases[] = {
+      {"\"clinical commissioning\"", true},
+      {"title:\"clinical commissioning\"", true},
+      {"reorganisation NEAR competition", true},
+      {"\"clinical commissioning\" outlet:pulse", true},
+      {"\"clinical commissioning\" 2011..2012", true},
+      {"\"clinical commissioning\" -reorganisation", true},
+      {"\"clinical commissioning\" reorganisation", true},  // AND
+      {"\"clinical commissioning\" OR reorganisation", false},
+      {"reorganisation", false},
+      {"reorganisation competition", false},
+      {"reorganisation outlet:pulse", false},
+      {"ccg", false},
+  };
+  for (const auto& c : kCases) {
+    QuerySpec spec;
+    spec.text = c.query;
+    Xapian::Query query;
+    ASSERT_TRUE(BuildQuery(spec, *db_, &query).ok()) << c.query;
+    EXPECT_EQ(RankingChecksEveryMatch(query), c.checks_every_match)
+        << c.query << ": " << query.get_description();
+  }
+}
+
 // An article search drops the XYarticle filter only where no quote
 // document can match: with or without it, the same documents match, and
 // never a quote document.
