@@ -249,15 +249,7 @@ const FacetColumn& FacetCache::Column(const Xapian::Database& db,
 }
 
 void CachedFacetSpy::operator()(const Xapian::Document& doc, double /*wt*/) {
-  const Xapian::docid did = doc.get_docid();
-  if (!column_->multi) {
-    if (did < column_->ords.size()) ++counts_[column_->ords[did]];
-    return;
-  }
-  if (did + 1 >= column_->starts.size()) return;
-  for (uint32_t i = column_->starts[did]; i < column_->starts[did + 1]; ++i) {
-    ++counts_[column_->items[i]];
-  }
+  Count(doc.get_docid());
 }
 
 Xapian::MatchSpy* CachedFacetSpy::clone() const {
@@ -376,6 +368,17 @@ void FacetCollector::AttachTo(Xapian::Enquire* enquire) {
     if (counter->cached) enquire->add_matchspy(counter->cached.get());
     for (auto& spy : counter->builtin) enquire->add_matchspy(spy.get());
   }
+}
+
+bool FacetCollector::CountsByDocid() const {
+  for (const auto& counter : counters_) {
+    if (!counter->cached) return false;
+  }
+  return true;
+}
+
+void FacetCollector::Count(Xapian::docid did) {
+  for (auto& counter : counters_) counter->cached->Count(did);
 }
 
 FacetCollector::RawCounts FacetCollector::Counts() const {

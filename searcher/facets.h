@@ -179,6 +179,17 @@ class CachedFacetSpy : public Xapian::MatchSpy {
   Xapian::MatchSpy* clone() const override;
   std::string name() const override;
 
+  // Counts document `did` (what operator() does with a match's docid).
+  void Count(Xapian::docid did) {
+    if (!column_->multi) {
+      if (did < column_->ords.size()) ++counts_[column_->ords[did]];
+      return;
+    }
+    if (did + 1 >= column_->starts.size()) return;
+    for (uint32_t i = column_->starts[did]; i < column_->starts[did + 1]; ++i)
+      ++counts_[column_->items[i]];
+  }
+
   // value -> count, values with a count only.
   std::map<std::string, Xapian::doccount> counts() const;
 
@@ -219,6 +230,11 @@ class FacetCollector {
 
   bool empty() const { return counters_.empty(); }
   void AttachTo(Xapian::Enquire* enquire);
+  // True if every field is counted from a FacetCache, so that Count() can
+  // count a document by its id alone, without a match.
+  bool CountsByDocid() const;
+  // Counts document `did` in every field; only when CountsByDocid().
+  void Count(Xapian::docid did);
   // Histograms are never cut by `limit`: a gap would read as a zero.
   std::vector<FacetCounts> Results(size_t limit) const;
 

@@ -26,6 +26,7 @@
 #include "common/index_db.h"
 #include "common/schema.h"
 #include "common/synonyms.h"
+#include "searcher/boolean_match.h"
 
 namespace hpnews {
 
@@ -511,6 +512,34 @@ struct MatchCounts {
 };
 
 // Counts the matches of `query` among documents first..last of `index`
+// as CountRange() does, from posting lists (BooleanMatch) and the facet
+// columns in memory, without Xapian's matcher. False, counting nothing,
+// when the query needs the matcher (a phrase, a value range, ...), a field
+// is not counted from the facet cache, a timeline is asked, or the index
+// is not one local database.
+bool CountDirectly(IndexSet* index, const Xapian::Query& query,
+                   const std::vector<std::string>& fields,
+                   const SearchRequest* timeline, Xapian::docid first,
+                   Xapian::docid last, MatchCounts* out) {
+  if (timeline != nullptr || index->remote || !index->single_local)
+    return false;
+  FacetCollector collector(fields, FacetSourceFor(index, fields));
+  if (!collector.CountsByDocid()) return false;
+  std::unique_ptr<BooleanMatch> match = BooleanMatch::Make(index->db, query);
+  if (!match) return false;
+  Xapian::doccount total = 0;
+  for (Xapian::docid did = match->Advance(first); did != 0 && did <= last;
+       did = match->Advance(did + 1)) {
+    ++total;
+    collector.Count(did);
+  }
+  *out = MatchCounts();
+  out->total = total;
+  out->facets = collector.Counts();
+  return true;
+}
+
+// Counts the matches of `query` among documents first..last of `index`
 // (one local database): the total, `fields` and, with a `timeline`
 // request, its HistogramSpy counts. With `page`, also ranks them by
 // relevance and keeps the best `page_size` there; without, relevance does
@@ -520,6 +549,10 @@ MatchCounts CountRange(IndexSet* index, const Xapian::Query& query,
                        const SearchRequest* timeline, Xapian::docid first,
                        Xapian::docid last, Xapian::doccount page_size = 0,
                        RankedPage* page = nullptr) {
+  MatchCounts direct;
+  if (page == nullptr &&
+      CountDirectly(index, query, fields, timeline, first, last, &direct))
+    return direct;
   Xapian::Enquire enquire(index->db);
   enquire.set_query(Xapian::Query(
       Xapian::Query::OP_FILTER, query,
@@ -654,6 +687,26 @@ RankedPage MergeRanked(IndexSet* index, const Xapian::Query& query,
   return page;
 }
 
+// The best `size` matches of `query` by relevance among documents
+// first..last of `index`, with Xapian's bounds on how many match there:
+// a match that stops as early as it can.
+RankedPage RankRange(IndexSet* index, const Xapian::Query& query,
+                     Xapian::docid first, Xapian::docid last,
+                     Xapian::doccount size) {
+  Xapian::Enquire enquire(index->db);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER, query,
+      Xapian::Query((new DocidRangeSource(first, last))->release())));
+  const Xapian::MSet mset = enquire.get_mset(0, size, 1);
+  RankedPage part;
+  part.lower = mset.get_matches_lower_bound();
+  part.estimated = mset.get_matches_estimated();
+  part.upper = mset.get_matches_upper_bound();
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+    part.items.push_back({*it, it.get_weight(), 0});
+  return part;
+}
+
 // Ranks `query` by relevance for the page [offset, offset + limit) across
 // index->count_pool and this thread, each taking a docid range and ranking
 // its first offset + limit matches (MergeRanked()). False, without running
@@ -669,19 +722,8 @@ bool RankInParallel(IndexSet* index, const Xapian::Query& query,
   auto work = [&](IndexSet* own, unsigned k) {
     const Xapian::Query q =
         own == index ? query : Xapian::Query::unserialise(serialised);
-    Xapian::Enquire enquire(own->db);
-    enquire.set_query(Xapian::Query(
-        Xapian::Query::OP_FILTER, q,
-        Xapian::Query((new DocidRangeSource(ranges[k].first, ranges[k].second))
-                          ->release())));
-    const Xapian::MSet mset = enquire.get_mset(0, offset + limit, 1);
-    RankedPage part;
-    part.lower = mset.get_matches_lower_bound();
-    part.estimated = mset.get_matches_estimated();
-    part.upper = mset.get_matches_upper_bound();
-    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-      part.items.push_back({*it, it.get_weight(), 0});
-    parts[k] = std::move(part);
+    parts[k] =
+        RankRange(own, q, ranges[k].first, ranges[k].second, offset + limit);
   };
   index->count_pool->Run(index, static_cast<unsigned>(ranges.size()), work,
                          [] {});
@@ -731,6 +773,10 @@ std::vector<FacetCounts> CountFacets(IndexSet* index,
   MatchCounts counted;
   if (!collapse && CountInParallel(
                        index, query, fields, nullptr, [] {}, &counted)) {
+    return FacetCollector::Finish(fields, counted.facets, limit);
+  }
+  if (!collapse && CountDirectly(index, query, fields, nullptr, 1,
+                                 index->db.get_lastdocid(), &counted)) {
     return FacetCollector::Finish(fields, counted.facets, limit);
   }
   Xapian::Enquire enquire(index->db);
@@ -1007,6 +1053,15 @@ Status Execute(IndexSet* index, const SearchRequest& request,
           mset = enquire.get_mset(request.offset, split_by_date ? 0 : limit, 1);
         },
         &counted);
+  }
+  if (exhaustive && !collapse && !counted_apart &&
+      CountDirectly(index, matched, facet_fields,
+                    want_timeline ? &request : nullptr, 1, db->get_lastdocid(),
+                    &counted)) {
+    // On this thread alone: the count from posting lists, and a ranked
+    // match free to stop early.
+    counted_apart = true;
+    mset = enquire.get_mset(request.offset, split_by_date ? 0 : limit, 1);
   }
   // Top hits without counting everything.
   if (!exhaustive && rank_apart) {
