@@ -602,6 +602,15 @@ MatchCounts SumCounts(const std::vector<MatchCounts>& counts,
 // together.
 constexpr unsigned kRangesPerThread = 2;
 
+// The docid ranges a count over the whole index is split into:
+// kRangesPerThread for each thread of index.count_pool and the searching
+// thread.
+std::vector<std::pair<Xapian::docid, Xapian::docid>> CountingRanges(
+    const IndexSet& index) {
+  return DocidRanges(index.db.get_lastdocid(),
+                     (index.count_pool->helpers() + 1) * kRangesPerThread);
+}
+
 // Counts every match of `query` as CountRange() does over the whole index,
 // split across index->count_pool and this thread, which first runs
 // `first()` (the ranked match). False, without running anything, under
@@ -612,9 +621,7 @@ bool CountInParallel(IndexSet* index, const Xapian::Query& query,
                      const std::function<void()>& first, MatchCounts* out) {
   std::string serialised;
   if (!SerialiseForHelpers(index, query, &serialised)) return false;
-  const unsigned threads = index->count_pool->helpers() + 1;
-  const auto ranges =
-      DocidRanges(index->db.get_lastdocid(), threads * kRangesPerThread);
+  const auto ranges = CountingRanges(*index);
   std::vector<MatchCounts> counts(ranges.size());
   auto work = [&](IndexSet* own, unsigned k) {
     // The calling thread's own query object; each helper its own copy.
@@ -744,9 +751,7 @@ bool RankAndCountInParallel(IndexSet* index, const Xapian::Query& query,
                             MatchCounts* counted) {
   std::string serialised;
   if (!SerialiseForHelpers(index, query, &serialised)) return false;
-  const unsigned threads = index->count_pool->helpers() + 1;
-  const auto ranges =
-      DocidRanges(index->db.get_lastdocid(), threads * kRangesPerThread);
+  const auto ranges = CountingRanges(*index);
   std::vector<RankedPage> parts(ranges.size());
   std::vector<MatchCounts> counts(ranges.size());
   auto work = [&](IndexSet* own, unsigned k) {
