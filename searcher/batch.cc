@@ -223,9 +223,7 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
   }
 
   // Cores the jobs leave idle count each job's matches beside its ranking.
-  const unsigned query_threads =
-      options.query_threads > 0 ? static_cast<unsigned>(options.query_threads)
-                                : DefaultQueryThreads(jobs);
+  const unsigned query_threads = QueryThreads(options.query_threads, jobs);
   if (query_threads > 1) {
     for (IndexSet& index : indexes) {
       if (index.single_local)

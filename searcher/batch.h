@@ -29,7 +29,7 @@ struct BatchOptions {
   SearchRequest request;  // options for every line; query.text is replaced
   int jobs = 1;           // worker threads, each with its own Database
   // Threads that share one query's matching (CountPool): each job's own
-  // plus helpers; 0 = DefaultQueryThreads(jobs).
+  // plus helpers; 0 = QueryThreads()'s default.
   int query_threads = 0;
   // Smaller indexes are matched by one thread (CountPool::min_documents()).
   Xapian::doccount share_min_documents = kMinDocumentsToShare;

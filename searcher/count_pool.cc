@@ -65,7 +65,8 @@ std::vector<std::pair<Xapian::docid, Xapian::docid>> DocidRanges(
   return out;
 }
 
-unsigned DefaultQueryThreads(int jobs) {
+unsigned QueryThreads(int asked, int jobs) {
+  if (asked > 0) return static_cast<unsigned>(asked);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   return std::max(1u, cores / static_cast<unsigned>(std::max(jobs, 1)));
 }

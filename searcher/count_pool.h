@@ -61,9 +61,10 @@ class DocidRangeSource : public Xapian::PostingSource {
 std::vector<std::pair<Xapian::docid, Xapian::docid>> DocidRanges(
     Xapian::docid last_docid, unsigned ranges);
 
-// Threads per query when `jobs` queries run at once and the user did not
-// say: the cores left to each, at least 1.
-unsigned DefaultQueryThreads(int jobs);
+// Threads per query when `jobs` queries run at once: `asked` (the
+// --query-threads the user gave) if above 0, else the cores left to each,
+// at least 1.
+unsigned QueryThreads(int asked, int jobs);
 
 // Below this many documents a search matches in one thread: handing half
 // of a match to another thread costs more than it saves. Measured on

@@ -218,9 +218,7 @@ int RunSingle(const CliOptions& cli, SearchRequest request) {
   IndexSet index;
   status = OpenIndexSet(cli.indexes, &index);
   if (!status.ok()) return Fail(status);
-  const unsigned query_threads = cli.query_threads > 0
-                                     ? static_cast<unsigned>(cli.query_threads)
-                                     : DefaultQueryThreads(1);
+  const unsigned query_threads = QueryThreads(cli.query_threads, 1);
   if (query_threads > 1 && index.single_local)
     index.count_pool =
         std::make_shared<CountPool>(cli.indexes, query_threads - 1);

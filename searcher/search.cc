@@ -776,12 +776,10 @@ std::vector<FacetCounts> CountFacets(IndexSet* index,
                                      const std::vector<std::string>& fields,
                                      bool collapse, size_t limit) {
   MatchCounts counted;
-  if (!collapse && CountInParallel(
-                       index, query, fields, nullptr, [] {}, &counted)) {
-    return FacetCollector::Finish(fields, counted.facets, limit);
-  }
-  if (!collapse && CountDirectly(index, query, fields, nullptr, 1,
-                                 index->db.get_lastdocid(), &counted)) {
+  if (!collapse && (CountInParallel(
+                        index, query, fields, nullptr, [] {}, &counted) ||
+                    CountDirectly(index, query, fields, nullptr, 1,
+                                  index->db.get_lastdocid(), &counted))) {
     return FacetCollector::Finish(fields, counted.facets, limit);
   }
   Xapian::Enquire enquire(index->db);
@@ -1033,7 +1031,8 @@ Status Execute(IndexSet* index, const SearchRequest& request,
                           (want_timeline && !index->remote) || split_by_date;
   Xapian::MSet mset;
   // Where the counts come from: helper threads beside the ranked match
-  // (CountInParallel()), or spies on the ranked match itself.
+  // (CountInParallel()) or in the same pass (RankAndCountInParallel()),
+  // posting lists (CountDirectly()), or spies on the ranked match itself.
   MatchCounts counted;
   bool counted_apart = false;
   std::unique_ptr<FacetCollector> facets;
@@ -1051,22 +1050,22 @@ Status Execute(IndexSet* index, const SearchRequest& request,
         index, query, request.offset, limit, facet_fields,
         want_timeline ? &request : nullptr, &ranked, &counted);
   }
-  if (exhaustive && !collapse && !counted_apart) {
-    counted_apart = CountInParallel(
-        index, matched, facet_fields, want_timeline ? &request : nullptr,
-        [&]() {
-          mset = enquire.get_mset(request.offset, split_by_date ? 0 : limit, 1);
-        },
-        &counted);
-  }
-  if (exhaustive && !collapse && !counted_apart &&
-      CountDirectly(index, matched, facet_fields,
-                    want_timeline ? &request : nullptr, 1, db->get_lastdocid(),
-                    &counted)) {
-    // On this thread alone: the count from posting lists, and a ranked
-    // match free to stop early.
-    counted_apart = true;
+  // The page when the counts come from elsewhere: a ranked match free to
+  // stop early.
+  auto rank_page = [&]() {
     mset = enquire.get_mset(request.offset, split_by_date ? 0 : limit, 1);
+  };
+  if (exhaustive && !collapse && !counted_apart) {
+    const SearchRequest* plot = want_timeline ? &request : nullptr;
+    if (CountInParallel(index, matched, facet_fields, plot, rank_page,
+                        &counted)) {
+      counted_apart = true;
+    } else if (CountDirectly(index, matched, facet_fields, plot, 1,
+                             db->get_lastdocid(), &counted)) {
+      // On this thread alone, from posting lists.
+      counted_apart = true;
+      rank_page();
+    }
   }
   // Top hits without counting everything.
   if (!exhaustive && rank_apart) {
