@@ -27,6 +27,9 @@ using nlohmann::ordered_json;
 // while one slow query holds up the output, small enough to bound memory.
 constexpr size_t kInFlightPerJob = 64;
 
+// Lines named by --stats as the slowest.
+constexpr size_t kSlowestLinesShown = 5;
+
 struct Task {
   size_t line_no;
   std::string text;
@@ -299,7 +302,25 @@ std::string FormatBatchStats(const BatchSummary& summary) {
                 "p99 %.3f ms, max %.3f ms",
                 summary.lines, summary.seconds, qps, rank(0.5), rank(0.99),
                 sorted.empty() ? 0.0 : sorted.back());
-  return buf;
+  std::string stats = buf;
+  // Which lines to look at when the tail is too long: input line numbers,
+  // slowest first (ties: the earlier line first).
+  std::vector<size_t> lines(summary.latencies_ms.size());
+  for (size_t i = 0; i < lines.size(); ++i) lines[i] = i;
+  const size_t shown = std::min(kSlowestLinesShown, lines.size());
+  std::partial_sort(lines.begin(), lines.begin() + shown, lines.end(),
+                    [&summary](size_t a, size_t b) {
+                      const double ma = summary.latencies_ms[a];
+                      const double mb = summary.latencies_ms[b];
+                      return ma != mb ? ma > mb : a < b;
+                    });
+  for (size_t i = 0; i < shown; ++i) {
+    std::snprintf(buf, sizeof buf, "%s %zu (%.3f ms)",
+                  i == 0 ? "\nslowest lines:" : ",", lines[i] + 1,
+                  summary.latencies_ms[lines[i]]);
+    stats += buf;
+  }
+  return stats;
 }
 
 int BatchExitCode(const BatchSummary& summary) {

@@ -65,8 +65,11 @@ Status RunBatch(const BatchOptions& options, std::istream& in,
 // grep-like: 2 if any line was an error, else 0 if any line matched, else 1.
 int BatchExitCode(const BatchSummary& summary);
 
-// The --stats line: "1000 queries in 0.291 s (3,436 q/s); per query p50
-// 0.210 ms, p99 1.102 ms, max 9.870 ms". Percentiles are nearest-rank.
+// What --stats prints: "1000 queries in 0.291 s (3,436 q/s); per query p50
+// 0.210 ms, p99 1.102 ms, max 9.870 ms" and, when any line was read, a
+// second line naming the five slowest input lines, slowest first:
+// "slowest lines: 17 (9.870 ms), 3 (4.120 ms), ...". Percentiles are
+// nearest-rank.
 std::string FormatBatchStats(const BatchSummary& summary);
 
 // ---- Pieces, exposed for tests ----------------------------------------------

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -195,8 +196,11 @@ int RunBatchMode(const CliOptions& cli, const SearchRequest& request) {
   Status status = RunBatch(options, *in, std::cout, &summary);
   if (!status.ok()) return Fail(status);
   if (in->bad()) return Fail("error reading " + cli.batch);
-  if (cli.stats)
-    std::cerr << kProgram << ": " << FormatBatchStats(summary) << "\n";
+  if (cli.stats) {
+    std::istringstream stats(FormatBatchStats(summary));
+    for (std::string line; std::getline(stats, line);)
+      std::cerr << kProgram << ": " << line << "\n";
+  }
   return BatchExitCode(summary);
 }
 

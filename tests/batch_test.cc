@@ -336,10 +336,23 @@ TEST(FormatBatchStatsTest, NearestRankPercentiles) {
   for (int i = 1; i <= 200; ++i) summary.latencies_ms.push_back(i / 10.0);
   EXPECT_EQ(FormatBatchStats(summary),
             "200 queries in 0.500 s (400 q/s); per query p50 10.000 ms, "
-            "p99 19.800 ms, max 20.000 ms");
+            "p99 19.800 ms, max 20.000 ms\nslowest lines: 200 (20.000 ms), "
+            "199 (19.900 ms), 198 (19.800 ms), 197 (19.700 ms), "
+            "196 (19.600 ms)");
   EXPECT_EQ(FormatBatchStats(BatchSummary()),
             "0 queries in 0.000 s (0 q/s); per query p50 0.000 ms, "
             "p99 0.000 ms, max 0.000 ms");
+}
+
+TEST(FormatBatchStatsTest, SlowestLinesFirstTiesInInputOrder) {
+  BatchSummary summary;
+  summary.lines = 3;
+  summary.seconds = 1;
+  summary.latencies_ms = {2.0, 5.0, 2.0};
+  EXPECT_EQ(FormatBatchStats(summary),
+            "3 queries in 1.000 s (3 q/s); per query p50 2.000 ms, "
+            "p99 5.000 ms, max 5.000 ms\nslowest lines: 2 (5.000 ms), "
+            "1 (2.000 ms), 3 (2.000 ms)");
 }
 
 TEST_F(BatchTest, EveryLineIsTimed) {
@@ -357,6 +370,9 @@ TEST_F(BatchTest, EveryLineIsTimed) {
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.out.rfind("hpnews-search: 1 queries in ", 0), 0u) << run.out;
   EXPECT_NE(run.out.find(" q/s); per query p50 "), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("\nhpnews-search: slowest lines: 1 ("),
+            std::string::npos)
       << run.out;
 }
 
