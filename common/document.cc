@@ -9,6 +9,7 @@
 
 #include "common/schema.h"
 #include "common/text_util.h"
+#include "common/word_pairs.h"
 
 namespace hpnews {
 
@@ -284,12 +285,10 @@ std::string Stored(const std::string& record, const DataCodec* codec) {
 // DocumentFromArticle(); with `counter` (the stemmer of `termgen`), also
 // the spelling words of the title and body into *spelling.
 
-Xapian::Document BuildArticleDocument(const Article& article,
-                                      Xapian::TermGenerator* termgen,
-                                      const Synonyms* synonyms,
-                                      const DataCodec* codec,
-                                      CountingStemmer* counter,
-                                      WordCounts* spelling) {
+Xapian::Document BuildArticleDocument(
+    const Article& article, Xapian::TermGenerator* termgen,
+    const Synonyms* synonyms, const DataCodec* codec, const WordPairs* pairs,
+    CountingStemmer* counter, WordCounts* spelling) {
   std::unordered_map<std::string, Xapian::termcount> words;
   auto count = [&](bool on) {
     if (counter != nullptr && spelling != nullptr)
@@ -322,6 +321,8 @@ Xapian::Document BuildArticleDocument(const Article& article,
     termgen->index_text(paragraph);
   }
   count(false);
+  // From the positions of the title's and body's stems, just written.
+  if (pairs != nullptr) pairs->AddPairTerms(&doc);
   for (const Quote& quote : article.quotes) {
     // With positions, for quote: phrases in article searches.
     termgen->increase_termpos();
@@ -384,8 +385,9 @@ WordCounts SpellingWords(const std::string& title, const std::string& body) {
 Xapian::Document DocumentFromArticle(const Article& article,
                                      Xapian::TermGenerator* termgen,
                                      const Synonyms* synonyms,
-                                     const DataCodec* codec) {
-  return BuildArticleDocument(article, termgen, synonyms, codec, nullptr,
+                                     const DataCodec* codec,
+                                     const WordPairs* pairs) {
+  return BuildArticleDocument(article, termgen, synonyms, codec, pairs, nullptr,
                               nullptr);
 }
 
@@ -406,8 +408,9 @@ DocumentBuilder::DocumentBuilder(const Synonyms* synonyms,
 DocumentBuilder::~DocumentBuilder() = default;
 
 Xapian::Document DocumentBuilder::ArticleDocument(const Article& article,
-                                                  WordCounts* spelling) {
-  return BuildArticleDocument(article, &termgen_, synonyms_, codec_,
+                                                  WordCounts* spelling,
+                                                  const WordPairs* pairs) {
+  return BuildArticleDocument(article, &termgen_, synonyms_, codec_, pairs,
                               stemmer_->implementation, spelling);
 }
 

@@ -16,6 +16,7 @@
 #include "common/article.h"
 #include "common/data_codec.h"
 #include "common/synonyms.h"
+#include "common/word_pairs.h"
 
 namespace hpnews {
 
@@ -26,12 +27,14 @@ namespace hpnews {
 // speaker, topic and keyword, the concept terms of the `synonyms` groups
 // the title and body name (none when null), the near-duplicate key, the
 // value slots and the record (schema.h), compressed by `codec`
-// (stored raw when null). `*termgen` must have its stemmer set (English);
-// its stemming strategy and document are replaced.
+// (stored raw when null), and the pair terms of `pairs`' stems
+// (common/word_pairs.h; none when null). `*termgen` must have its stemmer set
+// (English); its stemming strategy and document are replaced.
 Xapian::Document DocumentFromArticle(const Article& article,
                                      Xapian::TermGenerator* termgen,
                                      const Synonyms* synonyms = nullptr,
-                                     const DataCodec* codec = nullptr);
+                                     const DataCodec* codec = nullptr,
+                                     const WordPairs* pairs = nullptr);
 
 // One document per quote of `article` (schema.h, "Quotes"), in order: the
 // quote's words once (stems under XQ), its speaker, the parent term,
@@ -76,10 +79,11 @@ class DocumentBuilder {
   DocumentBuilder(const DocumentBuilder&) = delete;
   DocumentBuilder& operator=(const DocumentBuilder&) = delete;
 
-  // The article's document; *spelling (when not null) gets its spelling
-  // words.
+  // The article's document, with the pair terms of `pairs` (when not
+  // null); *spelling (when not null) gets its spelling words.
   Xapian::Document ArticleDocument(const Article& article,
-                                   WordCounts* spelling = nullptr);
+                                   WordCounts* spelling = nullptr,
+                                   const WordPairs* pairs = nullptr);
   std::vector<Xapian::Document> QuoteDocuments(const Article& article);
 
  private:

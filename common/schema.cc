@@ -107,7 +107,7 @@ bool IsArticleOnlyTerm(const std::string& term) {
   // An id is kept as given, capitals and all: any Q term is one.
   if (at == 0 && term[0] == kIdPrefix[0]) return true;
   return starts(kTitlePrefix) || starts(kCommentPrefix) ||
-         starts(kConceptPrefix) || starts(kDupPrefix);
+         starts(kConceptPrefix) || starts(kDupPrefix) || starts(kPairPrefix);
 }
 
 const std::vector<FacetField>& FacetFields() {

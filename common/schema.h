@@ -51,6 +51,10 @@ inline constexpr const char* kDupPrefix =
 inline constexpr const char* kConceptPrefix =
     "XN";  // XN<synonym group id: "ccg">: the text names the
            // group in any of its forms (corpus/synonyms.tsv)
+inline constexpr const char* kPairPrefix =
+    "XB";  // XB<stem> <stem>: two frequent title or body stems at adjacent
+           // positions; what a two-word phrase of them is rewritten to
+           // (common/word_pairs.h). Articles only
 inline constexpr const char* kArticleType = "article";
 inline constexpr const char* kQuoteType = "quote";
 
@@ -160,10 +164,10 @@ void AddMultiValue(const FacetField& field,
 // filter, count (MatchSpy) and page quotes with no code of our own.
 //
 // Article-only terms: no quote document holds an unprefixed word, a title
-// (S) or comment (XC) word, a concept (XN), an id (Q) or a near-duplicate
-// key (XU). So the postlists of plain words hold articles only, and an
-// article search whose every match must hold such a term needs no XYarticle
-// filter (searcher/query_builder.h, RestrictToType()): the filter's
+// (S) or comment (XC) word, a concept (XN), an id (Q), a near-duplicate
+// key (XU) or a pair term (XB). So the postlists of plain words hold articles
+// only, and an article search whose every match must hold such a term needs no
+// XYarticle filter (searcher/query_builder.h, RestrictToType()): the filter's
 // postlist, as long as the index, would cost a quarter of a typical match.
 // IsArticleOnlyTerm() says which terms these are.
 bool IsArticleOnlyTerm(const std::string& term);
@@ -195,6 +199,10 @@ inline constexpr const char* kOutletsKey = "hpnews.outlets_tsv";
 // trained on the first articles of the build that created the index; absent
 // when they were too few to learn from.
 inline constexpr const char* kDataDictionaryKey = "hpnews.data_dictionary";
+// The pairs of stems that have pair terms (kPairPrefix), "first second",
+// one per line, learnt from the first articles of the build that created
+// the index (common/word_pairs.h); absent when there were too few.
+inline constexpr const char* kWordPairsKey = "hpnews.pair_stems";
 // Shards of a sharded index only: "K/N", this is shard K (0-based) of N.
 inline constexpr const char* kShardKey = "hpnews.shard";
 

@@ -34,6 +34,7 @@
 #include "common/schema.h"
 #include "common/synonyms.h"
 #include "common/text_util.h"
+#include "common/word_pairs.h"
 
 namespace hpnews {
 
@@ -153,10 +154,11 @@ std::size_t TextBytes(const Article& a) {
   return bytes;
 }
 
-PreparedArticle Prepare(const Article& article, DocumentBuilder* builder) {
+PreparedArticle Prepare(const Article& article, DocumentBuilder* builder,
+                        const WordPairs& pairs) {
   PreparedArticle p;
   p.id = article.id;
-  p.doc = builder->ArticleDocument(article, &p.spelling);
+  p.doc = builder->ArticleDocument(article, &p.spelling, &pairs);
   p.quote_docs = builder->QuoteDocuments(article);
   p.digest = ContentDigest(article, p.doc);
   // The documents serialised measured 2.2 (Reuters-21578) to 2.65
@@ -186,26 +188,32 @@ struct FileResult {
 // database wrote 350 GB for a 19 GB index of a million articles.
 class ShardWriter {
  public:
-  // Updates `db` in place. `codec` (not null) reads the data of documents
-  // it replaces; it must outlive the writer.
+  // Updates `db` in place, with the pair stems it was built with. `codec`
+  // (not null) reads the data of documents it replaces; it must outlive
+  // the writer.
   ShardWriter(Xapian::WritableDatabase db, std::size_t budget_bytes,
               const DataCodec* codec)
       : db_(std::move(db)),
         budget_bytes_(budget_bytes),
         fresh_(false),
-        codec_(codec) {}
+        codec_(codec),
+        pairs_(WordPairs::Parse(db_.get_metadata(schema::kWordPairsKey))) {}
   // Writes a fresh series of parts named `prefix` + number (without fsync:
   // the run syncs the merged result), whose first is created now. `codec`
-  // (not null) is stored in each part.
+  // (not null) and `pairs` are stored in the last part.
   ShardWriter(std::string prefix, std::size_t budget_bytes,
-              std::size_t part_bytes, const DataCodec* codec)
+              std::size_t part_bytes, const DataCodec* codec, WordPairs pairs)
       : budget_bytes_(budget_bytes),
         fresh_(true),
         codec_(codec),
+        pairs_(std::move(pairs)),
         prefix_(std::move(prefix)),
         part_bytes_(part_bytes) {
     StartPart();
   }
+
+  // The stems whose adjacent pairs this database's articles get terms for.
+  const WordPairs& pair_stems() const { return pairs_; }
 
   // `first_in_run`: no earlier article of this run had this id, so in a
   // fresh build it cannot be in any part yet.
@@ -273,6 +281,9 @@ class ShardWriter {
     // An existing index keeps the dictionary its records were written with.
     if (fresh_ && !codec_->dictionary().empty())
       db_.set_metadata(schema::kDataDictionaryKey, codec_->dictionary());
+    // And the pair stems its articles' pair terms were made with.
+    if (fresh_ && !pairs_.empty())
+      db_.set_metadata(schema::kWordPairsKey, pairs_.Serialise());
     if (!shard_key.empty()) db_.set_metadata(schema::kShardKey, shard_key);
   }
 
@@ -407,6 +418,7 @@ class ShardWriter {
   std::size_t budget_bytes_;
   bool fresh_;
   const DataCodec* codec_;
+  WordPairs pairs_;
   std::string prefix_;
   std::vector<std::string> paths_;  // a fresh build's parts, the current last
   std::size_t part_bytes_ = 0;
@@ -517,8 +529,10 @@ class WriterPool {
       lock.unlock();
       if (failed_) continue;  // drain, so that Push() never waits for us
       try {
-        PreparedArticle prepared = Prepare(item.article, &builder);
-        (*shards_)[item.shard]->Write(&prepared, item.first_in_run);
+        ShardWriter* shard = (*shards_)[item.shard].get();
+        PreparedArticle prepared =
+            Prepare(item.article, &builder, shard->pair_stems());
+        shard->Write(&prepared, item.first_in_run);
       } catch (...) {
         Fail();
       }
@@ -1031,6 +1045,9 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
   // data dictionary on the first articles it reads; an update keeps the
   // one its records were written with.
   std::unique_ptr<DataCodec> codec;
+  // A fresh build learns its pair stems from the same first articles; an
+  // update's writers read the ones their database was built with.
+  WordPairs pairs;
   auto open_writers = [&]() -> Status {
     try {
       if (target.fresh) {
@@ -1039,7 +1056,7 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
         for (std::size_t k = 0; k < target.parts; ++k) {
           target.writers.push_back(std::make_unique<ShardWriter>(
               (target.work / ("part" + std::to_string(k) + ".")).string(),
-              budget, part_bytes, codec.get()));
+              budget, part_bytes, codec.get(), pairs));
         }
       } else {
         for (Xapian::WritableDatabase& db : target.existing) {
@@ -1106,6 +1123,11 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
     if (!chunks.empty()) first = read_chunk(chunks[0].first, chunks[0].second);
     if (target.fresh) {
       codec = std::make_unique<DataCodec>(TrainDataDictionary(first));
+      std::vector<const Article*> sample;
+      for (const FileResult& r : first) {
+        for (const Article& a : r.articles) sample.push_back(&a);
+      }
+      pairs = WordPairs::Learn(sample);
     } else {
       std::vector<Xapian::Database> shards(target.existing.begin(),
                                            target.existing.end());

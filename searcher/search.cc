@@ -26,6 +26,7 @@
 #include "common/index_db.h"
 #include "common/schema.h"
 #include "common/synonyms.h"
+#include "common/word_pairs.h"
 #include "searcher/boolean_match.h"
 
 namespace hpnews {
@@ -227,12 +228,23 @@ std::string FieldOfTerm(const std::string& term, std::string* word) {
     const char* prefix;
     const char* field;
   } kFields[] = {
-      {"XSW", "speaker"},  {"XS", "speaker"}, {"XO", "outlet"},
-      {"XT", "topic"},     {"XQ", "quote"},   {"XC", "comment"},
-      {"XN", "synonym"},   {"XY", "type"},    {"XP", "parent"},
-      {"XU", "duplicate"}, {"K", "keyword"},  {"S", "title"},
-      {"D", "date"},       {"M", "date"},     {"Y", "date"},
+      {"XSW", "speaker"},
+      {"XS", "speaker"},
+      {"XO", "outlet"},
+      {"XT", "topic"},
+      {"XQ", "quote"},
+      {"XC", "comment"},
+      {"XN", "synonym"},
+      {"XY", "type"},
+      {"XP", "parent"},
+      {"XU", "duplicate"},
+      {"K", "keyword"},
+      {"S", "title"},
+      {"D", "date"},
+      {"M", "date"},
+      {"Y", "date"},
       {"Q", "id"},
+      {schema::kPairPrefix, "pair"},
   };
   std::string t = term;
   bool stem = !t.empty() && t[0] == 'Z';
@@ -319,6 +331,9 @@ std::vector<ExplainTerm> Explain(const Xapian::Database& db,
     e.term = *t;
     e.field = FieldOfTerm(e.term, &e.word);
     if (e.field == "type") continue;  // every hit has it: says nothing
+    // How a phrase of two common words is found (common/word_pairs.h):
+    // the phrase's words say it.
+    if (e.field == "pair") continue;
     Xapian::TermIterator d = doc.termlist_begin();
     d.skip_to(e.term);
     if (d != doc.termlist_end() && *d == e.term) e.wdf = d.get_wdf();
@@ -931,6 +946,9 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   Xapian::Query text_query, filter;
   Status status = ParseUserQuery(spec, index->parser_db, &text_query);
   if (!status.ok()) return status;
+  // Phrases of frequent word pairs become posting lists: same matches and
+  // weights, no positions read.
+  text_query = WithPairTerms(text_query, *index->pairs);
   status = FilterQuery(spec, "", &filter);
   if (!status.ok()) return status;
 
@@ -1806,6 +1824,12 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
     std::vector<Xapian::Database> shard_dbs;
     for (const Shard& shard : shards) shard_dbs.push_back(shard.db);
     index.codec = DataCodec::ForDatabase(index.db, shard_dbs);
+    std::vector<WordPairs> pairs;
+    for (const Xapian::Database& shard : shard_dbs)
+      pairs.push_back(
+          WordPairs::Parse(shard.get_metadata(schema::kWordPairsKey)));
+    index.pairs =
+        std::make_shared<const WordPairs>(WordPairs::Intersection(pairs));
     if (index.single_local) index.revision = index.db.get_revision();
     if (!index.remote) {
       index.parser_db = index.db;
@@ -1827,6 +1851,14 @@ Status Search(IndexSet* index, const SearchRequest& request,
   for (int attempt = 1;; ++attempt) {
     try {
       if (!index->codec) index->codec = DataCodec::ForDatabase(index->db);
+      if (!index->pairs) {
+        // A combined database's metadata is its first shard's, which
+        // another shard's pairs may not match: no pairs then.
+        index->pairs = std::make_shared<const WordPairs>(
+            index->single_local ? WordPairs::Parse(index->db.get_metadata(
+                                      schema::kWordPairsKey))
+                                : WordPairs());
+      }
       return RunOnce(index, request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxAttempts) throw;
@@ -1835,6 +1867,7 @@ Status Search(IndexSet* index, const SearchRequest& request,
       // A rebuild may have brought records of another dictionary: read
       // again by the next attempt.
       index->codec.reset();
+      index->pairs.reset();
       // Another revision: the batch's ordinals and item slots are stale.
       index->facet_cache.reset();
       index->item_slots.clear();

@@ -24,6 +24,7 @@
 
 #include "common/data_codec.h"
 #include "common/status.h"
+#include "common/word_pairs.h"
 #include "searcher/count_pool.h"
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
@@ -190,6 +191,9 @@ struct IndexSet {
   // Reads the hits' stored data: every shard's data dictionary
   // (common/data_codec.h); read by the first search when null.
   std::shared_ptr<const DataCodec> codec;
+  // The word pairs with pair terms in every shard (common/word_pairs.h),
+  // which phrases are rewritten to use; read by the first search when null.
+  std::shared_ptr<const WordPairs> pairs;
   // ItemSlotsInUse() per multi-valued field, read when first needed.
   std::map<std::string, Xapian::valueno> item_slots;
   // Helper threads that count a query's matches (total, facets, timeline)

@@ -16,6 +16,7 @@
 #include "common/document.h"
 #include "common/index_db.h"
 #include "common/schema.h"
+#include "common/word_pairs.h"
 #include "tests/synthetic_corpus.h"
 
 namespace hpnews {
@@ -408,6 +409,55 @@ TEST_F(IndexerTest, FreshBuildTrainsTheDataDictionaryThatUpdatesKeep) {
   ASSERT_TRUE(Index({kData}, /*rebuild=*/true).ok()) << Problems();
   every_record_reads("small rebuild");
   EXPECT_EQ(dictionary, "");
+}
+
+// A fresh build learns its word pairs from its first articles and every
+// article gets their terms: each pair term's documents are exactly the
+// articles its two words' phrase matches, after an update too.
+TEST_F(IndexerTest, FreshBuildLearnsWordPairsThatUpdatesKeep) {
+  testing_util::WriteSyntheticCorpus(dir_ / "in", 3, 50, "doc", 1);
+  ASSERT_TRUE(Index({(dir_ / "in").string()}).ok()) << Problems();
+  std::string stored;
+  auto pair_terms_are_phrases = [&](const char* when) {
+    Xapian::Database db = Open();
+    stored = db.get_metadata(schema::kWordPairsKey);
+    const WordPairs pairs = WordPairs::Parse(stored);
+    std::size_t checked = 0;
+    const std::string prefix = schema::kPairPrefix;
+    for (Xapian::TermIterator t = db.allterms_begin(prefix);
+         t != db.allterms_end(prefix) && checked < 40; ++t, ++checked) {
+      const std::string pair = (*t).substr(prefix.size());
+      const std::string first = pair.substr(0, pair.find(' '));
+      const std::string second = pair.substr(pair.find(' ') + 1);
+      EXPECT_TRUE(pairs.Contains(first, second)) << when << ": " << pair;
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE,
+                                      Xapian::Query("Z" + first),
+                                      Xapian::Query("Z" + second)));
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+      const std::vector<Xapian::docid> phrase(mset.begin(), mset.end());
+      const std::vector<Xapian::docid> term(db.postlist_begin(*t),
+                                            db.postlist_end(*t));
+      EXPECT_EQ(term, phrase) << when << ": " << pair;
+    }
+    EXPECT_EQ(checked, 40u) << when << ": the pairs of 44 words are common";
+  };
+  pair_terms_are_phrases("new index");
+  const std::string first = stored;
+  EXPECT_FALSE(first.empty()) << "150 articles are enough to learn from";
+  testing_util::WriteSyntheticCorpus(dir_ / "in2", 2, 50, "doc", 2);
+  ASSERT_TRUE(Index({(dir_ / "in2").string()}).ok()) << Problems();
+  EXPECT_EQ(summary_.articles_replaced, 100u);
+  pair_terms_are_phrases("after an update");
+  EXPECT_EQ(stored, first) << "an update keeps the index's pairs";
+  // Too few articles to learn from: no pairs, no pair terms.
+  ASSERT_TRUE(Index({kData}, /*rebuild=*/true).ok()) << Problems();
+  Xapian::Database small = Open();
+  EXPECT_EQ(small.get_metadata(schema::kWordPairsKey), "");
+  EXPECT_EQ(small.allterms_begin(schema::kPairPrefix),
+            small.allterms_end(schema::kPairPrefix));
 }
 
 // However small the memory budget, the writers commit as often as it

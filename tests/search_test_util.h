@@ -21,6 +21,7 @@
 #include "common/document.h"
 #include "common/schema.h"
 #include "common/synonyms.h"
+#include "common/word_pairs.h"
 #include "indexer/indexer.h"
 #include "searcher/search.h"
 
@@ -81,13 +82,16 @@ inline const Synonyms& CorpusSynonyms() {
 
 // Writes `articles` as the indexer does: article and quote documents,
 // concept terms and the synonym table from corpus/synonyms.tsv, spelling
-// data, and the outlets.tsv metadata.
+// data, and the outlets.tsv metadata; with `pairs`, their pair terms and
+// metadata too (common/word_pairs.h).
 inline void AddArticles(Xapian::WritableDatabase* db,
-                        const std::vector<Article>& articles) {
+                        const std::vector<Article>& articles,
+                        const WordPairs* pairs = nullptr) {
   Xapian::TermGenerator termgen;
   termgen.set_stemmer(Xapian::Stem("en"));
   for (const Article& a : articles) {
-    Xapian::Document doc = DocumentFromArticle(a, &termgen, &CorpusSynonyms());
+    Xapian::Document doc =
+        DocumentFromArticle(a, &termgen, &CorpusSynonyms(), nullptr, pairs);
     db->replace_document(IdTerm(a.id), doc);
     UpdateSpelling(doc, false, db);
     db->delete_document(ParentTerm(a.id));
@@ -101,14 +105,17 @@ inline void AddArticles(Xapian::WritableDatabase* db,
   text << outlets.rdbuf();
   db->set_metadata(schema::kOutletsKey, text.str());
   db->set_metadata(schema::kSchemaVersionKey, schema::kSchemaVersion);
+  if (pairs != nullptr)
+    db->set_metadata(schema::kWordPairsKey, pairs->Serialise());
   db->commit();
 }
 
 // Writes `articles` into a new glass database at `path`.
 inline void WriteIndex(const std::string& path,
-                       const std::vector<Article>& articles) {
+                       const std::vector<Article>& articles,
+                       const WordPairs* pairs = nullptr) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-  AddArticles(&db, articles);
+  AddArticles(&db, articles, pairs);
   db.close();
 }
 
