@@ -426,6 +426,9 @@ const std::vector<std::string> kQueries = {
     "nhs",
     "commissioning",
     "\"clinical commissioning\"",
+    // Phrases of common pairs: each shard learnt its own word pairs
+    // (common/word_pairs.h), and only those all shards hold are used.
+    "\"the health secretary\" OR \"the nhs\"",
     "ccg",  // a synonym: CCG = clinical commissioning group
     "reform*",
     "porter OR lansley",
