@@ -82,7 +82,11 @@ WordPairs WordPairs::Learn(const std::vector<const Article*>& sample) {
   Xapian::TermGenerator termgen;
   termgen.set_stemmer(Xapian::Stem("english"));
   termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-  std::unordered_map<std::string, std::size_t> articles_with;
+  const std::size_t n = sample.size();
+  // How many of the sample's articles hold each stem, and each adjacent
+  // pair.
+  std::unordered_map<std::string, std::size_t> stem_articles;
+  std::unordered_map<std::string, std::size_t> pair_articles;
   auto any = [](const std::string&) { return true; };
   for (const Article* article : sample) {
     // Positions as common/document.cc gives them: title, then each
@@ -94,28 +98,41 @@ WordPairs WordPairs::Learn(const std::vector<const Article*>& sample) {
       termgen.increase_termpos();
       termgen.index_text(paragraph);
     }
+    for (Xapian::TermIterator t = scratch.termlist_begin();
+         t != scratch.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (!IsPlainStemTerm(term)) continue;
+      ++stem_articles[term.substr(1)];
+    }
     std::unordered_set<std::string> seen;
     ForEachAdjacentPair(scratch, any, any,
                         [&](const std::string& a, const std::string& b) {
                           seen.insert(a + ' ' + b);
                         });
-    for (const std::string& pair : seen) ++articles_with[pair];
+    for (const std::string& pair : seen) ++pair_articles[pair];
   }
-  const auto min_articles = std::max<std::size_t>(
-      2, static_cast<std::size_t>(
-             std::ceil(kMinShare * static_cast<double>(sample.size()))));
-  std::vector<std::pair<std::size_t, std::string>> frequent;
-  for (auto& [pair, n] : articles_with) {
-    if (n >= min_articles) frequent.emplace_back(n, pair);
+  auto at_least = [n](double share) {
+    return static_cast<std::size_t>(std::ceil(share * static_cast<double>(n)));
+  };
+  const std::size_t min_pair = std::max<std::size_t>(2, at_least(kMinShare));
+  const std::size_t max_stem = at_least(kMaxStemShare);
+  std::vector<std::pair<std::size_t, std::string>> chosen;
+  for (auto& [pair, count] : pair_articles) {
+    if (count < min_pair) continue;
+    const std::string::size_type space = pair.find(' ');
+    if (stem_articles[pair.substr(0, space)] > max_stem ||
+        stem_articles[pair.substr(space + 1)] > max_stem)
+      continue;
+    chosen.emplace_back(count, pair);
   }
   // Most frequent first; ties by pair, so the choice never depends on the
   // hash map's order.
-  std::sort(frequent.begin(), frequent.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  std::sort(chosen.begin(), chosen.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
   });
-  if (frequent.size() > kMaxPairs) frequent.resize(kMaxPairs);
+  if (chosen.size() > kMaxPairs) chosen.resize(kMaxPairs);
   std::vector<std::string> pairs;
-  for (auto& entry : frequent) pairs.push_back(std::move(entry.second));
+  for (auto& entry : chosen) pairs.push_back(std::move(entry.second));
   return WordPairs(pairs);
 }
 

@@ -47,10 +47,15 @@ namespace hpnews {
 
 class WordPairs {
  public:
-  // A pair is frequent when at least this share of the sample's articles
-  // hold it (in the title or body).
+  // A pair gets a term when at least this share of the sample's articles
+  // hold it (two at least).
   static constexpr double kMinShare = 0.01;
-  // At most this many pairs, the most frequent first.
+  // Stems in more than this share of the articles (the, of, and, said) are
+  // not paired: their pairs would add a posting to nearly every article
+  // for phrases nobody types ("of the").
+  static constexpr double kMaxStemShare = 0.9;
+  // At most this many pairs, the most frequent first: each distinct term
+  // costs the indexer at every commit.
   static constexpr std::size_t kMaxPairs = 5000;
   // Fewer articles than this teach nothing: no pair terms.
   static constexpr std::size_t kMinSample = 20;
