@@ -188,7 +188,7 @@ struct FileResult {
 // database wrote 350 GB for a 19 GB index of a million articles.
 class ShardWriter {
  public:
-  // Updates `db` in place, with the pair stems it was built with. `codec`
+  // Updates `db` in place, with the word pairs it was built with. `codec`
   // (not null) reads the data of documents it replaces; it must outlive
   // the writer.
   ShardWriter(Xapian::WritableDatabase db, std::size_t budget_bytes,
@@ -212,8 +212,8 @@ class ShardWriter {
     StartPart();
   }
 
-  // The stems whose adjacent pairs this database's articles get terms for.
-  const WordPairs& pair_stems() const { return pairs_; }
+  // The word pairs this database's articles get pair terms for.
+  const WordPairs& word_pairs() const { return pairs_; }
 
   // `first_in_run`: no earlier article of this run had this id, so in a
   // fresh build it cannot be in any part yet.
@@ -281,7 +281,7 @@ class ShardWriter {
     // An existing index keeps the dictionary its records were written with.
     if (fresh_ && !codec_->dictionary().empty())
       db_.set_metadata(schema::kDataDictionaryKey, codec_->dictionary());
-    // And the pair stems its articles' pair terms were made with.
+    // And the word pairs its articles' pair terms were made with.
     if (fresh_ && !pairs_.empty())
       db_.set_metadata(schema::kWordPairsKey, pairs_.Serialise());
     if (!shard_key.empty()) db_.set_metadata(schema::kShardKey, shard_key);
@@ -531,7 +531,7 @@ class WriterPool {
       try {
         ShardWriter* shard = (*shards_)[item.shard].get();
         PreparedArticle prepared =
-            Prepare(item.article, &builder, shard->pair_stems());
+            Prepare(item.article, &builder, shard->word_pairs());
         shard->Write(&prepared, item.first_in_run);
       } catch (...) {
         Fail();
@@ -1045,7 +1045,7 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
   // data dictionary on the first articles it reads; an update keeps the
   // one its records were written with.
   std::unique_ptr<DataCodec> codec;
-  // A fresh build learns its pair stems from the same first articles; an
+  // A fresh build learns its word pairs from the same first articles; an
   // update's writers read the ones their database was built with.
   WordPairs pairs;
   auto open_writers = [&]() -> Status {
