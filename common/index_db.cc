@@ -1,7 +1,11 @@
 #include "common/index_db.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -58,30 +62,57 @@ std::string ShardStubText(std::size_t shards) {
   return text;
 }
 
+Status IndexFolder::Open(const std::string& path,
+                         std::shared_ptr<const IndexFolder>* out) {
+  const int fd = ::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound("no index at " + path);
+    return Status::IoError("cannot open " + path + ": " + std::strerror(errno));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int error = errno;
+    ::close(fd);
+    return Status::IoError("cannot open " + path + ": " + std::strerror(error));
+  }
+  std::shared_ptr<IndexFolder> folder(new IndexFolder());
+  folder->fd_ = fd;
+  folder->device_ = st.st_dev;
+  folder->inode_ = st.st_ino;
+  folder->path_ = "/proc/self/fd/" + std::to_string(fd);
+  struct stat through;
+  if (::stat(folder->path_.c_str(), &through) != 0 ||
+      through.st_ino != st.st_ino || through.st_dev != st.st_dev) {
+    folder->path_ = path;  // no /proc: by path, as Xapian does
+  }
+  *out = std::move(folder);
+  return Status::Ok();
+}
+
+IndexFolder::~IndexFolder() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool IndexFolder::StillAt(const std::string& path) const {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && st.st_dev == device_ &&
+         st.st_ino == inode_;
+}
+
 Status OpenIndex(const std::string& path, Xapian::Database* db) {
-  // A rebuild may swap the index folder while Xapian opens its tables one
-  // by one, mixing the old index's with the new one's: that fails, and a
-  // second try opens the new index whole. A real problem fails every time.
-  constexpr int kAttempts = 3;
-  for (int attempt = 1;; ++attempt) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0)
-      return Status::NotFound("no index at " + path);
-    try {
-      Xapian::Database opened(path);
-      Status status = CheckSchemaVersion(opened);
-      if (!status.ok()) return status;
-      *db = opened;
-      return Status::Ok();
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      if (attempt < kAttempts) continue;
-      return Status::InvalidInput("not a xapian index: " + e.get_msg());
-    } catch (const Xapian::DatabaseError& e) {
-      if (attempt < kAttempts) continue;
-      return Status::IoError(e.get_type() + std::string(": ") + e.get_msg());
-    } catch (const Xapian::Error& e) {
-      return Status::IoError(e.get_type() + std::string(": ") + e.get_msg());
-    }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    return Status::NotFound("no index at " + path);
+  try {
+    Xapian::Database opened(path);
+    Status status = CheckSchemaVersion(opened);
+    if (!status.ok()) return status;
+    *db = opened;
+    return Status::Ok();
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Status::InvalidInput("not a xapian index: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::IoError(e.get_type() + std::string(": ") + e.get_msg());
   }
 }
 

@@ -1607,12 +1607,15 @@ constexpr const char* kSynonymsKey = "hpnews.synonyms_tsv";
 constexpr int kMaxStubDepth = 8;
 
 struct Shard {
+  // The folder `db` was opened through (local shards): it must outlive db.
+  std::shared_ptr<const IndexFolder> folder;
   Xapian::Database db;
   std::string name;
   bool remote = false;
 };
 
-Status OpenPath(const std::string& path, int depth, std::vector<Shard>* out);
+Status OpenPath(const std::string& path, const std::string& name, int depth,
+                std::vector<Shard>* out);
 
 // "index has schema version 2 ..." -> "PATH: index has schema version 2 ...",
 // unless the message names the path already ("no index at PATH").
@@ -1678,29 +1681,37 @@ Status OpenRemote(const std::string& spec, const std::string& where,
   return Status::Ok();
 }
 
-// A Xapian stub database file: one shard per line.
-Status OpenStub(const std::string& stub, int depth, std::vector<Shard>* out) {
+// A Xapian stub database file: one shard per line. `name` is what
+// messages call `stub` (the path the user gave, not the folder it is read
+// through).
+Status OpenStub(const std::string& stub, const std::string& name, int depth,
+                std::vector<Shard>* out) {
   std::ifstream in(stub);
   if (!in) {
-    return Status::IoError("cannot read " + stub + ": " + std::strerror(errno));
+    return Status::IoError("cannot read " + name + ": " + std::strerror(errno));
   }
   const std::filesystem::path folder =
       std::filesystem::path(stub).parent_path();
+  const std::filesystem::path named_folder =
+      std::filesystem::path(name).parent_path();
   const size_t before = out->size();
   std::string line;
   for (int line_no = 1; std::getline(in, line); ++line_no) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    const std::string where = stub + ":" + std::to_string(line_no);
+    const std::string where = name + ":" + std::to_string(line_no);
     size_t space = line.find(' ');
     const std::string type = line.substr(0, space);
     const std::string rest =
         space == std::string::npos ? "" : line.substr(space + 1);
     Status status;
     if ((type == "auto" || type == "glass") && !rest.empty()) {
-      std::filesystem::path path(rest);
-      if (path.is_relative()) path = folder / path;
-      status = OpenPath(path.string(), depth + 1, out);
+      std::filesystem::path path(rest), named(rest);
+      if (path.is_relative()) {
+        path = folder / path;
+        named = named_folder / named;
+      }
+      status = OpenPath(path.string(), named.string(), depth + 1, out);
     } else if (type == "remote" && !rest.empty()) {
       status = OpenRemote(rest, where, out);
     } else {
@@ -1712,32 +1723,65 @@ Status OpenStub(const std::string& stub, int depth, std::vector<Shard>* out) {
     if (!status.ok()) return status;
   }
   if (out->size() == before)
-    return Status::InvalidInput(stub + ": lists no databases");
+    return Status::InvalidInput(name + ": lists no databases");
   return Status::Ok();
 }
 
-Status OpenPath(const std::string& path, int depth, std::vector<Shard>* out) {
+// `message` with every mention of `from` (a held folder's /proc path)
+// naming `to` instead (the path the user gave), of the same kind.
+Status Renamed(const Status& status, const std::string& from,
+               const std::string& to) {
+  if (status.ok() || from == to) return status;
+  std::string message = status.message();
+  for (size_t at = 0; (at = message.find(from, at)) != std::string::npos;
+       at += to.size())
+    message.replace(at, from.size(), to);
+  if (status.IsNotFound()) return Status::NotFound(message);
+  if (status.IsInvalidInput()) return Status::InvalidInput(message);
+  return Status::IoError(message);
+}
+
+// A rebuild that swaps a folder in while we open what is below `path`
+// makes us open it again, at most this many times in all.
+constexpr int kOpenAttempts = 3;
+
+// Opens the index, sharded index or stub at `path`, called `name` in
+// messages. A folder is held open (IndexFolder) and read through while
+// its files and shards are opened: they all come from one folder, the one
+// at `path` when we began, and still there when we finished.
+Status OpenPath(const std::string& path, const std::string& name, int depth,
+                std::vector<Shard>* out) {
   if (depth > kMaxStubDepth) {
-    return Status::InvalidInput(path + ": stub databases nested more than " +
+    return Status::InvalidInput(name + ": stub databases nested more than " +
                                 std::to_string(kMaxStubDepth) + " deep");
   }
   std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    return Status::NotFound("no index at " + path);
-  if (std::filesystem::is_regular_file(status))
-    return OpenStub(path, depth, out);
-  const std::string stub = path + "/XAPIANDB";
-  if (!std::filesystem::exists(path + "/iamglass", ec) &&
-      std::filesystem::exists(stub, ec)) {
-    return OpenStub(stub, depth, out);
+  const auto type = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(type))
+    return Status::NotFound("no index at " + name);
+  if (std::filesystem::is_regular_file(type))
+    return OpenStub(path, name, depth, out);
+  const size_t before = out->size();
+  Status status;
+  for (int attempt = 1; attempt <= kOpenAttempts; ++attempt) {
+    out->resize(before);
+    std::shared_ptr<const IndexFolder> folder;
+    status = IndexFolder::Open(path, &folder);
+    if (!status.ok()) return Renamed(status, path, name);
+    const std::string& base = folder->path();
+    if (!std::filesystem::exists(base + "/iamglass", ec) &&
+        std::filesystem::exists(base + "/XAPIANDB", ec)) {
+      status = OpenStub(base + "/XAPIANDB", name + "/XAPIANDB", depth, out);
+    } else {
+      Shard shard;
+      shard.name = name;
+      shard.folder = folder;
+      status = Named(name, Renamed(OpenIndex(base, &shard.db), base, name));
+      if (status.ok()) out->push_back(std::move(shard));
+    }
+    if (folder->StillAt(path)) return status;
   }
-  Shard shard;
-  shard.name = path;
-  Status opened = OpenIndex(path, &shard.db);
-  if (!opened.ok()) return Named(path, opened);
-  out->push_back(std::move(shard));
-  return Status::Ok();
+  return status;  // swapped each time: what the last folder held
 }
 
 // The synonym table for the query parser when remote shards cannot lend
@@ -1794,7 +1838,7 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
   if (paths.empty()) return Status::InvalidInput("no index given");
   std::vector<Shard> shards;
   for (const std::string& path : paths) {
-    Status status = OpenPath(path, 0, &shards);
+    Status status = OpenPath(path, path, 0, &shards);
     if (!status.ok()) return status;
   }
   // A shard listed twice would count its articles twice.
@@ -1815,6 +1859,7 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
   IndexSet index;
   index.paths = paths;
   for (const Shard& shard : shards) {
+    if (shard.folder) index.folders.push_back(shard.folder);
     index.db.add_database(shard.db);
     index.shards.push_back(shard.name);
     index.remote = index.remote || shard.remote;
@@ -1846,6 +1891,23 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
   return Status::Ok();
 }
 
+namespace {
+
+// Replaces *index by the index set its paths hold now (keeping its count
+// pool); false, leaving it as it was, when they cannot be opened or it was
+// given no paths.
+bool OpenAfresh(IndexSet* index) {
+  if (index->paths.empty()) return false;
+  IndexSet fresh;
+  if (!OpenIndexSet(index->paths, &fresh).ok()) return false;
+  fresh.remote = fresh.remote || index->remote;
+  fresh.count_pool = std::move(index->count_pool);
+  *index = std::move(fresh);
+  return true;
+}
+
+}  // namespace
+
 Status Search(IndexSet* index, const SearchRequest& request,
               SearchResult* out) {
   for (int attempt = 1;; ++attempt) {
@@ -1862,8 +1924,15 @@ Status Search(IndexSet* index, const SearchRequest& request,
       return RunOnce(index, request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxAttempts) throw;
-      index->db.reopen();
-      index->parser_db.reopen();
+      try {
+        index->db.reopen();
+        index->parser_db.reopen();
+      } catch (const Xapian::DatabaseError&) {
+        // The folder it was opened through is gone (a rebuild swapped it
+        // out and removed it): open what is there now.
+        if (!OpenAfresh(index)) throw;
+        continue;
+      }
       // A rebuild may have brought records of another dictionary: read
       // again by the next attempt.
       index->codec.reset();
@@ -1873,23 +1942,17 @@ Status Search(IndexSet* index, const SearchRequest& request,
       index->item_slots.clear();
       if (index->single_local) index->revision = index->db.get_revision();
     } catch (const Xapian::DatabaseError&) {
-      if (attempt >= kMaxAttempts || index->paths.empty()) throw;
-      IndexSet fresh;
-      if (!OpenIndexSet(index->paths, &fresh).ok()) throw;
-      fresh.remote = fresh.remote || index->remote;
-      fresh.count_pool = std::move(index->count_pool);
-      *index = std::move(fresh);
+      if (attempt >= kMaxAttempts || !OpenAfresh(index)) throw;
     }
   }
 }
 
 Status Search(Xapian::Database* db, const SearchRequest& request,
-              SearchResult* out, const std::string& index_path) {
+              SearchResult* out) {
   IndexSet index;
   index.db = *db;
   index.parser_db = *db;
-  index.shards = {index_path};
-  if (!index_path.empty()) index.paths = {index_path};
+  index.shards = {""};
   try {
     index.revision = db->get_revision();
     index.single_local = true;

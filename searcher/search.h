@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common/data_codec.h"
+#include "common/index_db.h"
 #include "common/status.h"
 #include "common/word_pairs.h"
 #include "searcher/count_pool.h"
@@ -166,6 +167,10 @@ struct SearchResult {
 // Every shard a search reads, opened once and reused for many queries (a
 // batch worker keeps one). Not thread-safe: one per thread.
 struct IndexSet {
+  // The folders the local shards were opened through (common/index_db.h),
+  // so that a rebuild's swap cannot mix two indexes; before `db`, which
+  // must not outlive them.
+  std::vector<std::shared_ptr<const IndexFolder>> folders;
   // Every shard, combined with Database::add_database(): Xapian merges the
   // term statistics, so rankings, totals and facet counts are those of
   // one index holding every article.
@@ -226,10 +231,10 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out);
 // Xapian allows.
 Status Search(IndexSet* index, const SearchRequest& request, SearchResult* out);
 
-// The same on one local database; given `index_path`, it is opened afresh
-// from there after a database error.
+// The same on one local database (or several combined), reopened after a
+// DatabaseModifiedError; other database errors are thrown.
 Status Search(Xapian::Database* db, const SearchRequest& request,
-              SearchResult* out, const std::string& index_path = "");
+              SearchResult* out);
 
 // ---- Pieces, exposed for tests ----------------------------------------------
 

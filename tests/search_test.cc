@@ -1,18 +1,24 @@
 // Running searches: sort orders (undated last), paging, snippets, the
-// reopen-and-retry on DatabaseModifiedError, opening errors; and the
-// hpnews-search command line's exit statuses and error messages.
+// reopen-and-retry on DatabaseModifiedError, opening errors, opening while
+// rebuilds swap indexes in; and the hpnews-search command line's exit
+// statuses and error messages.
 
 #include "searcher/search.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <stdio.h>
 #include <sys/wait.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/index_db.h"
@@ -359,6 +365,8 @@ TEST(OpenIndexSetTest, StubFilesListShardsAndMistakesNameTheLine) {
     return d + "/" + name;
   };
   write("folder/XAPIANDB", "auto ../a\nglass " + d + "/b\n");
+  std::filesystem::create_directories(d + "/badfolder");
+  write("badfolder/XAPIANDB", "auto ../a\nshard b\n");
   const struct {
     std::vector<std::string> paths;
     size_t shards;      // when it opens
@@ -376,6 +384,10 @@ TEST(OpenIndexSetTest, StubFilesListShardsAndMistakesNameTheLine) {
        0,
        d + "/bad:2: bad stub line (expected auto PATH, remote HOST:PORT or "
            "remote :PROGRAM ARGS)"},
+      {{d + "/badfolder"},
+       0,
+       d + "/badfolder/XAPIANDB:2: bad stub line (expected auto PATH, remote "
+           "HOST:PORT or remote :PROGRAM ARGS)"},
       {{write("noport", "remote localhost\n")},
        0,
        d + "/noport:1: bad remote \"localhost\" (expected HOST:PORT)"},
@@ -403,6 +415,9 @@ TEST(OpenIndexSetTest, StubFilesListShardsAndMistakesNameTheLine) {
     } else {
       EXPECT_FALSE(status.ok()) << c.paths[0];
       EXPECT_NE(status.message().find(c.error), std::string::npos)
+          << status.message();
+      // Folders are read through /proc/self/fd; messages name them as given.
+      EXPECT_EQ(status.message().find("/proc/"), std::string::npos)
           << status.message();
     }
   }
@@ -566,6 +581,109 @@ TEST(OpenIndexTest, MissingIndexAndWrongSchemaVersion) {
   EXPECT_TRUE(status.IsInvalidInput());
   EXPECT_NE(status.message().find("schema version 0"), std::string::npos)
       << status.message();
+}
+
+// A folder held open keeps naming what it held, even after another folder
+// is renamed over its path.
+TEST(IndexFolderTest, ReadsTheFolderItOpenedAfterASwap) {
+  TempDir dir;
+  const std::string live = dir.path() + "/live", next = dir.path() + "/next";
+  std::vector<Article> articles = SampleArticles();
+  WriteIndex(live, articles);
+  articles.pop_back();
+  WriteIndex(next, articles);
+  const Xapian::doccount in_live = Xapian::Database(live).get_doccount(),
+                         in_next = Xapian::Database(next).get_doccount();
+  ASSERT_NE(in_live, in_next);
+  std::shared_ptr<const IndexFolder> folder;
+  ASSERT_TRUE(IndexFolder::Open(live, &folder).ok());
+  EXPECT_NE(folder->path(), live) << "no /proc here";
+  EXPECT_TRUE(folder->StillAt(live));
+  ASSERT_EQ(::renameat2(AT_FDCWD, next.c_str(), AT_FDCWD, live.c_str(),
+                        RENAME_EXCHANGE),
+            0);
+  EXPECT_FALSE(folder->StillAt(live));
+  EXPECT_TRUE(folder->StillAt(next));
+  EXPECT_EQ(Xapian::Database(folder->path()).get_doccount(), in_live);
+  EXPECT_EQ(Xapian::Database(live).get_doccount(), in_next);
+
+  std::shared_ptr<const IndexFolder> missing;
+  Status status = IndexFolder::Open(dir.path() + "/none", &missing);
+  EXPECT_TRUE(status.IsNotFound());
+  EXPECT_EQ(status.message(), "no index at " + dir.path() + "/none");
+  EXPECT_EQ(missing, nullptr);
+}
+
+// Rebuilds swapping whole indexes in, as hpnews-index --rebuild does (a
+// copy renamed over the live one, the old one removed), while searches
+// open the index: each must answer from one index, never a mixture of the
+// files of two, and never fail. Xapian opens an index's files one by one;
+// opened by path, some opens met the old folder and some the new.
+TEST(OpenIndexSetTest, SearchesOpeningDuringRebuildSwapsSeeOneIndex) {
+  TempDir dir;
+  const std::string live = dir.path() + "/live";
+  std::vector<Article> articles;
+  for (int i = 0; i < 400; ++i) {
+    articles.push_back(MakeArticle(
+        "swap-" + std::to_string(i), "Commissioning story " + std::to_string(i),
+        "2013-01-0" + std::to_string(1 + i % 9), i % 2 ? "Pulse" : "HSJ",
+        {"Mark Porter"}, {"commissioning"},
+        {"Commissioning groups item" + std::to_string(i) + " and funding."}));
+  }
+  const std::string a = dir.path() + "/a", b = dir.path() + "/b";
+  WriteIndex(a, articles);
+  articles.resize(250);
+  WriteIndex(b, articles);
+  std::filesystem::copy(a, live);
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> swaps{0};
+  std::thread rebuilder([&]() {
+    const std::string incoming = dir.path() + "/incoming";
+    for (int round = 0; !stop; ++round) {
+      std::error_code ec;
+      std::filesystem::remove_all(incoming, ec);
+      std::filesystem::copy(round % 2 ? a : b, incoming, ec);
+      if (ec || ::renameat2(AT_FDCWD, incoming.c_str(), AT_FDCWD, live.c_str(),
+                            RENAME_EXCHANGE) != 0) {
+        ADD_FAILURE() << "could not swap: " << ec.message();
+        return;
+      }
+      std::filesystem::remove_all(incoming, ec);
+      ++swaps;
+      // Real rebuilds are seconds apart: at most one swap per search.
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  SearchRequest request;
+  request.query.text = "commissioning OR funding";
+  request.facets = {"outlet", "year"};
+  int searches = 0, wrong = 0;
+  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (std::chrono::steady_clock::now() < end || swaps < 20) {
+    IndexSet index;
+    Status status = OpenIndexSet({live}, &index);
+    SearchResult result;
+    if (status.ok()) {
+      try {
+        status = Search(&index, request, &result);
+      } catch (const Xapian::Error& e) {
+        status = Status::IoError(e.get_description());
+      }
+    }
+    ++searches;
+    if (!status.ok() || (result.total != 400 && result.total != 250)) {
+      if (++wrong <= 3) {
+        ADD_FAILURE() << "search " << searches << ": "
+                      << (status.ok() ? "total " + std::to_string(result.total)
+                                      : status.ToString());
+      }
+    }
+  }
+  stop = true;
+  rebuilder.join();
+  EXPECT_EQ(wrong, 0) << "of " << searches << " searches during " << swaps
+                      << " swaps";
 }
 
 // ---- The command line -------------------------------------------------------
