@@ -1741,14 +1741,15 @@ Status Renamed(const Status& status, const std::string& from,
   return Status::IoError(message);
 }
 
-// A rebuild that swaps a folder in while we open what is below `path`
-// makes us open it again, at most this many times in all.
+// A rebuild that swaps a folder in while we open what is below it makes us
+// open it again, at most this many times in all.
 constexpr int kOpenAttempts = 3;
 
-// Opens the index, sharded index or stub at `path`, called `name` in
-// messages. A folder is held open (IndexFolder) and read through while
-// its files and shards are opened: they all come from one folder, the one
-// at `path` when we began, and still there when we finished.
+// Opens the index, sharded index or stub file at `path`, called `name` in
+// messages. The folder (a stub file's own folder) is held open
+// (IndexFolder) and read through while the index's files and shards are
+// opened: they all come from one folder, the one at its path when we
+// began, and still there when we finished.
 Status OpenPath(const std::string& path, const std::string& name, int depth,
                 std::vector<Shard>* out) {
   if (depth > kMaxStubDepth) {
@@ -1759,18 +1760,26 @@ Status OpenPath(const std::string& path, const std::string& name, int depth,
   const auto type = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(type))
     return Status::NotFound("no index at " + name);
-  if (std::filesystem::is_regular_file(type))
-    return OpenStub(path, name, depth, out);
+  const bool stub_file = std::filesystem::is_regular_file(type);
+  const std::filesystem::path as_given(path);
+  std::string folder_path = path;
+  if (stub_file) {
+    folder_path =
+        as_given.has_parent_path() ? as_given.parent_path().string() : ".";
+  }
   const size_t before = out->size();
   Status status;
   for (int attempt = 1; attempt <= kOpenAttempts; ++attempt) {
     out->resize(before);
     std::shared_ptr<const IndexFolder> folder;
-    status = IndexFolder::Open(path, &folder);
-    if (!status.ok()) return Renamed(status, path, name);
+    status = IndexFolder::Open(folder_path, &folder);
+    if (!status.ok()) return Renamed(status, folder_path, name);
     const std::string& base = folder->path();
-    if (!std::filesystem::exists(base + "/iamglass", ec) &&
-        std::filesystem::exists(base + "/XAPIANDB", ec)) {
+    if (stub_file) {
+      status =
+          OpenStub(base + "/" + as_given.filename().string(), name, depth, out);
+    } else if (!std::filesystem::exists(base + "/iamglass", ec) &&
+               std::filesystem::exists(base + "/XAPIANDB", ec)) {
       status = OpenStub(base + "/XAPIANDB", name + "/XAPIANDB", depth, out);
     } else {
       Shard shard;
@@ -1779,7 +1788,7 @@ Status OpenPath(const std::string& path, const std::string& name, int depth,
       status = Named(name, Renamed(OpenIndex(base, &shard.db), base, name));
       if (status.ok()) out->push_back(std::move(shard));
     }
-    if (folder->StillAt(path)) return status;
+    if (folder->StillAt(folder_path)) return status;
   }
   return status;  // swapped each time: what the last folder held
 }
@@ -1832,6 +1841,17 @@ Xapian::Database SynonymDatabase(const Xapian::Database& db) {
   return out;
 }
 
+// The word pairs (common/word_pairs.h) that every one of `shards` has pair
+// terms for; none for no shards.
+std::shared_ptr<const WordPairs> SharedWordPairs(
+    const std::vector<Xapian::Database>& shards) {
+  std::vector<WordPairs> pairs;
+  for (const Xapian::Database& shard : shards)
+    pairs.push_back(
+        WordPairs::Parse(shard.get_metadata(schema::kWordPairsKey)));
+  return std::make_shared<const WordPairs>(WordPairs::Intersection(pairs));
+}
+
 }  // namespace
 
 Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
@@ -1869,12 +1889,7 @@ Status OpenIndexSet(const std::vector<std::string>& paths, IndexSet* out) {
     std::vector<Xapian::Database> shard_dbs;
     for (const Shard& shard : shards) shard_dbs.push_back(shard.db);
     index.codec = DataCodec::ForDatabase(index.db, shard_dbs);
-    std::vector<WordPairs> pairs;
-    for (const Xapian::Database& shard : shard_dbs)
-      pairs.push_back(
-          WordPairs::Parse(shard.get_metadata(schema::kWordPairsKey)));
-    index.pairs =
-        std::make_shared<const WordPairs>(WordPairs::Intersection(pairs));
+    index.pairs = SharedWordPairs(shard_dbs);
     if (index.single_local) index.revision = index.db.get_revision();
     if (!index.remote) {
       index.parser_db = index.db;
@@ -1916,10 +1931,9 @@ Status Search(IndexSet* index, const SearchRequest& request,
       if (!index->pairs) {
         // A combined database's metadata is its first shard's, which
         // another shard's pairs may not match: no pairs then.
-        index->pairs = std::make_shared<const WordPairs>(
-            index->single_local ? WordPairs::Parse(index->db.get_metadata(
-                                      schema::kWordPairsKey))
-                                : WordPairs());
+        index->pairs = SharedWordPairs(
+            index->single_local ? std::vector<Xapian::Database>{index->db}
+                                : std::vector<Xapian::Database>{});
       }
       return RunOnce(index, request, out);
     } catch (const Xapian::DatabaseModifiedError&) {

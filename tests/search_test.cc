@@ -617,11 +617,11 @@ TEST(IndexFolderTest, ReadsTheFolderItOpenedAfterASwap) {
 // Rebuilds swapping whole indexes in, as hpnews-index --rebuild does (a
 // copy renamed over the live one, the old one removed), while searches
 // open the index: each must answer from one index, never a mixture of the
-// files of two, and never fail. Xapian opens an index's files one by one;
-// opened by path, some opens met the old folder and some the new.
+// files of two, and never fail. Xapian opens an index's files one by one,
+// and a sharded index's shards one by one; opened by path, some opens
+// could meet the old folder and some the new.
 TEST(OpenIndexSetTest, SearchesOpeningDuringRebuildSwapsSeeOneIndex) {
   TempDir dir;
-  const std::string live = dir.path() + "/live";
   std::vector<Article> articles;
   for (int i = 0; i < 400; ++i) {
     articles.push_back(MakeArticle(
@@ -630,60 +630,88 @@ TEST(OpenIndexSetTest, SearchesOpeningDuringRebuildSwapsSeeOneIndex) {
         {"Mark Porter"}, {"commissioning"},
         {"Commissioning groups item" + std::to_string(i) + " and funding."}));
   }
-  const std::string a = dir.path() + "/a", b = dir.path() + "/b";
-  WriteIndex(a, articles);
-  articles.resize(250);
-  WriteIndex(b, articles);
-  std::filesystem::copy(a, live);
+  // A (400 articles) and B (250), each as one index and as two shards.
+  auto write = [&](const std::string& name, size_t count) {
+    const std::vector<Article> some(articles.begin(), articles.begin() + count);
+    WriteIndex(dir.path() + "/" + name, some);
+    const std::string sharded = dir.path() + "/" + name + "-sharded";
+    std::filesystem::create_directories(sharded);
+    WriteIndex(sharded + "/s0", {some.begin(), some.begin() + count / 2});
+    WriteIndex(sharded + "/s1", {some.begin() + count / 2, some.end()});
+    std::ofstream(sharded + "/XAPIANDB") << "auto s0\nauto s1\n";
+  };
+  write("a", 400);
+  write("b", 250);
 
-  std::atomic<bool> stop{false};
-  std::atomic<int> swaps{0};
-  std::thread rebuilder([&]() {
-    const std::string incoming = dir.path() + "/incoming";
-    for (int round = 0; !stop; ++round) {
-      std::error_code ec;
-      std::filesystem::remove_all(incoming, ec);
-      std::filesystem::copy(round % 2 ? a : b, incoming, ec);
-      if (ec || ::renameat2(AT_FDCWD, incoming.c_str(), AT_FDCWD, live.c_str(),
-                            RENAME_EXCHANGE) != 0) {
-        ADD_FAILURE() << "could not swap: " << ec.message();
-        return;
+  const std::string live = dir.path() + "/live";
+  const struct {
+    const char* what;
+    std::string suffix;  // of the folders swapped in
+    std::string open;    // what the searches open
+  } kCases[] = {
+      {"an index", "", live},
+      {"a sharded index", "-sharded", live},
+      {"a sharded index's stub file", "-sharded", live + "/XAPIANDB"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.what);
+    std::error_code ec;
+    std::filesystem::remove_all(live, ec);
+    std::filesystem::copy(dir.path() + "/a" + c.suffix, live,
+                          std::filesystem::copy_options::recursive);
+    std::atomic<bool> stop{false};
+    std::atomic<int> swaps{0};
+    std::thread rebuilder([&]() {
+      const std::string incoming = dir.path() + "/incoming";
+      for (int round = 0; !stop; ++round) {
+        std::error_code error;
+        std::filesystem::remove_all(incoming, error);
+        std::filesystem::copy(dir.path() + (round % 2 ? "/a" : "/b") + c.suffix,
+                              incoming,
+                              std::filesystem::copy_options::recursive, error);
+        if (error || ::renameat2(AT_FDCWD, incoming.c_str(), AT_FDCWD,
+                                 live.c_str(), RENAME_EXCHANGE) != 0) {
+          ADD_FAILURE() << "could not swap: " << error.message();
+          return;
+        }
+        std::filesystem::remove_all(incoming, error);
+        ++swaps;
+        // Real rebuilds are seconds apart: at most one swap per search.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
-      std::filesystem::remove_all(incoming, ec);
-      ++swaps;
-      // Real rebuilds are seconds apart: at most one swap per search.
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  });
-  SearchRequest request;
-  request.query.text = "commissioning OR funding";
-  request.facets = {"outlet", "year"};
-  int searches = 0, wrong = 0;
-  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-  while (std::chrono::steady_clock::now() < end || swaps < 20) {
-    IndexSet index;
-    Status status = OpenIndexSet({live}, &index);
-    SearchResult result;
-    if (status.ok()) {
-      try {
-        status = Search(&index, request, &result);
-      } catch (const Xapian::Error& e) {
-        status = Status::IoError(e.get_description());
+    });
+    SearchRequest request;
+    request.query.text = "commissioning OR funding";
+    request.facets = {"outlet", "year"};
+    int searches = 0, wrong = 0;
+    const auto end =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(700);
+    while (std::chrono::steady_clock::now() < end || swaps < 20) {
+      IndexSet index;
+      Status status = OpenIndexSet({c.open}, &index);
+      SearchResult result;
+      if (status.ok()) {
+        try {
+          status = Search(&index, request, &result);
+        } catch (const Xapian::Error& e) {
+          status = Status::IoError(e.get_description());
+        }
+      }
+      ++searches;
+      if (!status.ok() || (result.total != 400 && result.total != 250)) {
+        if (++wrong <= 3) {
+          ADD_FAILURE() << "search " << searches << ": "
+                        << (status.ok()
+                                ? "total " + std::to_string(result.total)
+                                : status.ToString());
+        }
       }
     }
-    ++searches;
-    if (!status.ok() || (result.total != 400 && result.total != 250)) {
-      if (++wrong <= 3) {
-        ADD_FAILURE() << "search " << searches << ": "
-                      << (status.ok() ? "total " + std::to_string(result.total)
-                                      : status.ToString());
-      }
-    }
+    stop = true;
+    rebuilder.join();
+    EXPECT_EQ(wrong, 0) << "of " << searches << " searches during " << swaps
+                        << " swaps";
   }
-  stop = true;
-  rebuilder.join();
-  EXPECT_EQ(wrong, 0) << "of " << searches << " searches during " << swaps
-                      << " swaps";
 }
 
 // ---- The command line -------------------------------------------------------
