@@ -116,12 +116,15 @@ WordPairs WordPairs::Learn(const std::vector<const Article*>& sample) {
   };
   const std::size_t min_pair = std::max<std::size_t>(2, at_least(kMinShare));
   const std::size_t max_stem = at_least(kMaxStemShare);
+  // Both stems of a pair were counted in the article that held it.
+  auto too_common = [&](const std::string& stem) {
+    return stem_articles.at(stem) > max_stem;
+  };
   std::vector<std::pair<std::size_t, std::string>> chosen;
   for (auto& [pair, count] : pair_articles) {
     if (count < min_pair) continue;
     const std::string::size_type space = pair.find(' ');
-    if (stem_articles[pair.substr(0, space)] > max_stem ||
-        stem_articles[pair.substr(space + 1)] > max_stem)
+    if (too_common(pair.substr(0, space)) || too_common(pair.substr(space + 1)))
       continue;
     chosen.emplace_back(count, pair);
   }
@@ -183,7 +186,9 @@ void WordPairs::AddPairTerms(Xapian::Document* doc) const {
       *doc, [this](const std::string& s) { return firsts_.count(s) != 0; },
       [this](const std::string& s) { return seconds_.count(s) != 0; },
       [&](const std::string& a, const std::string& b) {
-        if (Contains(a, b)) terms.push_back(PairTerm(a, b));
+        std::string pair = a + ' ' + b;
+        if (pairs_.count(pair) != 0)
+          terms.push_back(schema::kPairPrefix + std::move(pair));
       });
   for (const std::string& term : terms) doc->add_boolean_term(term);
 }
