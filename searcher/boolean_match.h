@@ -10,6 +10,14 @@
 // ranges, posting sources, wildcards, ELITE_SET, XOR) gets no BooleanMatch,
 // and the caller uses Xapian's matcher.
 //
+// A wide OR (a date range is an OR of day, month and year terms) is read
+// once into a bitmap of the docids asked for when that costs less than
+// merging its posting lists at every step. On 1M generated articles,
+// "weekly date:2016-01-14..2017-01-13" with three facets ("weekly" in
+// 407,027 documents, the range an OR of 42 terms) took 111 ms on one core
+// merging and 83 ms with the bitmap (67 and 56 ms with the idle core
+// counting beside the ranked match); the answers are the same.
+//
 // Not a ranker: no weights, no order but docid.
 
 #ifndef HPNEWS_SEARCHER_BOOLEAN_MATCH_H_
@@ -17,7 +25,9 @@
 
 #include <xapian.h>
 
+#include <limits>
 #include <memory>
+#include <string>
 
 namespace hpnews {
 
@@ -28,14 +38,25 @@ class BooleanMatch {
   // does: OR, SYNONYM and MAX are unions, AND and FILTER intersections,
   // AND_NOT a difference, AND_MAYBE its first subquery, SCALE_WEIGHT its
   // subquery; MatchAll every document, MatchNothing none.
-  static std::unique_ptr<BooleanMatch> Make(const Xapian::Database& db,
-                                            const Xapian::Query& query);
+  // Only docids in [first, last] will be asked for (Advance() may answer
+  // 0 past `last`).
+  static std::unique_ptr<BooleanMatch> Make(
+      const Xapian::Database& db, const Xapian::Query& query,
+      Xapian::docid first = 1,
+      Xapian::docid last = std::numeric_limits<Xapian::docid>::max());
 
   virtual ~BooleanMatch() = default;
 
   // The first matching docid >= `did`, or 0 when there is none. Calls must
   // ask for non-decreasing ids.
   virtual Xapian::docid Advance(Xapian::docid did) = 0;
+
+  // About how many documents of the database match, at most (from term
+  // frequencies): what choosing between merging and a bitmap weighs.
+  virtual Xapian::doccount Estimate() const = 0;
+
+  // How it matches, e.g. "AND(Zpay, BITMAP(Y2011, Y2012, M201301))".
+  virtual std::string Describe() const = 0;
 };
 
 }  // namespace hpnews

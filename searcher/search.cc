@@ -540,7 +540,8 @@ bool CountDirectly(IndexSet* index, const Xapian::Query& query,
     return false;
   FacetCollector collector(fields, FacetSourceFor(index, fields));
   if (!collector.CountsByDocid()) return false;
-  std::unique_ptr<BooleanMatch> match = BooleanMatch::Make(index->db, query);
+  std::unique_ptr<BooleanMatch> match =
+      BooleanMatch::Make(index->db, query, first, last);
   if (!match) return false;
   Xapian::doccount total = 0;
   for (Xapian::docid did = match->Advance(first); did != 0 && did <= last;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -158,6 +159,68 @@ TEST_F(BooleanMatchTest, StartsAtTheAskedDocid) {
   }
   auto match = BooleanMatch::Make(*db_, query);
   EXPECT_EQ(Walk(match.get(), from), rest);
+}
+
+// A union of three or more parts is read once into a bitmap when merging
+// it would cost more: on its own, under an intersection whose other parts
+// are about as common, or as what a difference takes away. It still
+// matches what the matcher does, over the whole index and in docid ranges
+// (as the count pool splits a count).
+TEST_F(BooleanMatchTest, WideUnionsBecomeBitmapsWhereThatPays) {
+  using Q = Xapian::Query;
+  auto Synonyms = [](std::vector<Q> parts) {
+    return Q(Q::OP_SYNONYM, parts.begin(), parts.end());
+  };
+  // A word in exactly one document: an intersection with it takes one step.
+  std::string rare;
+  for (auto t = db_->allterms_begin("Z"); t != db_->allterms_end("Z"); ++t) {
+    if (t.get_termfreq() == 1) {
+      rare = (*t).substr(1);
+      break;
+    }
+  }
+  ASSERT_FALSE(rare.empty());
+  const struct {
+    std::string text;  // a user query, else `query`
+    Q query;
+    bool bitmap;
+  } kCases[] = {
+      {"budget OR pay OR strike OR deficit", Q(), true},
+      {"budget OR pay", Q(), false},
+      {"hospital date:2010-02..2012-07", Q(), true},
+      {rare + " date:2010-02..2012-07", Q(), false},
+      {"budget -(pay OR strike OR deficit)", Q(), true},
+      {"(budget OR pay OR strike) (hospital OR deficit OR pay) -nosuchword",
+       Q(), true},
+      {"", Q(Q::OP_OR, Q("Zbudget"), Q(Q::OP_OR, Q("Zpay"), Q("Znone"))),
+       false},
+      {"", Synonyms({Q("Zbudget"), Q("Zpay"), Q("Zstrike")}), true},
+  };
+  for (const auto& c : kCases) {
+    Q query = c.query;
+    if (!c.text.empty()) {
+      QuerySpec spec;
+      spec.text = c.text;
+      ASSERT_TRUE(BuildQuery(spec, *db_, &query).ok()) << c.text;
+    }
+    const std::vector<Xapian::docid> want = Matcher(query);
+    auto whole = BooleanMatch::Make(*db_, query);
+    ASSERT_NE(whole, nullptr) << query.get_description();
+    EXPECT_EQ(whole->Describe().find("BITMAP") != std::string::npos, c.bitmap)
+        << whole->Describe();
+    EXPECT_EQ(Walk(whole.get()), want) << whole->Describe();
+    // In three docid ranges, each match found in exactly one.
+    const Xapian::docid last = db_->get_lastdocid();
+    std::vector<Xapian::docid> pieced;
+    for (Xapian::docid first = 1; first <= last; first += last / 3 + 1) {
+      const Xapian::docid end = std::min(last, first + last / 3);
+      auto part = BooleanMatch::Make(*db_, query, first, end);
+      for (Xapian::docid did = part->Advance(first); did != 0 && did <= end;
+           did = part->Advance(did + 1))
+        pieced.push_back(did);
+    }
+    EXPECT_EQ(pieced, want) << whole->Describe();
+  }
 }
 
 TEST_F(BooleanMatchTest, QueriesThatNeedXapiansMatcherGetNone) {
