@@ -655,15 +655,16 @@ bool CountInParallel(IndexSet* index, const Xapian::Query& query,
 // The page [offset, offset + limit) of `query`'s matches ranked in docid
 // ranges (`parts`, each holding its range's best offset + limit): merged in
 // Xapian's order (weight descending, then docid ascending), with their
-// counts summed. The term statistics, and so the weights, are the whole
-// database's in every range (a filter changes none). Xapian's percentages
-// scale every weight by the share of the query's parts the best match
-// matches: they come from the query run again on the best match alone,
-// filtered by its id term (a docid range would count as a part it
-// matches).
+// counts summed, or `counted` when every match was counted. The term
+// statistics, and so the weights, are the whole database's in every range (a
+// filter changes none). Xapian's percentages scale every weight by the share of
+// the query's parts the best match matches: they come from the query run again
+// on the best match alone, filtered by its id term (a docid range would count
+// as a part it matches).
 RankedPage MergeRanked(IndexSet* index, const Xapian::Query& query,
                        std::vector<RankedPage> parts, Xapian::doccount offset,
-                       Xapian::doccount limit) {
+                       Xapian::doccount limit,
+                       const Xapian::doccount* counted = nullptr) {
   RankedPage page;
   for (RankedPage& part : parts) {
     page.lower += part.lower;
@@ -671,7 +672,10 @@ RankedPage MergeRanked(IndexSet* index, const Xapian::Query& query,
     page.upper += part.upper;
     for (const RankedItem& item : part.items) page.items.push_back(item);
   }
-  if (page.lower != page.upper) {
+  if (counted != nullptr) {
+    // Every match was counted: no bounds needed.
+    page.lower = page.estimated = page.upper = *counted;
+  } else if (page.lower != page.upper) {
     // A range cannot know how many of a term's documents it holds, where
     // the whole database can (a single word's count is its frequency):
     // Xapian's bounds without matching anything.
@@ -782,6 +786,53 @@ bool RankAndCountInParallel(IndexSet* index, const Xapian::Query& query,
                          [] {});
   *ranked = MergeRanked(index, query, std::move(parts), offset, limit);
   *counted = SumCounts(counts, fields.size());
+  return true;
+}
+
+// Ranks the page [offset, offset + limit) of `query` (as RankInParallel())
+// and counts every match of `matched` (as CountInParallel()), as two
+// passes each split into docid ranges, which index->count_pool and this
+// thread take in turn, the ranking's first. Ranked on one thread beside
+// the counting (CountInParallel() with the ranked match first), a query
+// whose ranking costs more than its counting took as long as ranking it
+// whole. False, without running anything, under SerialiseForHelpers()'s
+// conditions.
+bool RankThenCountInParallel(IndexSet* index, const Xapian::Query& query,
+                             const Xapian::Query& matched,
+                             Xapian::doccount offset, Xapian::doccount limit,
+                             const std::vector<std::string>& fields,
+                             const SearchRequest* timeline, RankedPage* ranked,
+                             MatchCounts* counted) {
+  std::string serialised_query, serialised_matched;
+  if (!SerialiseForHelpers(index, query, &serialised_query) ||
+      !SerialiseForHelpers(index, matched, &serialised_matched))
+    return false;
+  const auto rank_ranges =
+      DocidRanges(index->db.get_lastdocid(), index->count_pool->helpers() + 1);
+  const auto count_ranges = CountingRanges(*index);
+  std::vector<RankedPage> parts(rank_ranges.size());
+  std::vector<MatchCounts> counts(count_ranges.size());
+  auto work = [&](IndexSet* own, unsigned k) {
+    if (k < rank_ranges.size()) {
+      const Xapian::Query q =
+          own == index ? query : Xapian::Query::unserialise(serialised_query);
+      parts[k] = RankRange(own, q, rank_ranges[k].first, rank_ranges[k].second,
+                           offset + limit);
+    } else {
+      const Xapian::Query q =
+          own == index ? matched
+                       : Xapian::Query::unserialise(serialised_matched);
+      const auto& range = count_ranges[k - rank_ranges.size()];
+      counts[k - rank_ranges.size()] =
+          CountRange(own, q, fields, timeline, range.first, range.second);
+    }
+  };
+  index->count_pool->Run(
+      index, static_cast<unsigned>(rank_ranges.size() + count_ranges.size()),
+      work, [] {});
+  *counted = SumCounts(counts, fields.size());
+  *ranked = MergeRanked(index, query, std::move(parts), offset, limit,
+                        &counted->total);
   return true;
 }
 
@@ -1076,8 +1127,12 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   };
   if (exhaustive && !collapse && !counted_apart) {
     const SearchRequest* plot = want_timeline ? &request : nullptr;
-    if (CountInParallel(index, matched, facet_fields, plot, rank_page,
-                        &counted)) {
+    if (rank_apart && !split_by_date &&
+        RankThenCountInParallel(index, query, matched, request.offset, limit,
+                                facet_fields, plot, &ranked, &counted)) {
+      ranked_apart = counted_apart = true;
+    } else if (CountInParallel(index, matched, facet_fields, plot, rank_page,
+                               &counted)) {
       counted_apart = true;
     } else if (CountDirectly(index, matched, facet_fields, plot, 1,
                              db->get_lastdocid(), &counted)) {
@@ -1110,7 +1165,7 @@ Status Execute(IndexSet* index, const SearchRequest& request,
                                          mset.get_matches_upper_bound();
   if (result.total_exact) result.total = mset.get_matches_lower_bound();
   if (counted_apart) result.total = counted.total;
-  if (ranked_apart) {
+  if (ranked_apart && !counted_apart) {
     result.total_exact = ranked.lower == ranked.upper;
     result.total = result.total_exact ? ranked.lower : ranked.estimated;
   }

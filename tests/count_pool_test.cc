@@ -216,6 +216,17 @@ std::vector<SearchRequest> Requests() {
   });
   add("nosuchwordanywhere", {"outlet"}, none);
   add("nhs", {"outlet"}, [](SearchRequest* r) { r->limit = 0; });
+  // With facets, by relevance: the page ranked in docid ranges, then the
+  // matches counted in others (RankThenCountInParallel()); a date range
+  // is a wide OR, counted from a bitmap.
+  add("pay date:2010-03..2012-06", {"outlet", "year"}, [](SearchRequest* r) {
+    r->offset = 7;
+    r->limit = 15;
+  });
+  add("budget OR hospital", {"topic"}, [](SearchRequest* r) {
+    r->timeline = true;
+    r->offset = 2;
+  });
   // No facets: the page is ranked in docid ranges (RankInParallel()).
   add("commissioning", {}, none);
   add("pay OR budget OR hospital", {}, [](SearchRequest* r) {
