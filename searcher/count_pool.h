@@ -4,10 +4,11 @@
 // to spare (one query at a time, or fewer batch jobs than cores), its
 // matching is split by document id into ranges that a CountPool's helper
 // threads and the searching thread take in turn, each on its own Database
-// handle: counting every match for exact facets, totals and timelines
-// (while the searching thread first runs the ranked match, which then no
-// longer counts), or ranking a page of hits by relevance. Ranges add up to
-// the whole: a document is in exactly one.
+// handle: ranking a page of hits by relevance, counting every match for
+// exact facets, totals and timelines, or both, the ranking's ranges first
+// (for another order the searching thread first runs the ranked match,
+// which then no longer counts). Ranges add up to the whole: a document is
+// in exactly one.
 //
 // Only for one local database: its docids are the ones a DocidRangeSource
 // restricts and a facet column is indexed by. Not a query parser, a
