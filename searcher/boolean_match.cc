@@ -109,12 +109,13 @@ class BitmapMatch : public BooleanMatch {
               Xapian::docid first, Xapian::docid last)
       : parts_(std::move(parts)),
         estimate_(SumOfEstimates(parts_)),
-        description_(DescribeParts("BITMAP", parts_)),
         first_(first),
         last_(last) {}
 
   Xapian::doccount Estimate() const override { return estimate_; }
-  std::string Describe() const override { return description_; }
+  std::string Describe() const override {
+    return DescribeParts("BITMAP", parts_);
+  }
 
   Xapian::docid Advance(Xapian::docid did) override {
     if (!filled_) Fill();
@@ -144,12 +145,10 @@ class BitmapMatch : public BooleanMatch {
         words_[bit / 64] |= uint64_t{1} << (bit % 64);
       }
     }
-    parts_.clear();
   }
 
-  std::vector<std::unique_ptr<BooleanMatch>> parts_;
+  std::vector<std::unique_ptr<BooleanMatch>> parts_;  // read by Fill()
   Xapian::doccount estimate_;
-  std::string description_;
   Xapian::docid first_, last_;
   bool filled_ = false;
   std::vector<uint64_t> words_;
@@ -244,10 +243,6 @@ class AndNotMatch : public BooleanMatch {
  private:
   std::unique_ptr<BooleanMatch> left_, right_;
 };
-
-}  // namespace
-
-namespace {
 
 // The match of `query` for ids in [first, last], its intersections' and
 // differences' unions settled (Settle()); null if an operator cannot be

@@ -790,38 +790,31 @@ bool RankAndCountInParallel(IndexSet* index, const Xapian::Query& query,
 }
 
 // Ranks the page [offset, offset + limit) of `query` (as RankInParallel())
-// and counts every match of `matched` (as CountInParallel()), as two
-// passes each split into docid ranges, which index->count_pool and this
-// thread take in turn, the ranking's first. Ranked on one thread beside
-// the counting (CountInParallel() with the ranked match first), a query
-// whose ranking costs more than its counting took as long as ranking it
-// whole. False, without running anything, under SerialiseForHelpers()'s
-// conditions.
+// and counts every match (as CountInParallel()), as two passes each split
+// into docid ranges, which index->count_pool and this thread take in turn,
+// the ranking's first. Ranked on one thread beside the counting
+// (CountInParallel() with the ranked match first), a query whose ranking
+// costs more than its counting took as long as ranking it whole. False,
+// without running anything, under SerialiseForHelpers()'s conditions.
 bool RankThenCountInParallel(IndexSet* index, const Xapian::Query& query,
-                             const Xapian::Query& matched,
                              Xapian::doccount offset, Xapian::doccount limit,
                              const std::vector<std::string>& fields,
                              const SearchRequest* timeline, RankedPage* ranked,
                              MatchCounts* counted) {
-  std::string serialised_query, serialised_matched;
-  if (!SerialiseForHelpers(index, query, &serialised_query) ||
-      !SerialiseForHelpers(index, matched, &serialised_matched))
-    return false;
+  std::string serialised;
+  if (!SerialiseForHelpers(index, query, &serialised)) return false;
   const auto rank_ranges =
       DocidRanges(index->db.get_lastdocid(), index->count_pool->helpers() + 1);
   const auto count_ranges = CountingRanges(*index);
   std::vector<RankedPage> parts(rank_ranges.size());
   std::vector<MatchCounts> counts(count_ranges.size());
   auto work = [&](IndexSet* own, unsigned k) {
+    const Xapian::Query q =
+        own == index ? query : Xapian::Query::unserialise(serialised);
     if (k < rank_ranges.size()) {
-      const Xapian::Query q =
-          own == index ? query : Xapian::Query::unserialise(serialised_query);
       parts[k] = RankRange(own, q, rank_ranges[k].first, rank_ranges[k].second,
                            offset + limit);
     } else {
-      const Xapian::Query q =
-          own == index ? matched
-                       : Xapian::Query::unserialise(serialised_matched);
       const auto& range = count_ranges[k - rank_ranges.size()];
       counts[k - rank_ranges.size()] =
           CountRange(own, q, fields, timeline, range.first, range.second);
@@ -1127,8 +1120,9 @@ Status Execute(IndexSet* index, const SearchRequest& request,
   };
   if (exhaustive && !collapse && !counted_apart) {
     const SearchRequest* plot = want_timeline ? &request : nullptr;
+    // Ranked apart, `query` is `matched` (no recency boost).
     if (rank_apart && !split_by_date &&
-        RankThenCountInParallel(index, query, matched, request.offset, limit,
+        RankThenCountInParallel(index, matched, request.offset, limit,
                                 facet_fields, plot, &ranked, &counted)) {
       ranked_apart = counted_apart = true;
     } else if (CountInParallel(index, matched, facet_fields, plot, rank_page,
@@ -1673,15 +1667,19 @@ struct Shard {
 Status OpenPath(const std::string& path, const std::string& name, int depth,
                 std::vector<Shard>* out);
 
+// A failed `status` of the same kind with another message.
+Status WithMessage(const Status& status, std::string message) {
+  if (status.IsNotFound()) return Status::NotFound(std::move(message));
+  if (status.IsInvalidInput()) return Status::InvalidInput(std::move(message));
+  return Status::IoError(std::move(message));
+}
+
 // "index has schema version 2 ..." -> "PATH: index has schema version 2 ...",
 // unless the message names the path already ("no index at PATH").
 Status Named(const std::string& name, const Status& status) {
   if (status.ok() || status.message().find(name) != std::string::npos)
     return status;
-  const std::string message = name + ": " + status.message();
-  if (status.IsNotFound()) return Status::NotFound(message);
-  if (status.IsInvalidInput()) return Status::InvalidInput(message);
-  return Status::IoError(message);
+  return WithMessage(status, name + ": " + status.message());
 }
 
 std::string XapianMessage(const Xapian::Error& e) {
@@ -1792,9 +1790,7 @@ Status Renamed(const Status& status, const std::string& from,
   for (size_t at = 0; (at = message.find(from, at)) != std::string::npos;
        at += to.size())
     message.replace(at, from.size(), to);
-  if (status.IsNotFound()) return Status::NotFound(message);
-  if (status.IsInvalidInput()) return Status::InvalidInput(message);
-  return Status::IoError(message);
+  return WithMessage(status, std::move(message));
 }
 
 // A rebuild that swaps a folder in while we open what is below it makes us
