@@ -660,7 +660,7 @@ TEST(OpenIndexSetTest, SearchesOpeningDuringRebuildSwapsSeeOneIndex) {
     std::filesystem::copy(dir.path() + "/a" + c.suffix, live,
                           std::filesystem::copy_options::recursive);
     std::atomic<bool> stop{false};
-    std::atomic<int> swaps{0};
+    std::atomic<int> swaps{0}, searches{0};
     std::thread rebuilder([&]() {
       const std::string incoming = dir.path() + "/incoming";
       for (int round = 0; !stop; ++round) {
@@ -676,14 +676,19 @@ TEST(OpenIndexSetTest, SearchesOpeningDuringRebuildSwapsSeeOneIndex) {
         }
         std::filesystem::remove_all(incoming, error);
         ++swaps;
-        // Real rebuilds are seconds apart: at most one swap per search.
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        // Real rebuilds are seconds apart: at most one swap per search, so
+        // the next swap waits for a search to end. A sleep alone is not
+        // enough: a searcher starved of CPU would meet a swap in each of
+        // its attempts to open.
+        const int seen = searches;
+        while (!stop && searches == seen)
+          std::this_thread::sleep_for(std::chrono::microseconds(100));
       }
     });
     SearchRequest request;
     request.query.text = "commissioning OR funding";
     request.facets = {"outlet", "year"};
-    int searches = 0, wrong = 0;
+    int wrong = 0;
     const auto end =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(700);
     while (std::chrono::steady_clock::now() < end || swaps < 20) {
