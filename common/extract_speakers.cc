@@ -36,17 +36,19 @@ using WordSet = std::unordered_set<std::string_view, WordHash>;
 // Case-sensitive: honorifics are capitalised in running text.
 const WordSet& Honorifics() {
   static const WordSet s = {
-      "Dr",         "Mr",          "Mrs",           "Ms",       "Miss",
-      "Mx",         "Sir",         "Dame",          "Lord",     "Lady",
-      "Baroness",   "Baron",       "Professor",     "Prof",     "Cllr",
-      "Councillor", "Rev",         "Revd",          "Reverend", "Rt",
-      "Hon",        "Father",      "Rabbi",         "Judge",    "Dean",
-      "Bishop",     "Archbishop",  "Sen",           "Rep",      "Gov",
-      "Senator",    "Congressman", "Congresswoman", "Mme",      "Mlle",
-      "Herr",       "Frau",        "Capt",          "Captain",  "Col",
-      "Colonel",    "Gen",         "General",       "Maj",      "Major",
-      "Sgt",        "Insp",        "Inspector",     "Supt",     "Nurse",
-      "Sister"};
+      "Dr",        "Mr",         "Mrs",         "Ms",
+      "Miss",      "Mx",         "Sir",         "Dame",
+      "Lord",      "Lady",       "Baroness",    "Baron",
+      "Professor", "Prof",       "Cllr",        "Councillor",
+      "Rev",       "Revd",       "Reverend",    "Rt",
+      "Hon",       "Father",     "Rabbi",       "Judge",
+      "Bishop",    "Archbishop", "Sen",         "Rep",
+      "Gov",       "Senator",    "Congressman", "Congresswoman",
+      "Mme",       "Mlle",       "Herr",        "Frau",
+      "Capt",      "Captain",    "Col",         "Colonel",
+      "Gen",       "General",    "Maj",         "Major",
+      "Sgt",       "Insp",       "Inspector",   "Supt",
+      "Nurse",     "Sister"};
   return s;
 }
 
@@ -508,6 +510,22 @@ bool Adjacent(const MatchToken& a, const MatchToken& b) {
   return a.end == b.begin;
 }
 
+// Titles that are also surnames ("John Major", "Julie Bishop", "Sir Paul
+// Nurse", "Mr Major"): the surname when they end a name.
+bool SurnameAfterName(const Tokens& t, std::size_t i) {
+  const std::string_view w = t[i].text;
+  if (w != "Major" && w != "Judge" && w != "Bishop" && w != "Nurse")
+    return false;
+  if (i == 0 || !t[i - 1].is_word || Adjacent(t[i - 1], t[i])) return false;
+  if (!IsNameWord(t[i - 1]) && !Honorifics().count(t[i - 1].text)) return false;
+  return i + 1 == t.size() || !IsNameWord(t[i + 1]);
+}
+
+// A name word where it stands: IsNameWord, or a title ending a name.
+bool IsNameWordAt(const Tokens& t, std::size_t i) {
+  return IsNameWord(t[i]) || SurnameAfterName(t, i);
+}
+
 // ---------------------------------------------------------------------------
 // Quotes in a paragraph.
 
@@ -684,7 +702,10 @@ struct Mention {
   MentionKind kind = MentionKind::kNone;
   std::string
       name;  // person: canonical full name or surname; body: canonical body
-  char gender = 0;        // 'm', 'f' or 0
+  char gender = 0;  // 'm', 'f' or 0
+  // kSurname: the word is a given name ("Sir Digby", "Dame Clare": knights
+  // and dames are called by theirs).
+  bool given_name = false;
   std::size_t first = 0;  // first token of the phrase
   std::size_t end = 0;    // ParseForward: one past the phrase's last token
 };
@@ -719,7 +740,7 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   std::size_t i = e + 1;
   while (i > lo && words.size() < 4) {
     std::size_t last = i - 1;
-    if (!IsNameWord(t[last])) break;
+    if (!IsNameWordAt(t, last)) break;
     std::size_t first = NameWordStart(t, last);
     if (first < lo) break;
     words.emplace_back(first, last);
@@ -762,6 +783,8 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     m.kind = words.size() >= 2 ? MentionKind::kPerson : MentionKind::kSurname;
     m.name = Span(text, t, words.front().first, words.back().second);
     m.first = honorific ? h - 1 : words.front().first;
+    m.given_name = honorific && words.size() == 1 &&
+                   (t[h - 1].text == "Sir" || t[h - 1].text == "Dame");
     if (words.size() == 1 && t[words.front().first].text.size() == 1)
       m.kind = MentionKind::kNone;
     return m;
@@ -947,11 +970,25 @@ struct Person {
   std::string surname;  // last word of the name
   char gender = 0;
   bool speaker = false;
+  // Known only by the given name so far ("Sir Digby"): takes the first full
+  // name that starts with it.
+  bool given_only = false;
   // Named only in passing, without a title or role: found by surname, but
   // never the antecedent of a pronoun ("He said" after "Vladimir Putin"
   // in a subordinate clause is rarely Putin).
   bool weak = false;
   long last_seen = -1;  // position of the latest mention
+  // Every mention's position: a paragraph's mentions are all read before
+  // its attributions, so a pronoun looks for the latest one before it.
+  std::vector<long> seen;
+
+  long LatestAtOrBefore(long pos) const {
+    long latest = -1;
+    for (long at : seen) {
+      if (at <= pos) latest = std::max(latest, at);
+    }
+    return latest;
+  }
 };
 
 class Registry {
@@ -966,21 +1003,51 @@ class Registry {
       if (people_[i].name == canonical) found = static_cast<int>(i);
     }
     if (found < 0) {
-      // A person first met by surname alone ("Mr Smith") gets the full name.
+      // A person first met by surname alone ("Mr Smith") gets the full name,
+      // and one met by given name alone ("Sir Digby") too.
+      const std::string given = canonical.substr(0, canonical.find(' '));
       for (std::size_t i = 0; i < people_.size(); ++i) {
-        if (people_[i].name == surname && people_[i].surname == surname) {
+        hpnews::Person& p = people_[i];
+        if ((p.name == surname && p.surname == surname && !p.given_only) ||
+            (p.given_only && p.name == given)) {
           found = static_cast<int>(i);
-          people_[i].name = canonical;
+          p.name = canonical;
+          p.surname = surname;
+          p.given_only = false;
         }
       }
     }
     if (found < 0) {
-      found = static_cast<int>(people_.size());
-      people_.push_back({canonical, surname, gender, false, weak, pos});
+      found = Add(canonical, surname, gender, pos);
+      people_[found].weak = weak;
     }
     if (!weak) people_[found].weak = false;
     Touch(found, gender, pos);
     return found;
+  }
+
+  // "Sir Digby": the latest person whose name starts with that given name,
+  // compatible gender. `create` adds one known by it alone when nobody
+  // matches.
+  int GivenName(const std::string& given, char gender, long pos, bool create) {
+    int best = -1;
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      const hpnews::Person& p = people_[i];
+      if (p.name.compare(0, p.name.find(' '), given) != 0 ||
+          !Compatible(p.gender, gender)) {
+        continue;
+      }
+      if (best < 0 || p.last_seen > people_[best].last_seen)
+        best = static_cast<int>(i);
+    }
+    if (best < 0) {
+      if (!create) return -1;
+      best = Add(given, given, gender, pos);
+      people_[best].given_only = true;
+    }
+    people_[best].weak = false;
+    Touch(best, gender, pos);
+    return best;
   }
 
   // "Dr Porter": the latest person with that surname, compatible gender.
@@ -994,9 +1061,7 @@ class Registry {
         best = static_cast<int>(i);
     }
     if (best < 0 && create) {
-      best = static_cast<int>(people_.size());
-      people_.push_back({std::string(surname), std::string(surname), gender,
-                         false, false, pos});
+      best = Add(std::string(surname), std::string(surname), gender, pos);
     }
     if (best >= 0 && create) people_[best].weak = false;
     if (best >= 0) Touch(best, gender, pos);
@@ -1006,12 +1071,15 @@ class Registry {
   // "He said": the person mentioned last, of a compatible gender.
   int Pronoun(char gender, long pos) {
     int best = -1;
+    long best_at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
-      if (p.weak || p.last_seen > pos || !Compatible(p.gender, gender))
-        continue;
-      if (best < 0 || p.last_seen > people_[best].last_seen)
+      if (p.weak || !Compatible(p.gender, gender)) continue;
+      const long at = p.LatestAtOrBefore(pos);
+      if (at >= 0 && (best < 0 || at > best_at)) {
         best = static_cast<int>(i);
+        best_at = at;
+      }
     }
     if (best >= 0) Touch(best, gender, pos);
     return best;
@@ -1039,10 +1107,20 @@ class Registry {
 
  private:
   static bool Compatible(char a, char b) { return a == 0 || b == 0 || a == b; }
+  int Add(std::string name, std::string surname, char gender, long pos) {
+    hpnews::Person p;
+    p.name = std::move(name);
+    p.surname = std::move(surname);
+    p.gender = gender;
+    p.last_seen = pos;
+    people_.push_back(std::move(p));
+    return static_cast<int>(people_.size()) - 1;
+  }
   void Touch(int i, char gender, long pos) {
     if (people_[i].gender == 0 && (gender == 'm' || gender == 'f'))
       people_[i].gender = gender;
     people_[i].last_seen = std::max(people_[i].last_seen, pos);
+    if (pos >= 0) people_[i].seen.push_back(pos);
   }
 
   std::vector<hpnews::Person> people_;
@@ -1054,6 +1132,7 @@ struct Speaker {
   bool named = false;  // false: unnamed or unknown
   bool person = false;
   std::string name;
+  int id = -1;  // a person's index in the Registry
 };
 
 // ---------------------------------------------------------------------------
@@ -1088,7 +1167,8 @@ class ParagraphReader {
   // Reads the paragraph; `open_quote_speaker` is set when the previous
   // paragraph ended inside a quote (nullptr otherwise).
   void Read(const Speaker* open_quote_speaker, const Speaker* previous_speaker,
-            const Speaker* thread_speaker, SpeakerResult* out);
+            const Speaker* thread_speaker, SpeakerResult* out,
+            std::vector<int>* quote_people);
 
   bool ends_in_open_quote() const { return ends_open_; }
   // The speaker of the paragraph's last attribution or attributed quote.
@@ -1106,6 +1186,11 @@ class ParagraphReader {
   void FindAttributions();
   Speaker Resolve(const Mention& m, long pos);
   std::size_t PrevOutside(std::size_t u, std::size_t lo_unit) const;
+  // Whether a quote follows `a` in its sentence before another attribution.
+  bool OwnsAQuote(const Attribution& a) const;
+  // Whether punctuation ends `q` or comes between it and `a`, which
+  // follows it ("...," said X; "...” about posture, adds Dr X).
+  bool BreakBetween(const QuoteSpan& q, const Attribution& a) const;
 
   const std::string& text_;
   long base_;
@@ -1119,6 +1204,37 @@ class ParagraphReader {
   Speaker last_, thread_;
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
 };
+
+bool ParagraphReader::OwnsAQuote(const Attribution& a) const {
+  for (std::size_t v = a.unit + 1;
+       v < units_.size() && units_[v].sentence == a.sentence; ++v) {
+    if (units_[v].is_quote) return true;
+    for (const Attribution& other : attrs_) {
+      if (other.unit == v) return false;
+    }
+  }
+  return false;
+}
+
+bool ParagraphReader::BreakBetween(const QuoteSpan& q,
+                                   const Attribution& a) const {
+  std::string_view inside(text_);
+  inside = inside.substr(q.text_begin, q.text_end - q.text_begin);
+  while (!inside.empty() && (inside.back() == ' ' || inside.back() == '\n'))
+    inside.remove_suffix(1);
+  if (!inside.empty() &&
+      std::string_view(",.!?;:").find(inside.back()) != std::string_view::npos)
+    return true;
+  for (std::size_t i = q.close + 1; i < t_.size() && i < units_[a.unit].token;
+       ++i) {
+    const std::string_view w = t_[i].text;
+    if (w == "," || w == ";" || w == ":" || w == "-" || w == "\u2013" ||
+        w == "\u2014") {
+      return true;
+    }
+  }
+  return false;
+}
 
 void ParagraphReader::BuildUnits() {
   unit_of_token_.assign(t_.size(), -1);
@@ -1172,7 +1288,7 @@ void ParagraphReader::ScanMentions() {
   // Whether each token can be part of a name, asked once per token.
   std::vector<char> name_word(t_.size());
   for (std::size_t i = 0; i < t_.size(); ++i)
-    name_word[i] = IsCapitalised(t_[i]) && IsNameWord(t_[i]);
+    name_word[i] = IsCapitalised(t_[i]) && IsNameWordAt(t_, i);
   auto is_name = [&](std::size_t i) { return name_word[i] != 0; };
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
@@ -1192,7 +1308,7 @@ void ParagraphReader::ScanMentions() {
     if (j + 1 < t_.size() && t_[j].text == "," && !Honorifics().count(w.text))
       ++j;
     while (j < t_.size() &&
-           (Honorifics().count(t_[j].text) || t_[j].text == "."))
+           (Honorifics().count(t_[j].text) || t_[j].text == ".") && !is_name(j))
       ++j;
     std::size_t k = j;
     while (k < t_.size() && units_[unit_of_token_[k]].is_quote == false &&
@@ -1210,6 +1326,8 @@ void ParagraphReader::ScanMentions() {
     long pos = base_ + static_cast<long>(i);
     if (m.kind == MentionKind::kPerson) {
       reg_->Person(m.name, m.gender, pos);
+    } else if (m.kind == MentionKind::kSurname && m.given_name) {
+      reg_->GivenName(CanonicalPersonName(m.name), m.gender, pos, true);
     } else if (m.kind == MentionKind::kSurname && m.gender != 'x') {
       reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true);
     }
@@ -1265,6 +1383,10 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       p = reg_->Person(m.name, m.gender, pos);
       break;
     case MentionKind::kSurname:
+      if (m.given_name) {
+        p = reg_->GivenName(CanonicalPersonName(m.name), m.gender, pos, true);
+        break;
+      }
       // A bare single word must be a known surname; with an honorific it
       // may introduce the person.
       p = reg_->Surname(CanonicalPersonName(m.name),
@@ -1305,6 +1427,7 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
   s.named = true;
   s.person = true;
   s.name = reg_->person(p).name;
+  s.id = p;
   reg_->MarkSpeaker(p);
   return s;
 }
@@ -1483,27 +1606,43 @@ void ParagraphReader::FindAttributions() {
 
 void ParagraphReader::Read(const Speaker* open_quote_speaker,
                            const Speaker* previous_speaker,
-                           const Speaker* thread_speaker, SpeakerResult* out) {
+                           const Speaker* thread_speaker, SpeakerResult* out,
+                           std::vector<int>* quote_people) {
   quotes_ = FindQuotes(text_, t_, open_quote_speaker != nullptr);
   BuildUnits();
   ScanMentions();
   FindAttributions();
   // Attributions and quotes in order; each quote takes its sentence's
-  // nearest attribution.
+  // nearest attribution. A quote between two goes to the one before when
+  // the one after has a quote of its own ("Labour say it would "let the
+  // Tories in", while the Tories say it would mean "higher taxes""), or
+  // when the sentence runs on past the quote without a break ("He said Mr
+  // Straw was "naive" if he accepted the claim").
   for (std::size_t u = 0; u < units_.size(); ++u) {
     if (!units_[u].is_quote) continue;
     const QuoteSpan& q = quotes_[units_[u].quote];
     std::string qtext = QuoteText(text_, q);
     if (qtext.empty()) continue;
-    const Speaker* who = nullptr;
-    std::size_t best = 0;
+    const Attribution* before = nullptr;
+    const Attribution* after = nullptr;
     for (const Attribution& a : attrs_) {
       if (a.sentence != units_[u].sentence) continue;
-      std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
-      if (who == nullptr || d < best) {
-        who = &a.speaker;
-        best = d;
-      }
+      if (a.unit < u && (before == nullptr || a.unit > before->unit))
+        before = &a;
+      if (a.unit > u && (after == nullptr || a.unit < after->unit)) after = &a;
+    }
+    const Speaker* who = nullptr;
+    std::size_t best = 0;
+    if (before != nullptr && after != nullptr) {
+      who = u - before->unit <= after->unit - u || OwnsAQuote(*after) ||
+                    !BreakBetween(q, *after)
+                ? &before->speaker
+                : &after->speaker;
+      best = std::min(u - before->unit, after->unit - u);
+    } else if (before != nullptr || after != nullptr) {
+      const Attribution& a = before != nullptr ? *before : *after;
+      who = &a.speaker;
+      best = a.unit > u ? a.unit - u : u - a.unit;
     }
     bool full_sentence = IsUpperAscii(qtext[0]) &&
                          std::count(qtext.begin(), qtext.end(), ' ') >= 4;
@@ -1540,7 +1679,10 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       thread_ = s;
       has_thread_ = true;
     }
-    if (s.named) out->quotes.push_back({s.name, std::move(qtext)});
+    if (s.named) {
+      out->quotes.push_back({s.name, std::move(qtext)});
+      quote_people->push_back(s.id);
+    }
   }
   if (!attrs_.empty()) {
     // The last attribution counts when it comes after the last quote.
@@ -1644,12 +1786,13 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   Registry reg;
   Speaker open_speaker, previous, thread;
   bool has_open = false, has_previous = false, has_thread = false;
+  std::vector<int> quote_people;  // per quote: its speaker's id, or -1
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
     reader.Read(has_open ? &open_speaker : nullptr,
                 has_previous ? &previous : nullptr,
-                has_thread ? &thread : nullptr, &out);
+                has_thread ? &thread : nullptr, &out, &quote_people);
     has_open = reader.ends_in_open_quote() && reader.has_last_speaker();
     if (has_open) open_speaker = reader.last_speaker();
     has_previous = reader.has_last_speaker();
@@ -1667,6 +1810,12 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     }
   }
   out.speakers = reg.Speakers();
+  // A person quoted as "Sir Bruce" or "Mr Smith" before the full name
+  // came: their quotes carry the name they ended with.
+  for (std::size_t q = 0; q < out.quotes.size(); ++q) {
+    if (quote_people[q] >= 0)
+      out.quotes[q].speaker = reg.person(quote_people[q]).name;
+  }
   return out;
 }
 

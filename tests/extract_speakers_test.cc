@@ -178,6 +178,44 @@ TEST(ExtractSpeakersTest, Cases) {
         "Pulse has learnt."},
        "",
        ""},
+      // Knights and dames are called by their given name: "Sir Bruce" is
+      // Sir Bruce Keogh, whether he was named in full before or after.
+      {{"Sir Bruce Keogh, NHS England's medical director, spoke first.",
+        "Sir Bruce said: “Seven-day services are coming.”"},
+       "Bruce Keogh",
+       "Bruce Keogh: Seven-day services are coming."},
+      {{"Dame Clare said: “We need more GPs.”",
+        "Dame Clare Gerada, a former RCGP chair, has long argued the point."},
+       "Clare Gerada",
+       "Clare Gerada: We need more GPs."},
+      // Titles that are also surnames end a name: "John Major", "Sir Paul
+      // Nurse", "Mr Major"; "Dean" before a name is a first name.
+      {{"Former prime minister John Major said: “It was a mistake.”",
+        "Mr Major added: “We must learn from it.”"},
+       "John Major",
+       "John Major: It was a mistake.|John Major: We must learn from it."},
+      {{"Sir Paul Nurse told MPs: “Science needs funding.”"},
+       "Paul Nurse",
+       "Paul Nurse: Science needs funding."},
+      {{"Dean Smith said: “It works.”"}, "Dean Smith", "Dean Smith: It works."},
+      // A pronoun finds the latest person named before it, even one named
+      // again later in the paragraph.
+      {{"Health secretary Jeremy Hunt spoke to NHS Providers.",
+        "Chief executive Chris Hopson said funding was short. He said the "
+        "deficit was “unsustainable”, and Mr Hopson later repeated it."},
+       "Chris Hopson",
+       "Chris Hopson: unsustainable"},
+      // A quote between two attributions goes to the one before when the
+      // one after has its own quote, or when no break comes between them.
+      {{"Labour say a vote for the Liberal Democrats could “let the Tories "
+        "in”, while the Tories say it would mean “higher taxes”."},
+       "",
+       "Labour: let the Tories in|Conservatives: higher taxes"},
+      {{"Tory spokesman Michael Ancram said lifting the embargo would be "
+        "wrong. He said Mr Straw was “naive beyond belief” when he claimed "
+        "otherwise."},
+       "Michael Ancram|Straw",
+       "Michael Ancram: naive beyond belief"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
