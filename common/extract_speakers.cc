@@ -1186,6 +1186,11 @@ class ParagraphReader {
   void FindAttributions();
   Speaker Resolve(const Mention& m, long pos);
   std::size_t PrevOutside(std::size_t u, std::size_t lo_unit) const;
+  // Whether a role follows the name in tokens [i, k) between commas, the
+  // name not the object of a preposition: "Laura Bono, the former chair of
+  // the association, ..." but not "compared with Berti Vogts, recently
+  // sacked as manager".
+  bool RoleInApposition(std::size_t i, std::size_t k) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether punctuation ends `q` or comes between it and `a`, which
@@ -1204,6 +1209,34 @@ class ParagraphReader {
   Speaker last_, thread_;
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
 };
+
+bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
+  if (k >= t_.size() || t_[k].text != ",") return false;
+  static const WordSet kPrepositions = {
+      "with", "of",    "to",      "for",   "by",     "against", "about",
+      "from", "at",    "on",      "in",    "into",   "like",    "than",
+      "over", "under", "between", "among", "behind", "toward",  "towards"};
+  if (i > 0 && kPrepositions.count(t_[i - 1].text)) return false;
+  // The role among the first ten words, and a comma closing the
+  // apposition ("San Francisco, scientist heads a project" has none).
+  bool role = false;
+  for (std::size_t j = k + 1; j < t_.size() && j <= k + 30; ++j) {
+    if (unit_of_token_[j] < 0 || units_[unit_of_token_[j]].is_quote)
+      return false;
+    const std::string_view w = t_[j].text;
+    if (w == ",") return role;
+    if (w == ";" || w == ":" || w == "!" || w == "?" ||
+        (w == "." && (j + 1 == t_.size() || !Adjacent(t_[j], t_[j + 1])))) {
+      return false;
+    }
+    if (j <= k + 10 && RoleWords().count(t_[j].lower)) {
+      // "..., scientist Max Krummel poses": the role names who follows.
+      if (j + 1 < t_.size() && IsNameWord(t_[j + 1])) return false;
+      role = true;
+    }
+  }
+  return false;
+}
 
 bool ParagraphReader::OwnsAQuote(const Attribution& a) const {
   for (std::size_t v = a.unit + 1;
@@ -1359,7 +1392,7 @@ void ParagraphReader::ScanMentions() {
       Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
       if (m.kind == MentionKind::kPerson) {
         reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
-                     /*weak=*/true);
+                     /*weak=*/!RoleInApposition(i, k));
       }
     }
     i = k - 1;

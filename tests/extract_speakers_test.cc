@@ -216,6 +216,21 @@ TEST(ExtractSpeakersTest, Cases) {
         "otherwise."},
        "Michael Ancram|Straw",
        "Michael Ancram: naive beyond belief"},
+      // A name with its role in apposition is the subject a pronoun finds
+      // next; one after a preposition, or before a role that names someone
+      // else, is named only in passing.
+      {{"Dr Janet Lainhart said the work was important.",
+        "For her part, Laura Bono, the former chair of the National Autism "
+        "Association, expressed some hesitancy.",
+        "“I'm always glad to see more research,” she said."},
+       "Janet Lainhart|Laura Bono",
+       "Laura Bono: I'm always glad to see more research"},
+      {{"Matt Williams says he will not quit as coach.",
+        "He rejected the comparison with Berti Vogts, recently sacked as "
+        "Scotland manager, made by some papers.",
+        "“It is a bizarre analogy,” he said."},
+       "Matt Williams",
+       "Matt Williams: It is a bizarre analogy"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
