@@ -307,56 +307,43 @@ const WordSet& GenericHeads() {
 // Lower-case words that name a person's role before the name: "health
 // secretary Andrew Lansley", "party leader Ed Miliband".
 const WordSet& RoleWords() {
-  static const WordSet s = {"secretary",      "minister",
-                            "chair",          "chairman",
-                            "chairwoman",     "leader",
-                            "chief",          "executive",
-                            "director",       "president",
-                            "spokesman",      "spokeswoman",
-                            "spokesperson",   "author",
-                            "researcher",     "officer",
-                            "head",           "member",
-                            "candidate",      "adviser",
-                            "advisor",        "deputy",
-                            "commissioner",   "mayor",
-                            "governor",       "senator",
-                            "chancellor",     "premier",
-                            "editor",         "economist",
-                            "analyst",        "expert",
-                            "consultant",     "surgeon",
-                            "doctor",         "nurse",
-                            "manager",        "founder",
-                            "partner",        "lead",
-                            "co-author",      "investigator",
-                            "scientist",      "specialist",
-                            "physician",      "psychologist",
-                            "epidemiologist", "campaigner",
-                            "lawyer",         "solicitor",
-                            "colleague",      "professor",
-                            "dean",           "cardiologist",
-                            "oncologist",     "pediatrician",
-                            "paediatrician",  "psychiatrist",
-                            "neurologist",    "radiologist",
-                            "surgeon",        "pharmacist",
-                            "obstetrician",   "dermatologist",
-                            "gynecologist",   "endocrinologist",
-                            "urologist",      "coordinator",
-                            "administrator",  "registrar",
-                            "boss",           "spokesperson",
-                            "whip",           "mp",
-                            "peer",           "backbencher",
-                            "councillor",     "activist",
-                            "critic",         "founder",
-                            "fellow",         "co-founder",
-                            "strategist",     "pollster",
-                            "historian",      "writer",
-                            "journalist",     "columnist",
-                            "reporter",       "producer",
-                            "presenter",      "broadcaster",
-                            "owner",          "gp",
-                            "medic",          "clinician",
-                            "academic",       "lecturer",
-                            "student"};
+  static const WordSet s = {
+      "secretary", "minister", "chair", "chairman", "chairwoman", "leader",
+      "chief", "executive", "director", "president", "spokesman", "spokeswoman",
+      "spokesperson", "author", "researcher", "officer", "head", "member",
+      "candidate", "adviser", "advisor", "deputy", "commissioner", "mayor",
+      "governor", "senator", "chancellor", "premier", "editor", "economist",
+      "analyst", "expert", "consultant", "surgeon", "doctor", "nurse",
+      "manager", "founder", "partner", "lead", "co-author", "investigator",
+      "scientist", "specialist", "physician", "psychologist", "epidemiologist",
+      "campaigner", "lawyer", "solicitor", "colleague", "professor", "dean",
+      "cardiologist", "oncologist", "pediatrician", "paediatrician",
+      "psychiatrist", "neurologist", "radiologist", "surgeon", "pharmacist",
+      "obstetrician", "dermatologist", "gynecologist", "endocrinologist",
+      "urologist", "coordinator", "administrator", "registrar", "boss",
+      "spokesperson", "whip", "mp", "peer", "backbencher", "councillor",
+      "activist", "critic", "founder", "fellow", "co-founder", "strategist",
+      "pollster", "historian", "writer", "journalist", "columnist", "reporter",
+      "producer", "presenter", "broadcaster", "owner", "gp", "medic",
+      "clinician", "academic", "lecturer", "student",
+      // Occupations that open a sentence before a
+      // name: "Nutritionist Jane Smith said".
+      "actor", "actress", "singer", "rapper", "musician", "comedian", "star",
+      "chef", "artist", "designer", "novelist", "poet", "guitarist", "drummer",
+      "frontman", "dancer", "coach", "striker", "defender", "midfielder",
+      "goalkeeper", "skipper", "winger", "athlete", "mum", "mom", "dad",
+      "patient", "teacher", "engineer", "architect", "pilot", "detective",
+      "paramedic", "midwife", "carer", "therapist", "dentist", "optician",
+      "nutritionist", "dietitian", "dietician", "physiotherapist", "physio",
+      "chiropractor", "podiatrist", "pathologist", "anaesthetist",
+      "anesthesiologist", "geneticist", "biologist", "chemist", "physicist",
+      "statistician", "neuroscientist", "immunologist", "virologist",
+      "microbiologist", "hematologist", "haematologist", "nephrologist",
+      "gastroenterologist", "pulmonologist", "ophthalmologist", "orthopedist",
+      "rheumatologist", "internist", "psychotherapist", "counsellor",
+      "counselor", "pharmacologist", "toxicologist", "bioethicist", "ethicist",
+      "sociologist", "blogger", "entrepreneur", "investor", "banker",
+      "accountant", "volunteer", "survivor"};
   return s;
 }
 
@@ -508,6 +495,31 @@ bool IsApostrophe(const MatchToken& t) {
 }
 bool Adjacent(const MatchToken& a, const MatchToken& b) {
   return a.end == b.begin;
+}
+
+// Prepositions, whose object is not the subject of a clause.
+const WordSet& Prepositions() {
+  static const WordSet s = {
+      "with", "of",    "to",      "for",   "by",     "against", "about",
+      "from", "at",    "on",      "in",    "into",   "like",    "than",
+      "over", "under", "between", "among", "behind", "toward",  "towards"};
+  return s;
+}
+
+// Lower-case words inside names: "van", "de la".
+bool IsNameParticle(const MatchToken& t) {
+  static const WordSet s = {"van", "von", "de",  "der",   "den", "da",
+                            "di",  "du",  "del", "della", "la",  "le",
+                            "ter", "ten", "bin", "ibn"};
+  return s.count(t.text) > 0;
+}
+
+// The dot of a middle initial: "Stephen J. Kominsky".
+bool IsInitialDot(const Tokens& t, std::size_t i) {
+  return i > 0 && i + 1 < t.size() && t[i].text == "." &&
+         t[i - 1].text.size() == 1 && IsUpperAscii(t[i - 1].text[0]) &&
+         Adjacent(t[i - 1], t[i]) && !Adjacent(t[i], t[i + 1]) &&
+         IsNameWord(t[i + 1]);
 }
 
 // Titles that are also surnames ("John Major", "Julie Bishop", "Sir Paul
@@ -745,6 +757,13 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     if (first < lo) break;
     words.emplace_back(first, last);
     i = first;
+    // "Steven T. DeKosky": read on past an initial's dot.
+    if (i > lo + 1 && IsInitialDot(t, i - 1)) --i;
+    // "Menno van Lookeren Campagne", "Juan de la Cruz": particles between
+    // name words.
+    std::size_t p = i;
+    while (p > lo + 1 && IsNameParticle(t[p - 1])) --p;
+    if (p < i && IsNameWordAt(t, p - 1)) i = p;
     // Words of a name are separated by spaces, not punctuation.
     if (i > lo && !t[i - 1].is_word && t[i - 1].text != ".") break;
   }
@@ -895,7 +914,8 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
     if (!w.is_word) {
       // Honorific dots, apostrophes and hyphens inside names.
       bool inner =
-          (w.text == "." && i > b && Honorifics().count(t[i - 1].text)) ||
+          (w.text == "." && i > b &&
+           (Honorifics().count(t[i - 1].text) || IsInitialDot(t, i))) ||
           ((IsApostrophe(w) || w.text == "-") && i > b && i + 1 < hi &&
            Adjacent(t[i - 1], w) && Adjacent(w, t[i + 1]));
       if (!inner) break;
@@ -1212,11 +1232,10 @@ class ParagraphReader {
 
 bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
   if (k >= t_.size() || t_[k].text != ",") return false;
-  static const WordSet kPrepositions = {
-      "with", "of",    "to",      "for",   "by",     "against", "about",
-      "from", "at",    "on",      "in",    "into",   "like",    "than",
-      "over", "under", "between", "among", "behind", "toward",  "towards"};
-  if (i > 0 && kPrepositions.count(t_[i - 1].text)) return false;
+  if (i > 0 && Prepositions().count(t_[i - 1].text)) return false;
+  // "University of California, San Francisco, neuroscientist": a place
+  // in a list of capitalised words.
+  if (i > 1 && t_[i - 1].text == "," && IsCapitalised(t_[i - 2])) return false;
   // The role among the first ten words, and a comma closing the
   // apposition ("San Francisco, scientist heads a project" has none).
   bool role = false;
@@ -1353,6 +1372,8 @@ void ParagraphReader::ScanMentions() {
              IsCapitalised(t_[k + 1])) {
         k += 2;
       }
+      // "Stephen J. Kominsky": an initial's dot.
+      if (IsInitialDot(t_, k)) ++k;
     }
     if (k == j) continue;
     Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
@@ -1542,8 +1563,11 @@ void ParagraphReader::FindAttributions() {
           // object of one is not the speaker ("told Pulse:").
           if (ReportingVerbs().count(t_[units_[v - 1].token].text))
             m = Mention();
+          // Nor is a preposition's object ("told BBC Sport from Rio de
+          // Janeiro:").
           if (m.kind != MentionKind::kNone && m.first > 0 &&
-              ReportingVerbs().count(t_[m.first - 1].text)) {
+              (ReportingVerbs().count(t_[m.first - 1].text) ||
+               Prepositions().count(t_[m.first - 1].text))) {
             m = Mention();
           }
         }

@@ -231,6 +231,24 @@ TEST(ExtractSpeakersTest, Cases) {
         "“It is a bizarre analogy,” he said."},
        "Matt Williams",
        "Matt Williams: It is a bizarre analogy"},
+      // Middle initials and particles are part of a name; an occupation
+      // opening the sentence is not.
+      {{"“We saw no effect,” said lead researcher Dr. Steven T. DeKosky, "
+        "dean of the school."},
+       "Steven T. DeKosky",
+       "Steven T. DeKosky: We saw no effect"},
+      {{"The damage spreads, explained Genentech immunologist Menno van "
+        "Lookeren Campagne."},
+       "Menno van Lookeren Campagne",
+       ""},
+      {{"Nutritionist Jane Smith Jones said: “Eat more fibre.”"},
+       "Jane Smith Jones",
+       "Jane Smith Jones: Eat more fibre."},
+      // Before a colon, a preposition's object is no speaker.
+      {{"Gilmar Rinaldi told BBC Sport from Rio de Janeiro: “There have been "
+        "no dealings.”"},
+       "Gilmar Rinaldi",
+       "Gilmar Rinaldi: There have been no dealings."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
