@@ -225,59 +225,36 @@ bool IsFunctionStop(std::string_view w) {
 // Words that make a capitalised phrase an organisation ("Department of
 // Health", "Nuffield Trust", "NHS England"), compared without a plural "s".
 const WordSet& BodyWords() {
-  static const WordSet s = {"Association",  "Department",   "Council",
-                            "Trust",        "Board",        "Group",
-                            "Party",        "Government",   "College",
-                            "Committee",    "Commission",   "Union",
-                            "Institute",    "Foundation",   "Society",
-                            "Agency",       "Service",      "Authority",
-                            "Office",       "Ministry",     "Confederation",
-                            "Federation",   "Fund",         "Organisation",
-                            "Organization", "Centre",       "Center",
-                            "Network",      "Alliance",     "University",
-                            "Hospital",     "School",       "Academy",
-                            "Club",         "Forum",        "Court",
-                            "Parliament",   "Assembly",     "Treasury",
-                            "Street",       "House",        "Labour",
-                            "Conservative", "Tory",         "Tories",
-                            "Democrat",     "Company",      "Ltd",
-                            "Inc",          "Corporation",  "Partnership",
-                            "Bureau",       "Programme",    "Panel",
-                            "Review",       "Research",     "Health",
-                            "Care",         "England",      "Scotland",
-                            "Wales",        "Britain",      "Ireland",
-                            "Monitor",      "Act",          "Bill",
-                            "Paper",        "State",        "Society",
-                            "Fund",         "Times",        "Guardian",
-                            "Telegraph",    "Independent",  "Journal",
-                            "News",         "Pulse",        "Clinic",
-                            "Laboratory",   "Laboratories", "Cabinet",
-                            "Whitehall",    "Commons",      "Lords",
-                            "Congress",     "Senate",       "Administration",
-                            "Bank",         "Medicine",     "Pharmaceuticals",
-                            "Pharma",       "Coalition",    "Campaign",
-                            "Charity",      "Trade",        "Unit",
-                            "Consortium",   "Practice",     "Surgery",
-                            "Nursing",      "Kingdom",      "Europe",
-                            "Commons",      "Conference",   "Watch",
-                            "Institution",  "Industry",     "Services",
-                            "Insurance",    "Systems",      "Press",
-                            "Magazine",     "Today",        "Post",
-                            "League",       "Sports",       "Action",
-                            "Friends",      "Aid",          "Rights",
-                            "Partners",     "Initiative",   "Project",
-                            "Movement",     "Front",        "Mission",
-                            "Executive",    "Alliance",     "Airlines",
-                            "Railways",     "Police",       "Army",
-                            "Navy",         "Force",        "Bill",
-                            "Provisions",   "Programme",    "Morning",
-                            "Daily",        "Herald",       "Gazette",
-                            "Tribune",      "Chronicle",    "Radio",
-                            "Television",   "TV",           "Broadcasting",
-                            "Securities",   "Capital",      "Holdings",
-                            "Group",        "Bank",         "Motors",
-                            "Telecom",      "Technologies", "Software",
-                            "Mobile",       "Airways",      "Energy"};
+  static const WordSet s = {
+      "Association", "Department", "Council", "Trust", "Board", "Group",
+      "Party", "Government", "College", "Committee", "Commission", "Union",
+      "Institute", "Foundation", "Society", "Agency", "Service", "Authority",
+      "Office", "Ministry", "Confederation", "Federation", "Fund",
+      "Organisation", "Organization", "Centre", "Center", "Network", "Alliance",
+      "University", "Hospital", "School", "Academy", "Club", "Forum", "Court",
+      "Parliament", "Assembly", "Treasury", "Street", "House", "Labour",
+      "Conservative", "Tory", "Tories", "Democrat", "Company", "Ltd", "Inc",
+      "Corporation", "Partnership", "Bureau", "Programme", "Panel", "Review",
+      "Research", "Health", "Care", "England", "Scotland", "Wales", "Britain",
+      "Ireland", "Monitor", "Act", "Bill", "Paper", "State", "Society", "Fund",
+      "Times", "Guardian", "Telegraph", "Independent", "Journal", "News",
+      "Pulse", "Clinic", "Laboratory", "Laboratories", "Cabinet", "Whitehall",
+      "Commons", "Lords", "Congress", "Senate", "Administration", "Bank",
+      "Medicine", "Pharmaceuticals", "Pharma", "Coalition", "Campaign",
+      "Charity", "Trade", "Unit", "Consortium", "Practice", "Surgery",
+      "Nursing", "Kingdom", "Europe", "Commons", "Conference", "Watch",
+      "Institution", "Industry", "Services", "Insurance", "Systems", "Press",
+      "Magazine", "Today", "Post", "League", "Sports", "Action", "Friends",
+      "Aid", "Rights", "Partners", "Initiative", "Project", "Movement", "Front",
+      "Mission", "Executive", "Alliance", "Airlines", "Railways", "Police",
+      "Army", "Navy", "Force", "Bill", "Provisions", "Programme", "Morning",
+      "Daily", "Herald", "Gazette", "Tribune", "Chronicle", "Radio",
+      "Television", "TV", "Broadcasting", "Securities", "Capital", "Holdings",
+      "Group", "Bank", "Motors", "Telecom", "Technologies", "Software",
+      "Mobile", "Airways", "Energy",
+      // Places and agencies that read like two names ("New York City",
+      // "Centers for Disease Control and Prevention").
+      "City", "County", "Control", "Prevention"};
   return s;
 }
 
@@ -522,12 +499,14 @@ bool IsInitialDot(const Tokens& t, std::size_t i) {
          IsNameWord(t[i + 1]);
 }
 
-// Titles that are also surnames ("John Major", "Julie Bishop", "Sir Paul
-// Nurse", "Mr Major"): the surname when they end a name.
+// Titles and other stop words that are also surnames ("John Major", "Julie
+// Bishop", "Sir Paul Nurse", "Mr Major", "Theresa May", "Dr Michele
+// Green"): the surname when they end a name.
 bool SurnameAfterName(const Tokens& t, std::size_t i) {
   const std::string_view w = t[i].text;
-  if (w != "Major" && w != "Judge" && w != "Bishop" && w != "Nurse")
-    return false;
+  static const WordSet kSurnames = {"Major", "Judge", "Bishop", "Nurse", "May",
+                                    "March", "Green", "King",   "Head"};
+  if (!kSurnames.count(w)) return false;
   if (i == 0 || !t[i - 1].is_word || Adjacent(t[i - 1], t[i])) return false;
   if (!IsNameWord(t[i - 1]) && !Honorifics().count(t[i - 1].text)) return false;
   return i + 1 == t.size() || !IsNameWord(t[i + 1]);
@@ -1351,7 +1330,7 @@ void ParagraphReader::ScanMentions() {
     bool trigger = (cap && (cls & kHonorificClass)) ||
                    (!cap && (cls & kRoleClass)) ||
                    (cap && (cls & kNameStopClass) && !IsBodyWord(w) &&
-                    w.text != "The" && w.text != "A") ||
+                    w.text != "The" && w.text != "A" && w.text != "New") ||
                    (cls & kPersonAcronymClass);
     if (!trigger) continue;
     // The name words right after the trigger.
@@ -1564,10 +1543,17 @@ void ParagraphReader::FindAttributions() {
           if (ReportingVerbs().count(t_[units_[v - 1].token].text))
             m = Mention();
           // Nor is a preposition's object ("told BBC Sport from Rio de
-          // Janeiro:").
-          if (m.kind != MentionKind::kNone && m.first > 0 &&
-              (ReportingVerbs().count(t_[m.first - 1].text) ||
-               Prepositions().count(t_[m.first - 1].text))) {
+          // Janeiro:"), nor the end of a longer capitalised name ("told
+          // BBC Radio Five Live:").
+          std::size_t run = m.first;
+          while (run > lo_tok && t_[run - 1].is_word &&
+                 (IsCapitalised(t_[run - 1]) || IsAcronym(t_[run - 1])) &&
+                 !IsFunctionStop(t_[run - 1].text)) {
+            --run;
+          }
+          if (m.kind != MentionKind::kNone && run > 0 &&
+              (ReportingVerbs().count(t_[run - 1].text) ||
+               Prepositions().count(t_[run - 1].text))) {
             m = Mention();
           }
         }

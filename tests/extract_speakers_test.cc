@@ -249,6 +249,17 @@ TEST(ExtractSpeakersTest, Cases) {
         "no dealings.”"},
        "Gilmar Rinaldi",
        "Gilmar Rinaldi: There have been no dealings."},
+      {{"He told BBC Radio Five Live: “We are ready.”"}, "", ""},
+      // Months and party words that are surnames end a name.
+      {{"Home secretary Theresa May said: “It will not stand.”",
+        "Mrs May added: “Nor should it.”"},
+       "Theresa May",
+       "Theresa May: It will not stand.|Theresa May: Nor should it."},
+      {{"Dr Michele Green is a dermatologist at Lenox Hill Hospital in New "
+        "York City.",
+        "“It is amazing,” she said."},
+       "Michele Green",
+       "Michele Green: It is amazing"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
