@@ -74,118 +74,50 @@ const WordSet& PostNominals() {
 // Capitalised words that are roles or sentence furniture, never part of a
 // name: "Prime Minister Tony Blair", "Yesterday Tony Blair".
 const WordSet& NameStops() {
-  static const WordSet s = {"The",          "A",
-                            "An",           "But",
-                            "And",          "Or",
-                            "So",           "Yet",
-                            "However",      "Meanwhile",
-                            "Yesterday",    "Today",
-                            "Tonight",      "Now",
-                            "Then",         "Also",
-                            "In",           "On",
-                            "At",           "As",
-                            "When",         "While",
-                            "After",        "Before",
-                            "Since",        "If",
-                            "Although",     "Though",
-                            "Speaking",     "Asked",
-                            "Writing",      "Earlier",
-                            "Later",        "Last",
-                            "This",         "That",
-                            "These",        "Those",
-                            "He",           "She",
-                            "It",           "They",
-                            "We",           "I",
-                            "You",          "His",
-                            "Her",          "Their",
-                            "Our",          "My",
-                            "Its",          "Both",
-                            "Other",        "Former",
-                            "Ex",           "New",
-                            "Senior",       "Junior",
-                            "Top",          "Exclusive",
-                            "Instead",      "Indeed",
-                            "Still",        "Even",
-                            "Only",         "Why",
-                            "What",         "How",
-                            "Where",        "Who",
-                            "Here",         "There",
-                            "Under",        "Over",
-                            "With",         "Without",
-                            "For",          "From",
-                            "By",           "Of",
-                            "To",           "Despite",
-                            "During",       "Following",
-                            "According",    "Monday",
-                            "Tuesday",      "Wednesday",
-                            "Thursday",     "Friday",
-                            "Saturday",     "Sunday",
-                            "January",      "February",
-                            "March",        "April",
-                            "May",          "June",
-                            "July",         "August",
-                            "September",    "October",
-                            "November",     "December",
-                            "Secretary",    "Minister",
-                            "Chancellor",   "Leader",
-                            "Chairman",     "Chairwoman",
-                            "Chair",        "Chief",
-                            "Executive",    "President",
-                            "Director",     "Commissioner",
-                            "Mayor",        "Governor",
-                            "Deputy",       "Prime",
-                            "Premier",      "Officer",
-                            "Editor",       "Spokesman",
-                            "Spokeswoman",  "Spokesperson",
-                            "Home",         "Foreign",
-                            "Education",    "Attorney",
-                            "Opposition",   "Vice",
-                            "Assistant",    "Acting",
-                            "Interim",      "Managing",
-                            "Medical",      "Clinical",
-                            "Head",         "Chairperson",
-                            "Lead",         "Founder",
-                            "Ambassador",   "Representative",
-                            "Pope",         "King",
-                            "Queen",        "Prince",
-                            "Princess",     "Shadow",
-                            "Labour",       "Tory",
-                            "Conservative", "Liberal",
-                            "Democrat",     "Lib",
-                            "Dem",          "Green",
-                            "Republican",   "Democratic",
-                            "Health",       "Professor",
-                            "Researcher",   "Author",
-                            "Study",        "Dear",
-                            "Read",         "Click",
-                            "Share",        "More",
-                            "Related",      "See",
-                            "Sign",         "Like",
-                            "Please",       "Mr",
-                            "Dr",           "Is",
-                            "Was",          "Are",
-                            "Will",         "Would",
-                            "Should",       "Could",
-                            "Can",          "Did",
-                            "Does",         "Do",
-                            "Has",          "Have",
-                            "Had",          "Not",
-                            "No",           "Yes",
-                            "All",          "Some",
-                            "Many",         "Most",
-                            "Every",        "Each",
-                            "Any",          "Such",
-                            "Just",         "Why",
-                            "Because",      "Unless",
-                            "Until",        "Whether",
-                            "Ms",           "Our",
-                            "Your",         "Meet",
-                            "Let",          "Nor",
-                            "Against",      "Into",
-                            "Upon",         "Across",
-                            "Among",        "Between",
-                            "Beyond"};
+  static const WordSet s = {
+      "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
+      "Yesterday", "Today", "Tonight", "Now", "Then", "Also", "In", "On", "At",
+      "As", "When", "While", "After", "Before", "Since", "If", "Although",
+      "Though", "Speaking", "Asked", "Writing", "Earlier", "Later", "Last",
+      "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+      "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Other",
+      "Former", "Ex", "New", "Senior", "Junior", "Top", "Exclusive", "Instead",
+      "Indeed", "Still", "Even", "Only", "Why", "What", "How", "Where", "Who",
+      "Here", "There", "Under", "Over", "With", "Without", "For", "From", "By",
+      "Of", "To", "Despite", "During", "Following", "According", "Monday",
+      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+      "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December", "Secretary", "Minister",
+      "Chancellor", "Leader", "Chairman", "Chairwoman", "Chair", "Chief",
+      "Executive", "President", "Director", "Commissioner", "Mayor", "Governor",
+      "Deputy", "Prime", "Premier", "Officer", "Editor", "Spokesman",
+      "Spokeswoman", "Spokesperson", "Home", "Foreign", "Education", "Attorney",
+      "Opposition", "Vice", "Assistant", "Acting", "Interim", "Managing",
+      "Medical", "Clinical", "Head", "Chairperson", "Lead", "Founder",
+      "Ambassador", "Representative", "Pope", "King", "Queen", "Prince",
+      "Princess", "Shadow", "Labour", "Tory", "Conservative", "Liberal",
+      "Democrat", "Lib", "Dem", "Green", "Republican", "Democratic", "Health",
+      "Professor", "Researcher", "Author", "Study", "Dear", "Read", "Click",
+      "Share", "More", "Related", "See", "Sign", "Like", "Please", "Mr", "Dr",
+      "Is", "Was", "Are", "Will", "Would", "Should", "Could", "Can", "Did",
+      "Does", "Do", "Has", "Have", "Had", "Not", "No", "Yes", "All", "Some",
+      "Many", "Most", "Every", "Each", "Any", "Such", "Just", "Why", "Because",
+      "Unless", "Until", "Whether", "Ms", "Our", "Your", "Meet", "Let", "Nor",
+      "Against", "Into", "Upon", "Across", "Among", "Between", "Beyond",
+      // Compass words open places ("South Korea",
+      // "North Carolina"), never a person's name.
+      "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+      "Western", "Mount"};
   return s;
+}
+
+// NameStops that open the names of places and of bodies named after them
+// ("New York City", "North American Menopause Society"), not a titled
+// person's.
+bool OpensAPlace(std::string_view w) {
+  return w == "New" || w == "North" || w == "South" || w == "East" ||
+         w == "West" || w == "Northern" || w == "Southern" || w == "Eastern" ||
+         w == "Western" || w == "Mount";
 }
 
 // Sentence furniture among NameStops: these also end an organisation's
@@ -254,7 +186,9 @@ const WordSet& BodyWords() {
       "Mobile", "Airways", "Energy",
       // Places and agencies that read like two names ("New York City",
       // "Centers for Disease Control and Prevention").
-      "City", "County", "Control", "Prevention"};
+      "City", "County", "Control", "Prevention", "Statistics", "Cancer",
+      "Therapeutics", "Diagnostics", "Biotech", "Reuters", "Assn", "Ballet",
+      "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery"};
   return s;
 }
 
@@ -320,7 +254,14 @@ const WordSet& RoleWords() {
       "rheumatologist", "internist", "psychotherapist", "counsellor",
       "counselor", "pharmacologist", "toxicologist", "bioethicist", "ethicist",
       "sociologist", "blogger", "entrepreneur", "investor", "banker",
-      "accountant", "volunteer", "survivor"};
+      "accountant", "volunteer", "survivor",
+      // Nationalities before a name: "American Serena Williams said".
+      "american", "british", "english", "scottish", "welsh", "irish", "french",
+      "german", "italian", "spanish", "dutch", "australian", "canadian",
+      "chinese", "japanese", "indian", "russian", "swedish", "swiss", "belgian",
+      "brazilian", "argentine", "argentinian", "mexican", "african", "european",
+      "israeli", "palestinian", "iraqi", "iranian", "pakistani", "nigerian",
+      "kenyan"};
   return s;
 }
 
@@ -504,8 +445,9 @@ bool IsInitialDot(const Tokens& t, std::size_t i) {
 // Green"): the surname when they end a name.
 bool SurnameAfterName(const Tokens& t, std::size_t i) {
   const std::string_view w = t[i].text;
-  static const WordSet kSurnames = {"Major", "Judge", "Bishop", "Nurse", "May",
-                                    "March", "Green", "King",   "Head"};
+  static const WordSet kSurnames = {
+      "Major", "Judge", "Bishop", "Nurse", "May",  "March", "Green",
+      "King",  "Head",  "North",  "South", "East", "West"};
   if (!kSurnames.count(w)) return false;
   if (i == 0 || !t[i - 1].is_word || Adjacent(t[i - 1], t[i])) return false;
   if (!IsNameWord(t[i - 1]) && !Honorifics().count(t[i - 1].text)) return false;
@@ -1330,7 +1272,7 @@ void ParagraphReader::ScanMentions() {
     bool trigger = (cap && (cls & kHonorificClass)) ||
                    (!cap && (cls & kRoleClass)) ||
                    (cap && (cls & kNameStopClass) && !IsBodyWord(w) &&
-                    w.text != "The" && w.text != "A" && w.text != "New") ||
+                    w.text != "The" && w.text != "A" && !OpensAPlace(w.text)) ||
                    (cls & kPersonAcronymClass);
     if (!trigger) continue;
     // The name words right after the trigger.

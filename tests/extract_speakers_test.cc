@@ -260,6 +260,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "“It is amazing,” she said."},
        "Michele Green",
        "Michele Green: It is amazing"},
+      // Places are not people, nor is a nationality part of a name.
+      {{"Dr Margery Gass, director of the North American Menopause Society, "
+        "spoke. The society met in South Korea.",
+        "“It is safe,” she said."},
+       "Margery Gass",
+       "Margery Gass: It is safe"},
+      {{"American Serena Williams said: “I played well.”"},
+       "Serena Williams",
+       "Serena Williams: I played well."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
