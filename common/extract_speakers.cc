@@ -107,7 +107,11 @@ const WordSet& NameStops() {
       // Compass words open places ("South Korea",
       // "North Carolina"), never a person's name.
       "North", "South", "East", "West", "Northern", "Southern", "Eastern",
-      "Western", "Mount"};
+      "Western", "Mount",
+      // Headings of press releases: "Media Contact:".
+      "Contact", "Contacts", "Resources", "Information", "Notes", "Editors",
+      "Background", "Summary", "Methods", "Results", "Conclusions",
+      "Disclosures", "Sources", "References", "Additional"};
   return s;
 }
 
@@ -124,33 +128,27 @@ bool OpensAPlace(std::string_view w) {
 // name ("The BMA"), while roles do not ("the Home Office").
 bool IsFunctionStop(std::string_view w) {
   static const WordSet s = {
-      "The",        "A",         "An",         "But",       "And",
-      "Or",         "So",        "Yet",        "However",   "Meanwhile",
-      "Yesterday",  "Today",     "Tonight",    "Now",       "Then",
-      "Also",       "In",        "On",         "At",        "As",
-      "When",       "While",     "After",      "Before",    "Since",
-      "If",         "Although",  "Though",     "Speaking",  "Asked",
-      "Writing",    "Earlier",   "Later",      "Last",      "This",
-      "That",       "These",     "Those",      "He",        "She",
-      "It",         "They",      "We",         "I",         "You",
-      "His",        "Her",       "Their",      "Our",       "My",
-      "Its",        "Both",      "Other",      "Former",    "Exclusive",
-      "Instead",    "Indeed",    "Still",      "Even",      "Only",
-      "Why",        "What",      "How",        "Where",     "Who",
-      "Here",       "There",     "Under",      "Over",      "With",
-      "Without",    "For",       "From",       "By",        "Of",
-      "To",         "Despite",   "During",     "Following", "According",
-      "Monday",     "Tuesday",   "Wednesday",  "Thursday",  "Friday",
-      "Saturday",   "Sunday",    "Is",         "Was",       "Are",
-      "Will",       "Would",     "Should",     "Could",     "Can",
-      "Did",        "Does",      "Do",         "Has",       "Have",
-      "Had",        "Not",       "No",         "Yes",       "All",
-      "Some",       "Many",      "Most",       "Every",     "Each",
-      "Any",        "Such",      "Just",       "Because",   "Unless",
-      "Until",      "Whether",   "Let",        "Nor",       "Responding",
-      "Commenting", "Launching", "Announcing", "Opening",   "Closing",
-      "Against",    "Into",      "Upon",       "Across",    "Among",
-      "Between",    "Beyond"};
+      "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
+      "Yesterday", "Today", "Tonight", "Now", "Then", "Also", "In", "On", "At",
+      "As", "When", "While", "After", "Before", "Since", "If", "Although",
+      "Though", "Speaking", "Asked", "Writing", "Earlier", "Later", "Last",
+      "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+      "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Other",
+      "Former", "Exclusive", "Instead", "Indeed", "Still", "Even", "Only",
+      "Why", "What", "How", "Where", "Who", "Here", "There", "Under", "Over",
+      "With", "Without", "For", "From", "By", "Of", "To", "Despite", "During",
+      "Following", "According", "Monday", "Tuesday", "Wednesday", "Thursday",
+      "Friday", "Saturday", "Sunday", "Is", "Was", "Are", "Will", "Would",
+      "Should", "Could", "Can", "Did", "Does", "Do", "Has", "Have", "Had",
+      "Not", "No", "Yes", "All", "Some", "Many", "Most", "Every", "Each", "Any",
+      "Such", "Just", "Because", "Unless", "Until", "Whether", "Let", "Nor",
+      "Responding", "Commenting", "Launching", "Announcing", "Opening",
+      "Closing", "Against", "Into", "Upon", "Across", "Among", "Between",
+      "Beyond",
+      // Headings of press releases.
+      "Contact", "Contacts", "Resources", "Information", "Notes", "Editors",
+      "Background", "Summary", "Methods", "Results", "Conclusions",
+      "Disclosures", "Sources", "References", "Additional"};
   return s.count(w) > 0;
 }
 

@@ -269,6 +269,8 @@ TEST(ExtractSpeakersTest, Cases) {
       {{"American Serena Williams said: “I played well.”"},
        "Serena Williams",
        "Serena Williams: I played well."},
+      // Press-release headings are nobody.
+      {{"Media Contact:", "“Jane Doe, 555-0100.”"}, "", ""},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
