@@ -250,13 +250,22 @@ Status TopicTaxonomy::Parse(std::string_view text, TopicTaxonomy* out) {
     if (value.empty())
       return Status::InvalidInput("empty third field", line_no);
     if (id == "*") {
+      if (kind == "domain") {
+        if (out->domain_.Add(value, HasUpper(value)) < 0)
+          return Status::InvalidInput("pattern has no words", line_no);
+        continue;
+      }
       char* end = nullptr;
       double v = std::strtod(value.c_str(), &end);
-      if (kind != "threshold" || *end != '\0' || !(v > 0)) {
+      if ((kind != "threshold" && kind != "domain-min") || *end != '\0' ||
+          !(v > 0)) {
         return Status::InvalidInput(
-            "expected \"*<TAB>threshold<TAB>positive number\"", line_no);
+            "expected \"*<TAB>threshold<TAB>positive number\", "
+            "\"*<TAB>domain-min<TAB>positive number\" or "
+            "\"*<TAB>domain<TAB>PATTERN\"",
+            line_no);
       }
-      out->threshold_ = v;
+      (kind == "threshold" ? out->threshold_ : out->domain_min_) = v;
       continue;
     }
     if (!ValidTopicId(id)) {
@@ -351,9 +360,20 @@ std::vector<std::string> TopicTaxonomy::Classify(
   return Classify(ArticleTokens(title, paragraphs));
 }
 
+std::size_t TopicTaxonomy::DomainMatches(const ArticleTokens& tokens) const {
+  std::size_t n = domain_.FindAll(tokens.title).size();
+  for (const TokenizedText& para : tokens.paragraphs)
+    n += domain_.FindAll(para).size();
+  return n;
+}
+
 std::vector<std::string> TopicTaxonomy::Classify(
     const ArticleTokens& tokens) const {
   std::vector<std::string> out;
+  if (domain_min_ > 0 &&
+      static_cast<double>(DomainMatches(tokens)) < domain_min_) {
+    return out;  // not health news: its budgets are not the NHS's
+  }
   for (const TopicScore& s : Score(tokens)) {
     if (s.score >= threshold_) out.push_back(s.id);
   }

@@ -172,6 +172,9 @@ class TopicTaxonomy {
   std::vector<TopicScore> Score(const ArticleTokens& tokens) const;
 
   double threshold() const { return threshold_; }
+  // How many times the domain's words ("*<TAB>domain<TAB>PATTERN") occur
+  // in the article; Classify() gives no topic below "domain-min".
+  std::size_t DomainMatches(const ArticleTokens& tokens) const;
   // Topic ids and labels in taxonomy order.
   const std::vector<std::string>& ids() const { return ids_; }
   const std::vector<std::string>& labels() const { return labels_; }
@@ -183,6 +186,8 @@ class TopicTaxonomy {
   std::vector<double> pattern_weight_;  // pattern index -> weight
   PhraseMatcher matcher_;
   double threshold_ = 4;
+  PhraseMatcher domain_;
+  double domain_min_ = 0;  // 0: every article is in the domain
 };
 
 }  // namespace hpnews

@@ -84,6 +84,37 @@ TEST(ExtractTopicsTest, ThresholdTitleAndLength) {
   }
 }
 
+// A taxonomy with a domain gives topics only to articles of the domain: a
+// business story's budget cuts are not the NHS's funding.
+TEST(ExtractTopicsTest, DomainGate) {
+  TopicTaxonomy tax;
+  ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t4\n"
+                                   "*\tdomain-min\t2\n"
+                                   "*\tdomain\tNHS\n"
+                                   "*\tdomain\thospital*\n"
+                                   "funding\tlabel\tFunding\n"
+                                   "funding\t2\tbudget*\n",
+                                   &tax)
+                  .ok());
+  EXPECT_EQ(Join(tax.Classify("Budget cuts", {"Steel firm budgets fall."})),
+            "");
+  EXPECT_EQ(Join(tax.Classify("Budget cuts", {"The NHS budget falls."})), "");
+  EXPECT_EQ(Join(tax.Classify("Budget cuts",
+                              {"The NHS budget falls; hospitals close."})),
+            "funding");
+  EXPECT_EQ(tax.DomainMatches(ArticleTokens("NHS", {"Hospitals, hospital."})),
+            3u);
+  // Without domain lines every article is in the domain.
+  TopicTaxonomy open;
+  ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t4\n"
+                                   "funding\tlabel\tFunding\n"
+                                   "funding\t2\tbudget*\n",
+                                   &open)
+                  .ok());
+  EXPECT_EQ(Join(open.Classify("Budget cuts", {"Steel firm budgets fall."})),
+            "funding");
+}
+
 TEST(ExtractTopicsTest, LongerPhraseCountsOnce) {
   TopicTaxonomy tax;
   ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t3\n"
@@ -118,6 +149,8 @@ TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
       {"funding\tlabel\tFunding\nfunding\t2\n", 2},
       {"Funding\tlabel\tFunding\n", 1},  // bad id
       {"*\tthreshold\tzero\n", 1},
+      {"*\tdomain-min\t-1\n", 1},
+      {"*\tcontext\tNHS\n", 1},
       {"funding\tlabel\tFunding\nfunding\tlabel\tAgain\n", 2},
   };
   for (const auto& [text, line] : kCases) {
