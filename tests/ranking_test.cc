@@ -5,8 +5,10 @@
 // Search() with --default-op or, as a researcher pastes a question. MAP and
 // nDCG@10 are printed beside those of the obvious Xapian ranking (a
 // TermGenerator with the English stemmer, BM25 defaults, OR of the query's
-// words) on the same documents in the same run, and must not fall more than
-// a little below them. Skipped when ../shared/data is absent.
+// words) on the same documents in the same run, and must beat them by 2%:
+// with Xapian's default BM25 parameters instead of hpnews's (k1 1.2, b
+// 0.75), MED's MAP is only 1.1% better. Skipped when ../shared/data is
+// absent.
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -134,7 +136,7 @@ class RankingTest : public ::testing::TestWithParam<Collection> {};
 // The depth of each ranking: MAP is computed to rank 1,000.
 constexpr Xapian::doccount kDepth = 1000;
 
-TEST_P(RankingTest, NoWorseThanPlainXapian) {
+TEST_P(RankingTest, BetterThanPlainXapian) {
   const Collection& c = GetParam();
   const fs::path dir = kData / c.name;
   if (!fs::exists(dir / c.docs)) GTEST_SKIP() << dir << " is absent";
@@ -259,8 +261,8 @@ TEST_P(RankingTest, NoWorseThanPlainXapian) {
       "Xapian MAP %.4f nDCG@10 %.4f; ratio MAP %.3f nDCG@10 %.3f\n",
       c.name, docs.size(), n, ours.map, ours.ndcg10, theirs.map, theirs.ndcg10,
       ours.map / theirs.map, ours.ndcg10 / theirs.ndcg10);
-  EXPECT_GE(ours.map, 0.95 * theirs.map);
-  EXPECT_GE(ours.ndcg10, 0.95 * theirs.ndcg10);
+  EXPECT_GE(ours.map, 1.02 * theirs.map);
+  EXPECT_GE(ours.ndcg10, 1.02 * theirs.ndcg10);
 }
 
 INSTANTIATE_TEST_SUITE_P(
