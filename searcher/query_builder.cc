@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -21,6 +22,28 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 // DateTermsQuery() spans at most this many years with terms.
 constexpr int kMaxDateTermYears = 400;
+
+// Function words a query's free text can drop: "cost of the care" ranks as
+// "cost care" rather than by how often a page says "the". Phrases keep them
+// ("Department of Health"), and a query of nothing else is run as typed.
+// Words that are also names or acronyms in health news stay out: WHO, IT,
+// May, Will, No 10. On MED and CISI (tests/ranking_test.cc) MAP rises
+// from 0.532 to 0.535 and from 0.207 to 0.221.
+const Xapian::Stopper& QueryStopper() {
+  static const char* const kWords[] = {
+      "a",     "about", "all",  "also", "an",    "and",     "any",  "are",
+      "as",    "at",    "be",   "been", "being", "between", "but",  "by",
+      "can",   "did",   "do",   "does", "for",   "from",    "had",  "has",
+      "have",  "he",    "her",  "his",  "how",   "i",       "if",   "in",
+      "into",  "is",    "its",  "more", "most",  "of",      "on",   "or",
+      "other", "our",   "she",  "so",   "some",  "such",    "than", "that",
+      "the",   "their", "them", "then", "there", "these",   "they", "this",
+      "those", "to",    "was",  "we",   "were",  "what",    "when", "where",
+      "which", "with",  "you",  "your"};
+  static const Xapian::SimpleStopper stopper(std::begin(kWords),
+                                             std::end(kWords));
+  return stopper;
+}
 
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_BOOLEAN |
@@ -660,6 +683,7 @@ Status ParseUserQuery(const QuerySpec& spec, const Xapian::Database& db,
   parser.set_stemmer(Xapian::Stem("en"));
   // Stems only, with the Z prefix: what common/document.cc indexes.
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  parser.set_stopper(&QueryStopper());
   parser.set_default_op(spec.default_op == DefaultOp::kAnd
                             ? Xapian::Query::OP_AND
                             : Xapian::Query::OP_OR);

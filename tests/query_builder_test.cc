@@ -370,6 +370,32 @@ TEST_F(QueryBuilderTest, DefaultOpOr) {
   EXPECT_EQ(Show(Match(spec)), Show({B, W}));
 }
 
+// Function words drop out of free text, not out of phrases, and words that
+// are acronyms or names in health news (WHO, IT, May) stay.
+TEST_F(QueryBuilderTest, FunctionWordsDropOutOfFreeText) {
+  const struct {
+    const char* text;
+    const char* terms;  // the query's terms, in query order
+  } kCases[] = {
+      {"the cost of care", "Zcost Zcare"},
+      {"\"cost of the care\"", "Zcost Zof Zthe Zcare"},
+      {"WHO guidance in May", "Zwho Zguidanc Zmay"},
+      {"the", "Zthe"},  // nothing else: as typed
+  };
+  for (const auto& c : kCases) {
+    QuerySpec spec;
+    spec.text = c.text;
+    Xapian::Query query;
+    ASSERT_TRUE(BuildQuery(spec, *db_, &query).ok()) << c.text;
+    std::string terms;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+      if ((*t)[0] != 'Z') continue;  // the type filter
+      terms += (terms.empty() ? "" : " ") + *t;
+    }
+    EXPECT_EQ(terms, c.terms) << c.text << ": " << query.get_description();
+  }
+}
+
 struct FilterCase {
   std::vector<Filter> filters;
   std::string from, to;
