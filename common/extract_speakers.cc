@@ -1132,6 +1132,9 @@ class ParagraphReader {
   bool RoleInApposition(std::size_t i, std::size_t k) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
+  // Whether nothing but punctuation, a quote or the speaker's name follows
+  // `a` in its sentence ("Dr Porter said." or "said Dr Porter:").
+  bool EndsItsSentence(const Attribution& a) const;
   // Whether punctuation ends `q` or comes between it and `a`, which
   // follows it ("...," said X; "...” about posture, adds Dr X).
   bool BreakBetween(const QuoteSpan& q, const Attribution& a) const;
@@ -1174,6 +1177,17 @@ bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
     }
   }
   return false;
+}
+
+bool ParagraphReader::EndsItsSentence(const Attribution& a) const {
+  for (std::size_t v = a.unit + 1;
+       v < units_.size() && units_[v].sentence == a.sentence; ++v) {
+    if (units_[v].is_quote) return true;
+    const MatchToken& w = t_[units_[v].token];
+    // "said Dr Porter": capitalised words, honorifics' dots.
+    if (w.is_word && !IsCapitalised(w)) return false;
+  }
+  return true;
 }
 
 bool ParagraphReader::OwnsAQuote(const Attribution& a) const {
@@ -1637,8 +1651,11 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     }
     if (who == nullptr && full_sentence) {
       // "‘Quote one.’ Dr Porter said. ‘Quote two.’": the paragraph's
-      // nearest attribution.
+      // nearest attribution; one after the quote only if it is a sentence
+      // of its own, not one reporting something else ("“...” A police
+      // spokeswoman confirmed that they were looking at it").
       for (const Attribution& a : attrs_) {
+        if (a.unit > u && !EndsItsSentence(a)) continue;
         std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
         if (who == nullptr || d < best) {
           who = &a.speaker;

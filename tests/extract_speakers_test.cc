@@ -269,6 +269,14 @@ TEST(ExtractSpeakersTest, Cases) {
       {{"American Serena Williams said: “I played well.”"},
        "Serena Williams",
        "Serena Williams: I played well."},
+      // A paragraph opening with a quote goes on with the last speaker, not
+      // with someone who reports something else later in it.
+      {{"Taha Idris, director of the council, said he contacted police. "
+        "“I'm shocked,” he said.",
+        "“The BNP has tried this before.” A police spokeswoman confirmed "
+        "that they were looking at the leaflet."},
+       "Taha Idris",
+       "Taha Idris: I'm shocked|Taha Idris: The BNP has tried this before."},
       // Press-release headings are nobody.
       {{"Media Contact:", "“Jane Doe, 555-0100.”"}, "", ""},
   };
