@@ -916,11 +916,14 @@ struct Person {
   // never the antecedent of a pronoun ("He said" after "Vladimir Putin"
   // in a subordinate clause is rarely Putin).
   bool weak = false;
-  long last_seen = -1;  // position of the latest mention
   // Every mention's position: a paragraph's mentions are all read before
   // its attributions, so a pronoun looks for the latest one before it.
   std::vector<long> seen;
 
+  // The latest mention's position (-1: none).
+  long LastSeen() const {
+    return seen.empty() ? -1 : *std::max_element(seen.begin(), seen.end());
+  }
   long LatestAtOrBefore(long pos) const {
     long latest = -1;
     for (long at : seen) {
@@ -957,7 +960,7 @@ class Registry {
       }
     }
     if (found < 0) {
-      found = Add(canonical, surname, gender, pos);
+      found = Add(canonical, surname, gender);
       people_[found].weak = weak;
     }
     if (!weak) people_[found].weak = false;
@@ -976,12 +979,12 @@ class Registry {
           !Compatible(p.gender, gender)) {
         continue;
       }
-      if (best < 0 || p.last_seen > people_[best].last_seen)
+      if (best < 0 || p.LastSeen() > people_[best].LastSeen())
         best = static_cast<int>(i);
     }
     if (best < 0) {
       if (!create) return -1;
-      best = Add(given, given, gender, pos);
+      best = Add(given, given, gender);
       people_[best].given_only = true;
     }
     people_[best].weak = false;
@@ -996,11 +999,11 @@ class Registry {
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       if (p.surname != surname || !Compatible(p.gender, gender)) continue;
-      if (best < 0 || p.last_seen > people_[best].last_seen)
+      if (best < 0 || p.LastSeen() > people_[best].LastSeen())
         best = static_cast<int>(i);
     }
     if (best < 0 && create) {
-      best = Add(std::string(surname), std::string(surname), gender, pos);
+      best = Add(std::string(surname), std::string(surname), gender);
     }
     if (best >= 0 && create) people_[best].weak = false;
     if (best >= 0) Touch(best, gender, pos);
@@ -1046,19 +1049,18 @@ class Registry {
 
  private:
   static bool Compatible(char a, char b) { return a == 0 || b == 0 || a == b; }
-  int Add(std::string name, std::string surname, char gender, long pos) {
+  // A new person; the caller Touch()es it at the mention's position.
+  int Add(std::string name, std::string surname, char gender) {
     hpnews::Person p;
     p.name = std::move(name);
     p.surname = std::move(surname);
     p.gender = gender;
-    p.last_seen = pos;
     people_.push_back(std::move(p));
     return static_cast<int>(people_.size()) - 1;
   }
   void Touch(int i, char gender, long pos) {
     if (people_[i].gender == 0 && (gender == 'm' || gender == 'f'))
       people_[i].gender = gender;
-    people_[i].last_seen = std::max(people_[i].last_seen, pos);
     if (pos >= 0) people_[i].seen.push_back(pos);
   }
 
@@ -1629,17 +1631,14 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       if (a.unit > u && (after == nullptr || a.unit < after->unit)) after = &a;
     }
     const Speaker* who = nullptr;
-    std::size_t best = 0;
     if (before != nullptr && after != nullptr) {
       who = u - before->unit <= after->unit - u || OwnsAQuote(*after) ||
                     !BreakBetween(q, *after)
                 ? &before->speaker
                 : &after->speaker;
-      best = std::min(u - before->unit, after->unit - u);
     } else if (before != nullptr || after != nullptr) {
       const Attribution& a = before != nullptr ? *before : *after;
       who = &a.speaker;
-      best = a.unit > u ? a.unit - u : u - a.unit;
     }
     bool full_sentence = IsUpperAscii(qtext[0]) &&
                          std::count(qtext.begin(), qtext.end(), ' ') >= 4;
@@ -1654,6 +1653,7 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       // nearest attribution; one after the quote only if it is a sentence
       // of its own, not one reporting something else ("“...” A police
       // spokeswoman confirmed that they were looking at it").
+      std::size_t best = 0;
       for (const Attribution& a : attrs_) {
         if (a.unit > u && !EndsItsSentence(a)) continue;
         std::size_t d = a.unit > u ? a.unit - u : u - a.unit;

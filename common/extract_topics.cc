@@ -370,12 +370,13 @@ std::size_t TopicTaxonomy::DomainMatches(const ArticleTokens& tokens) const {
 std::vector<std::string> TopicTaxonomy::Classify(
     const ArticleTokens& tokens) const {
   std::vector<std::string> out;
-  if (domain_min_ > 0 &&
-      static_cast<double>(DomainMatches(tokens)) < domain_min_) {
-    return out;  // not health news: its budgets are not the NHS's
-  }
   for (const TopicScore& s : Score(tokens)) {
     if (s.score >= threshold_) out.push_back(s.id);
+  }
+  // Counted only when a topic qualifies: most articles carry none.
+  if (!out.empty() && domain_min_ > 0 &&
+      static_cast<double>(DomainMatches(tokens)) < domain_min_) {
+    out.clear();  // not health news: its budgets are not the NHS's
   }
   return out;
 }

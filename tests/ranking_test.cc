@@ -26,6 +26,7 @@
 
 #include "common/extract.h"
 #include "indexer/indexer.h"
+#include "searcher/plot.h"
 #include "searcher/search.h"
 #include "tests/search_test_util.h"
 
@@ -81,22 +82,6 @@ std::map<std::string, std::set<std::string>> ReadQrels(const fs::path& path,
     for (std::string x; fields >> x;) f.push_back(x);
     if (static_cast<int>(f.size()) > doc_column)
       out[f[0]].insert(f[doc_column]);
-  }
-  return out;
-}
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
   }
   return out;
 }
@@ -164,8 +149,8 @@ TEST_P(RankingTest, BetterThanPlainXapian) {
     }
     std::ofstream xml(in / (d.id + ".xml"), std::ios::binary);
     xml << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"" << d.id
-        << "\"><title>" << Escape(title) << "</title><body><p>" << Escape(body)
-        << "</p></body></article>\n";
+        << "\"><title>" << XmlEscape(title) << "</title><body><p>"
+        << XmlEscape(body) << "</p></body></article>\n";
     Xapian::Document doc;
     termgen.set_document(doc);
     for (char f : {'T', 'W'}) {
