@@ -555,8 +555,13 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
                   : State::kSingle;
       continue;
     }
-    bool double_close = q == QuoteChar::kCloseDouble ||
-                        (q == QuoteChar::kStraightDouble && CanClose(t, i));
+    // A straight mark with spaces on both sides ("a sixth, " said Dr
+    // Roberts) can only close: a typo in the page, not a new quote.
+    bool free_standing = i > 0 && i + 1 < t.size() &&
+                         !Adjacent(t[i - 1], t[i]) && !Adjacent(t[i], t[i + 1]);
+    bool double_close =
+        q == QuoteChar::kCloseDouble ||
+        (q == QuoteChar::kStraightDouble && (CanClose(t, i) || free_standing));
     bool single_close =
         (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
         CanClose(t, i);
@@ -1648,6 +1653,13 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       // The previous paragraph's quote goes on.
       who = open_quote_speaker;
     }
+    // Only quotes before it in the paragraph, the first of them given a
+    // speaker: the speaker goes on ("...own lives." "These highly
+    // vulnerable people ...").
+    bool only_quotes_before = has_last_;
+    for (std::size_t v = 0; v < u && only_quotes_before; ++v)
+      only_quotes_before = units_[v].is_quote || !t_[units_[v].token].is_word;
+    if (who == nullptr && only_quotes_before && full_sentence) who = &last_;
     if (who == nullptr && full_sentence) {
       // "‘Quote one.’ Dr Porter said. ‘Quote two.’": the paragraph's
       // nearest attribution; one after the quote only if it is a sentence

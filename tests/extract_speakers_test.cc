@@ -279,6 +279,22 @@ TEST(ExtractSpeakersTest, Cases) {
        "Taha Idris: I'm shocked|Taha Idris: The BNP has tried this before."},
       // Press-release headings are nobody.
       {{"Media Contact:", "“Jane Doe, 555-0100.”"}, "", ""},
+      // A closing mark with a space before it still closes.
+      {{"\"This treatment reduces deaths from bleeding by a sixth, \" said "
+        "researcher Dr. Ian Roberts, a professor of epidemiology."},
+       "Ian Roberts",
+       "Ian Roberts: This treatment reduces deaths from bleeding by a sixth"},
+      // A quote that follows only quotes in its paragraph goes on with
+      // their speaker.
+      {{"Committee chairman Jean Corston said: \"Each death in custody is a "
+        "death too many.",
+        "\"Yet we see vulnerable people entering custody again and again.\" "
+        "\"These people are held in a structure ill-suited to their needs."},
+       "Jean Corston",
+       "Jean Corston: Each death in custody is a death too many.|Jean Corston: "
+       "Yet we see vulnerable people entering custody again and again.|Jean "
+       "Corston: These people are held in a structure ill-suited to their "
+       "needs."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
