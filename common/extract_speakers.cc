@@ -1291,7 +1291,8 @@ void ParagraphReader::ScanMentions() {
     bool trigger = (cap && (cls & kHonorificClass)) ||
                    (!cap && (cls & kRoleClass)) ||
                    (cap && (cls & kNameStopClass) && !IsBodyWord(w) &&
-                    w.text != "The" && w.text != "A" && !OpensAPlace(w.text)) ||
+                    w.text != "The" && w.text != "A" && !OpensAPlace(w.text) &&
+                    (!Prepositions().count(w.lower) || w.text == "For")) ||
                    (cls & kPersonAcronymClass);
     if (!trigger) continue;
     // The name words right after the trigger.
@@ -1575,7 +1576,25 @@ void ParagraphReader::FindAttributions() {
           }
           continue;
         }
-        m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+        if (prev.lower == "who" && v - 1 > lo_unit &&
+            t_[units_[v - 2].token].text == "," &&
+            units_[v - 2].token > lo_tok) {
+          // "Mr Barber, who said the "problem is far worse"": the name
+          // before the relative clause, when a quote follows in the
+          // sentence (not "Sir John Oldham, who said little").
+          bool quote_follows = false;
+          for (std::size_t x = u + 1;
+               x < units_.size() && units_[x].sentence == unit.sentence; ++x)
+            quote_follows |= units_[x].is_quote;
+          if (!quote_follows) continue;
+          m = ParseBackward(text_, t_, lo_tok, units_[v - 2].token - 1);
+          if (m.kind != MentionKind::kPerson &&
+              !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
+            continue;
+          }
+        } else {
+          m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+        }
         if (m.kind == MentionKind::kUnnamed &&
             RoleWords().count(t_[units_[v - 1].token].lower)) {
           // "Armando Falcon, OFHEO director said": the name before the

@@ -279,11 +279,26 @@ TEST(ExtractSpeakersTest, Cases) {
        "Taha Idris: I'm shocked|Taha Idris: The BNP has tried this before."},
       // Press-release headings are nobody.
       {{"Media Contact:", "“Jane Doe, 555-0100.”"}, "", ""},
+      // A name after a preposition is a place or an object, never the
+      // antecedent of "he" ("In Bethnal Green, former Labour MP ...").
+      {{"Professor John Curtice said the vote mattered. The seats most at "
+        "risk were Bethnal Green, in east London, and Rochdale, he added. In "
+        "Bethnal Green, former Labour MP George Galloway, who founded "
+        "Respect, is standing."},
+       "John Curtice",
+       ""},
       // A closing mark with a space before it still closes.
       {{"\"This treatment reduces deaths from bleeding by a sixth, \" said "
         "researcher Dr. Ian Roberts, a professor of epidemiology."},
        "Ian Roberts",
        "Ian Roberts: This treatment reduces deaths from bleeding by a sixth"},
+      // "X, who said" with a quote: X's words.
+      {{"General secretary Brendan Barber said: \"It is wrong.\" Mr Barber, "
+        "who said the \"problem is far worse than statistics show\", called "
+        "for a new law."},
+       "Brendan Barber",
+       "Brendan Barber: It is wrong.|Brendan Barber: problem is far worse than "
+       "statistics show"},
       // A quote that follows only quotes in its paragraph goes on with
       // their speaker.
       {{"Committee chairman Jean Corston said: \"Each death in custody is a "
