@@ -52,6 +52,11 @@ const WordSet& Honorifics() {
   return s;
 }
 
+// The titles a peer is known by, with the title's one word after them.
+bool IsPeerTitle(std::string_view w) {
+  return w == "Lord" || w == "Lady" || w == "Baroness";
+}
+
 bool MaleHonorific(std::string_view w) {
   return w == "Mr" || w == "Sir" || w == "Lord" || w == "Baron" ||
          w == "Father" || w == "Herr";
@@ -642,6 +647,8 @@ struct Mention {
   // kSurname: the word is a given name ("Sir Digby", "Dame Clare": knights
   // and dames are called by theirs).
   bool given_name = false;
+  // kSurname after a peer's title ("Lord", "Baroness"): the title.
+  std::string peer_title;
   std::size_t first = 0;  // first token of the phrase
   std::size_t end = 0;    // ParseForward: one past the phrase's last token
 };
@@ -725,6 +732,9 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     // Initials alone are not a name: "J" in "J said".
     m.kind = words.size() >= 2 ? MentionKind::kPerson : MentionKind::kSurname;
     m.name = Span(text, t, words.front().first, words.back().second);
+    // "Lord Falconer": a peer is known by the title.
+    if (honorific && words.size() == 1 && IsPeerTitle(t[h - 1].text))
+      m.peer_title = std::string(t[h - 1].text);
     m.first = honorific ? h - 1 : words.front().first;
     m.given_name = honorific && words.size() == 1 &&
                    (t[h - 1].text == "Sir" || t[h - 1].text == "Dame");
@@ -998,17 +1008,25 @@ class Registry {
   }
 
   // "Dr Porter": the latest person with that surname, compatible gender.
-  // `create` adds a surname-only person when nobody matches.
-  int Surname(std::string_view surname, char gender, long pos, bool create) {
+  // `create` adds a surname-only person when nobody matches. A peer
+  // ("Lord Falconer": `peer_title` "Lord") is someone already named only if
+  // that one was more than named in passing ("Betty Boothroyd has said ...
+  // Baroness Boothroyd"; not "one man, Sion Roberts, ... Lord Roberts"),
+  // and is otherwise known by the title.
+  int Surname(std::string_view surname, char gender, long pos, bool create,
+              std::string_view peer_title = {}) {
     int best = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       if (p.surname != surname || !Compatible(p.gender, gender)) continue;
+      if (!peer_title.empty() && p.weak) continue;
       if (best < 0 || p.LastSeen() > people_[best].LastSeen())
         best = static_cast<int>(i);
     }
     if (best < 0 && create) {
-      best = Add(std::string(surname), std::string(surname), gender);
+      std::string name(surname);
+      if (!peer_title.empty()) name = std::string(peer_title) + " " + name;
+      best = Add(std::move(name), std::string(surname), gender);
     }
     if (best >= 0 && create) people_[best].weak = false;
     if (best >= 0) Touch(best, gender, pos);
@@ -1324,7 +1342,8 @@ void ParagraphReader::ScanMentions() {
     } else if (m.kind == MentionKind::kSurname && m.given_name) {
       reg_->GivenName(CanonicalPersonName(m.name), m.gender, pos, true);
     } else if (m.kind == MentionKind::kSurname && m.gender != 'x') {
-      reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true);
+      reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true,
+                    m.peer_title);
     }
     i = k - 1;
   }
@@ -1385,7 +1404,8 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       // A bare single word must be a known surname; with an honorific it
       // may introduce the person.
       p = reg_->Surname(CanonicalPersonName(m.name),
-                        m.gender == 'x' ? 0 : m.gender, pos, m.gender != 'x');
+                        m.gender == 'x' ? 0 : m.gender, pos, m.gender != 'x',
+                        m.peer_title);
       if (p < 0 && m.gender == 'x') {
         // "Labour said", "Monitor said": a one-word organisation.
         MatchToken probe;

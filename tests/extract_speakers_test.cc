@@ -292,6 +292,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "researcher Dr. Ian Roberts, a professor of epidemiology."},
        "Ian Roberts",
        "Ian Roberts: This treatment reduces deaths from bleeding by a sixth"},
+      // Peers are known by their title, unless already named in full.
+      {{"Betty Boothroyd has said peers should lead the way.",
+        "Baroness Boothroyd, the first woman Speaker, said she believed it. "
+        "Lord Falconer said: \"We need to look carefully.\""},
+       "Betty Boothroyd|Lord Falconer",
+       "Lord Falconer: We need to look carefully."},
+      {{"One man, Sion Roberts, was convicted in 1993. Lord Roberts said: "
+        "\"Nobody knew who did it.\""},
+       "Lord Roberts",
+       "Lord Roberts: Nobody knew who did it."},
       // "X, who said" with a quote: X's words.
       {{"General secretary Brendan Barber said: \"It is wrong.\" Mr Barber, "
         "who said the \"problem is far worse than statistics show\", called "
