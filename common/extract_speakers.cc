@@ -1050,6 +1050,12 @@ class Registry {
     return best;
   }
 
+  // Drops the mention at `pos` from what pronouns look back to.
+  void Unsee(int i, long pos) {
+    std::vector<long>& seen = people_[i].seen;
+    seen.erase(std::remove(seen.begin(), seen.end(), pos), seen.end());
+  }
+
   void MarkSpeaker(int i) {
     people_[i].weak = false;
     if (!people_[i].speaker) {
@@ -1295,6 +1301,12 @@ void ParagraphReader::BuildUnits() {
 // People named with an honorific or a role are remembered, so that later
 // pronouns and short forms find them even if they never spoke before.
 void ParagraphReader::ScanMentions() {
+  // The mentions found: who, and the tokens [first, end) of the name.
+  struct SeenAt {
+    int person;
+    std::size_t first, end;
+  };
+  std::vector<SeenAt> seen;
   // Whether each token can be part of a name, asked once per token.
   std::vector<char> name_word(t_.size());
   for (std::size_t i = 0; i < t_.size(); ++i)
@@ -1337,14 +1349,16 @@ void ParagraphReader::ScanMentions() {
     if (k == j) continue;
     Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
     long pos = base_ + static_cast<long>(i);
+    int p = -1;
     if (m.kind == MentionKind::kPerson) {
-      reg_->Person(m.name, m.gender, pos);
+      p = reg_->Person(m.name, m.gender, pos);
     } else if (m.kind == MentionKind::kSurname && m.given_name) {
-      reg_->GivenName(CanonicalPersonName(m.name), m.gender, pos, true);
+      p = reg_->GivenName(CanonicalPersonName(m.name), m.gender, pos, true);
     } else if (m.kind == MentionKind::kSurname && m.gender != 'x') {
-      reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true,
-                    m.peer_title);
+      p = reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true,
+                        m.peer_title);
     }
+    if (p >= 0) seen.push_back({p, i, k});
     i = k - 1;
   }
   // Full names without a title ("Shani Rhys James is worried"), so that a
@@ -1372,8 +1386,9 @@ void ParagraphReader::ScanMentions() {
     if (words >= 2 && words <= 4) {
       Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
       if (m.kind == MentionKind::kPerson) {
-        reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
-                     /*weak=*/!RoleInApposition(i, k));
+        int p = reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
+                             /*weak=*/!RoleInApposition(i, k));
+        seen.push_back({p, i, k});
       }
     }
     i = k - 1;
@@ -1384,7 +1399,27 @@ void ParagraphReader::ScanMentions() {
     if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
     if (is_name(i) && (i + 1 == t_.size() || !is_name(i + 1)) &&
         (i == 0 || !is_name(i - 1))) {
-      reg_->Surname(t_[i].text, 0, base_ + static_cast<long>(i), false);
+      int p = reg_->Surname(t_[i].text, 0, base_ + static_cast<long>(i), false);
+      if (p >= 0) seen.push_back({p, i, i + 1});
+    }
+  }
+  // A possessive after someone else in its sentence is not who a later
+  // "he" means: in "Lord Woolf said it was Lord Scarman's "pioneering
+  // work". "He was a lawyer ...," he said.", he is Lord Woolf.
+  for (const SeenAt& a : seen) {
+    const std::size_t k = a.end;
+    if (k + 1 >= t_.size() || !IsApostrophe(t_[k]) ||
+        !Adjacent(t_[k - 1], t_[k]) || t_[k + 1].text != "s" ||
+        !Adjacent(t_[k], t_[k + 1])) {
+      continue;
+    }
+    const int sentence = units_[unit_of_token_[a.first]].sentence;
+    for (const SeenAt& b : seen) {
+      if (b.person != a.person && b.first < a.first &&
+          units_[unit_of_token_[b.first]].sentence == sentence) {
+        reg_->Unsee(a.person, base_ + static_cast<long>(a.first));
+        break;
+      }
     }
   }
 }

@@ -309,6 +309,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Brendan Barber",
        "Brendan Barber: It is wrong.|Brendan Barber: problem is far worse than "
        "statistics show"},
+      // A possessive after someone else in its sentence is not "he"; one
+      // that opens its sentence may be.
+      {{"Lord Woolf said it was Lord Scarman's \"pioneering work\". \"He "
+        "was a great judge,\" he said."},
+       "Lord Woolf",
+       "Lord Woolf: pioneering work|Lord Woolf: He was a great judge"},
+      {{"Dr Jane Smith's team studied 400 patients. \"It works,\" she said."},
+       "Jane Smith",
+       "Jane Smith: It works"},
       // A quote that follows only quotes in its paragraph goes on with
       // their speaker.
       {{"Committee chairman Jean Corston said: \"Each death in custody is a "
