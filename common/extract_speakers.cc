@@ -1161,6 +1161,10 @@ class ParagraphReader {
   // the association, ..." but not "compared with Berti Vogts, recently
   // sacked as manager".
   bool RoleInApposition(std::size_t i, std::size_t k) const;
+  // Whether the name in tokens [i, k) stands between commas after the
+  // role phrase that opens its sentence: "Computer specialist at the IAEA,
+  // Peter Smith, would like ...".
+  bool RoleBeforeApposition(std::size_t i, std::size_t k) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether nothing but punctuation, a quote or the speaker's name follows
@@ -1206,6 +1210,27 @@ bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
       if (j + 1 < t_.size() && IsNameWord(t_[j + 1])) return false;
       role = true;
     }
+  }
+  return false;
+}
+
+bool ParagraphReader::RoleBeforeApposition(std::size_t i, std::size_t k) const {
+  if (i < 2 || k >= t_.size() || t_[i - 1].text != "," || t_[k].text != ",")
+    return false;
+  // The sentence opens with the role phrase, within ten words of the
+  // comma, the role among its first three words (not "coach Andy Robinson
+  // has been deprived of Richard Hill, Jonny Wilkinson, ...").
+  const int sentence = units_[unit_of_token_[i]].sentence;
+  std::size_t start = i - 1;
+  while (start > 0 && unit_of_token_[start - 1] >= 0 &&
+         !units_[unit_of_token_[start - 1]].is_quote &&
+         units_[unit_of_token_[start - 1]].sentence == sentence) {
+    --start;
+    const std::string_view w = t_[start].text;
+    if (w == "," || w == ";" || w == ":" || i - 1 - start > 10) return false;
+  }
+  for (std::size_t j = start; j < start + 3 && j + 1 < i; ++j) {
+    if (RoleWords().count(t_[j].lower)) return true;
   }
   return false;
 }
@@ -1386,8 +1411,9 @@ void ParagraphReader::ScanMentions() {
     if (words >= 2 && words <= 4) {
       Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
       if (m.kind == MentionKind::kPerson) {
-        int p = reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
-                             /*weak=*/!RoleInApposition(i, k));
+        int p = reg_->Person(
+            m.name, m.gender, base_ + static_cast<long>(i),
+            /*weak=*/!RoleInApposition(i, k) && !RoleBeforeApposition(i, k));
         seen.push_back({p, i, k});
       }
     }

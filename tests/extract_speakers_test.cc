@@ -318,6 +318,13 @@ TEST(ExtractSpeakersTest, Cases) {
       {{"Dr Jane Smith's team studied 400 patients. \"It works,\" she said."},
        "Jane Smith",
        "Jane Smith: It works"},
+      // A name between commas after the role phrase opening its sentence
+      // is who "he" means next.
+      {{"\"It is old,\" said project manager Livio Costantini.",
+        "Computer specialist at the agency, Peter Smith, would like better "
+        "tools. \"We need them,\" he said."},
+       "Livio Costantini|Peter Smith",
+       "Livio Costantini: It is old|Peter Smith: We need them"},
       // A quote that follows only quotes in its paragraph goes on with
       // their speaker.
       {{"Committee chairman Jean Corston said: \"Each death in custody is a "
