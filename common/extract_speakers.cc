@@ -272,21 +272,24 @@ const WordSet& RoleWords() {
 // on their own.
 const WordSet& ReportingVerbs() {
   static const WordSet s = {
-      "said",         "says",       "say",        "told",      "tells",
-      "added",        "adds",       "warned",     "warns",     "argued",
-      "argues",       "claimed",    "claims",     "admitted",  "admits",
-      "insisted",     "insists",    "explained",  "explains",  "stressed",
-      "stresses",     "noted",      "notes",      "commented", "continued",
-      "concluded",    "concludes",  "suggested",  "suggests",  "acknowledged",
-      "acknowledges", "conceded",   "concedes",   "replied",   "responded",
-      "urged",        "urges",      "predicted",  "predicts",  "asserted",
-      "asserts",      "maintained", "maintains",  "wrote",     "writes",
-      "agreed",       "agrees",     "cautioned",  "cautions",  "emphasised",
-      "emphasized",   "emphasises", "emphasizes", "observed",  "recalled",
-      "remarked",     "announced",  "declared",   "confirmed", "confirms",
-      "states",       "stated",     "believes",   "reckons",   "countered",
-      "protested",    "complained", "complains",  "hopes",     "accepted",
-      "accepts",      "denied",     "denies",     "asked"};
+      "said", "says", "say", "told", "tells", "added", "adds", "warned",
+      "warns", "argued", "argues", "claimed", "claims", "admitted", "admits",
+      "insisted", "insists", "explained", "explains", "stressed", "stresses",
+      "noted", "notes", "commented", "continued", "concluded", "concludes",
+      "suggested", "suggests", "acknowledged", "acknowledges", "conceded",
+      "concedes", "replied", "responded", "urged", "urges", "predicted",
+      "predicts", "asserted", "asserts", "maintained", "maintains", "wrote",
+      "writes", "agreed", "agrees", "cautioned", "cautions", "emphasised",
+      "emphasized", "emphasises", "emphasizes", "observed", "recalled",
+      "remarked", "announced", "declared", "confirmed", "confirms", "states",
+      "stated", "believes", "reckons", "countered", "protested", "complained",
+      "complains", "hopes", "accepted", "accepts", "denied", "denies", "asked",
+      // Present tenses of the above, and verbs of reply and confession.
+      "replies", "responds", "answered", "answers", "confesses", "confessed",
+      "recalls", "remarks", "observes", "announces", "declares", "continues",
+      "comments", "reiterated", "reiterates", "joked", "jokes", "quipped",
+      "quips", "contended", "contends", "counters", "protests", "recounted",
+      "recounts", "boasted", "boasts", "mused", "muses", "pleaded"};
   return s;
 }
 

@@ -325,6 +325,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "tools. \"We need them,\" he said."},
        "Livio Costantini|Peter Smith",
        "Livio Costantini: It is old|Peter Smith: We need them"},
+      // Verbs of reply, recollection and confession report speech too.
+      {{"Tory leader Michael Howard was asked about his parents.",
+        "He replies: \"What is the inference of that?\"",
+        "\"He turned blue,\" Delia Cagle recalls."},
+       "Michael Howard|Delia Cagle",
+       "Michael Howard: What is the inference of that?|Delia Cagle: He turned "
+       "blue"},
       // A quote that follows only quotes in its paragraph goes on with
       // their speaker.
       {{"Committee chairman Jean Corston said: \"Each death in custody is a "
