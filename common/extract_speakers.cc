@@ -916,6 +916,17 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
   }
   Mention m = ParseBackward(text, t, b, last);
   m.end = last + 1;
+  // "said the committee chairman, MP Edward Leigh": the role's name in
+  // apposition.
+  if (m.kind == MentionKind::kUnnamed && m.end + 1 < hi &&
+      t[m.end].text == ",") {
+    Mention name = ParseForward(text, t, m.end + 1, hi);
+    if ((name.kind == MentionKind::kPerson ||
+         (name.kind == MentionKind::kSurname && name.gender != 'x')) &&
+        name.first <= m.end + 3 && (name.end >= hi || !t[name.end].is_word)) {
+      return name;
+    }
+  }
   return m;
 }
 

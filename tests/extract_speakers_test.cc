@@ -332,6 +332,14 @@ TEST(ExtractSpeakersTest, Cases) {
        "Michael Howard|Delia Cagle",
        "Michael Howard: What is the inference of that?|Delia Cagle: He turned "
        "blue"},
+      // "said <role>, <name>": the name in apposition speaks.
+      {{"\"Our aim is to ensure the BBC is accountable,\" said the committee "
+        "chairman, MP Edward Leigh.",
+        "\"The evidence suggests rates helped,\" said EEF chief economist, "
+        "Steve Radley."},
+       "Edward Leigh|Steve Radley",
+       "Edward Leigh: Our aim is to ensure the BBC is accountable|Steve "
+       "Radley: The evidence suggests rates helped"},
       // A quote that follows only quotes in its paragraph goes on with
       // their speaker.
       {{"Committee chairman Jean Corston said: \"Each death in custody is a "
