@@ -293,6 +293,15 @@ const WordSet& ReportingVerbs() {
   return s;
 }
 
+// Reporting verbs that are also plural nouns ("food recalls", "his
+// remarks"): a verb only after a person.
+bool IsAlsoANoun(std::string_view w) {
+  static const WordSet s = {"recalls", "remarks", "comments", "answers",
+                            "protests", "counters", "jokes",  "quips",
+                            "muses",   "boasts",   "replies"};
+  return s.count(w) > 0;
+}
+
 // Words between a subject and its verb: "has previously said".
 bool IsSkippableBeforeVerb(const MatchToken& t) {
   static const WordSet s = {
@@ -1707,7 +1716,15 @@ void ParagraphReader::FindAttributions() {
       } else if (u == lo_unit) {
         inverted = true;  // "Said the statement: ..." / sentence after a quote
       }
-      if (inverted) m = ParseForward(text_, t_, ti + 1, hi_tok);
+      if (inverted) {
+        m = ParseForward(text_, t_, ti + 1, hi_tok);
+      } else if (verb && IsAlsoANoun(w.text) &&
+                 m.kind != MentionKind::kPerson &&
+                 m.kind != MentionKind::kSurname &&
+                 m.kind != MentionKind::kPronoun) {
+        // "a leading cause of food recalls": a noun, unless a person's.
+        continue;
+      }
     }
     if (m.kind == MentionKind::kNone) continue;
     Attribution a;

@@ -332,6 +332,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "Michael Howard|Delia Cagle",
        "Michael Howard: What is the inference of that?|Delia Cagle: He turned "
        "blue"},
+      // A reporting verb that is also a plural noun is a verb only after a
+      // person: "product recalls" reports nothing.
+      {{"Toys are a leading cause of product recalls, \"a real problem\" for "
+        "shops, Dr Jane Smith said."},
+       "Jane Smith",
+       "Jane Smith: a real problem"},
       // "said <role>, <name>": the name in apposition speaks.
       {{"\"Our aim is to ensure the BBC is accountable,\" said the committee "
         "chairman, MP Edward Leigh.",
