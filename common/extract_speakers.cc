@@ -57,6 +57,31 @@ bool IsPeerTitle(std::string_view w) {
   return w == "Lord" || w == "Lady" || w == "Baroness";
 }
 
+// Whether the lower-case phrase ending at `e` is one person not named:
+// "an executive spokeswoman", "a GP", "one official" (not "the minister",
+// who is usually someone named before).
+bool IndefiniteOne(const std::vector<MatchToken>& t, std::size_t lo,
+                   std::size_t e) {
+  for (std::size_t i = e; i-- > lo && i + 5 > e;) {
+    if (!t[i].is_word) return false;
+    if (t[i].lower == "a" || t[i].lower == "an" || t[i].lower == "one" ||
+        t[i].lower == "another")
+      return true;
+  }
+  return false;
+}
+
+// The gender a role's head word gives: "spokeswoman" 'f', "chairman" 'm'.
+char HeadGender(std::string_view w) {
+  auto ends = [&](std::string_view tail) {
+    return w.size() >= tail.size() &&
+           w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (ends("woman")) return 'f';
+  if (ends("man")) return 'm';
+  return 0;
+}
+
 bool MaleHonorific(std::string_view w) {
   return w == "Mr" || w == "Sir" || w == "Lord" || w == "Baron" ||
          w == "Father" || w == "Herr";
@@ -296,9 +321,9 @@ const WordSet& ReportingVerbs() {
 // Reporting verbs that are also plural nouns ("food recalls", "his
 // remarks"): a verb only after a person.
 bool IsAlsoANoun(std::string_view w) {
-  static const WordSet s = {"recalls", "remarks", "comments", "answers",
-                            "protests", "counters", "jokes",  "quips",
-                            "muses",   "boasts",   "replies"};
+  static const WordSet s = {"recalls",  "remarks",  "comments", "answers",
+                            "protests", "counters", "jokes",    "quips",
+                            "muses",    "boasts",   "replies"};
   return s.count(w) > 0;
 }
 
@@ -661,6 +686,8 @@ struct Mention {
   bool given_name = false;
   // kSurname after a peer's title ("Lord", "Baroness"): the title.
   std::string peer_title;
+  // kUnnamed, kGeneric: one person not named ("a spokeswoman", "a GP").
+  bool unnamed_one = false;
   std::size_t first = 0;  // first token of the phrase
   std::size_t end = 0;    // ParseForward: one past the phrase's last token
 };
@@ -839,11 +866,16 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
       m.name = "Government";
     } else {
       m.kind = MentionKind::kGeneric;
+      m.unnamed_one = IndefiniteOne(t, lo, e);
+      m.gender = HeadGender(w.text);
     }
     return m;
   }
   m.kind =
       MentionKind::kUnnamed;  // "a GP", "researchers", "one former enthusiast"
+  m.first = e;
+  m.unnamed_one = IndefiniteOne(t, lo, e);
+  m.gender = HeadGender(w.text);
   return m;
 }
 
@@ -1056,7 +1088,9 @@ class Registry {
     return best;
   }
 
-  // "He said": the person mentioned last, of a compatible gender.
+  // "He said": the person mentioned last, of a compatible gender; nobody
+  // when an unnamed one spoke since ("an executive spokeswoman insisted
+  // ... "...," she said").
   int Pronoun(char gender, long pos) {
     int best = -1;
     long best_at = -1;
@@ -1069,9 +1103,15 @@ class Registry {
         best_at = at;
       }
     }
+    for (const auto& [at, g] : unnamed_) {
+      if (at > best_at && at <= pos && g != 0 && g == gender) return -1;
+    }
     if (best >= 0) Touch(best, gender, pos);
     return best;
   }
+
+  // An unnamed person of `gender` (or 0) spoke at `pos`.
+  void NoteUnnamed(long pos, char gender) { unnamed_.push_back({pos, gender}); }
 
   // Drops the mention at `pos` from what pronouns look back to.
   void Unsee(int i, long pos) {
@@ -1118,6 +1158,7 @@ class Registry {
 
   std::vector<hpnews::Person> people_;
   std::vector<int> speaker_order_;
+  std::vector<std::pair<long, char>> unnamed_;
 };
 
 // Who an attribution names, once resolved.
@@ -1513,12 +1554,15 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       return s;
     case MentionKind::kBodyPronoun:
     case MentionKind::kGeneric:
+      if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender);
       if (!reg_->last_body.empty()) {
         s.named = true;
         s.name = reg_->last_body;
       }
       return s;
     case MentionKind::kUnnamed:
+      if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender);
+      return s;
     case MentionKind::kNone:
       return s;
   }

@@ -338,6 +338,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "shops, Dr Jane Smith said."},
        "Jane Smith",
        "Jane Smith: a real problem"},
+      // "he" or "she" after an unnamed man or woman spoke is that one, not
+      // the last person named.
+      {{"SNP leader Nicola Sturgeon said: \"This is a gaffe.\" But an "
+        "executive spokeswoman insisted he meant adults. \"He was talking "
+        "about adults,\" she said."},
+       "Nicola Sturgeon",
+       "Nicola Sturgeon: This is a gaffe."},
+      {{"\"There are no reasons,\" said RNID director Guido Gybels.",
+        "But a spokesman said its powers were limited. \"Any proposals would "
+        "be for government,\" he said."},
+       "Guido Gybels",
+       "Guido Gybels: There are no reasons"},
       // "said <role>, <name>": the name in apposition speaks.
       {{"\"Our aim is to ensure the BBC is accountable,\" said the committee "
         "chairman, MP Edward Leigh.",
