@@ -1229,6 +1229,9 @@ class ParagraphReader {
   // role phrase that opens its sentence: "Computer specialist at the IAEA,
   // Peter Smith, would like ...".
   bool RoleBeforeApposition(std::size_t i, std::size_t k) const;
+  // Whether a role is predicated of the name ending before token k:
+  // "Piers Freelove is senior benefit officer", "X was a professor".
+  bool RolePredicate(std::size_t k) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether nothing but punctuation, a quote or the speaker's name follows
@@ -1295,6 +1298,24 @@ bool ParagraphReader::RoleBeforeApposition(std::size_t i, std::size_t k) const {
   }
   for (std::size_t j = start; j < start + 3 && j + 1 < i; ++j) {
     if (RoleWords().count(t_[j].lower)) return true;
+  }
+  return false;
+}
+
+bool ParagraphReader::RolePredicate(std::size_t k) const {
+  if (k >= t_.size() || (t_[k].text != "is" && t_[k].text != "was"))
+    return false;
+  // The role heads a noun phrase right after the verb: "is senior benefit
+  // officer", "was a professor", not "was nominated for best actress".
+  for (std::size_t j = k + 1; j < t_.size() && j <= k + 4; ++j) {
+    const MatchToken& w = t_[j];
+    if (!w.is_word || unit_of_token_[j] < 0 ||
+        units_[unit_of_token_[j]].is_quote || Prepositions().count(w.lower) ||
+        (w.lower.size() > 3 &&
+         w.lower.compare(w.lower.size() - 2, 2, "ed") == 0)) {
+      return false;
+    }
+    if (RoleWords().count(w.lower)) return true;
   }
   return false;
 }
@@ -1475,9 +1496,10 @@ void ParagraphReader::ScanMentions() {
     if (words >= 2 && words <= 4) {
       Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
       if (m.kind == MentionKind::kPerson) {
-        int p = reg_->Person(
-            m.name, m.gender, base_ + static_cast<long>(i),
-            /*weak=*/!RoleInApposition(i, k) && !RoleBeforeApposition(i, k));
+        int p =
+            reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
+                         /*weak=*/!RoleInApposition(i, k) &&
+                             !RoleBeforeApposition(i, k) && !RolePredicate(k));
         seen.push_back({p, i, k});
       }
     }

@@ -318,6 +318,19 @@ TEST(ExtractSpeakersTest, Cases) {
       {{"Dr Jane Smith's team studied 400 patients. \"It works,\" she said."},
        "Jane Smith",
        "Jane Smith: It works"},
+      // A name with a role predicated of it ("is senior benefit officer")
+      // is who "he" means next; "was nominated for best actress" is not
+      // such a role.
+      {{"Union spokesman Jeff Evans said: \"We are defending jobs.\" Piers "
+        "Freelove is senior benefit officer at Companies House. He said: "
+        "\"Most people have not come in.\""},
+       "Jeff Evans|Piers Freelove",
+       "Jeff Evans: We are defending jobs.|Piers Freelove: Most people have "
+       "not come in."},
+      {{"Director Mike Leigh was praised. Imelda Staunton was nominated for "
+        "best actress. He said: \"I never expected it.\""},
+       "Mike Leigh",
+       "Mike Leigh: I never expected it."},
       // A name between commas after the role phrase opening its sentence
       // is who "he" means next.
       {{"\"It is old,\" said project manager Livio Costantini.",
