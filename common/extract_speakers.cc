@@ -767,6 +767,15 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     // "Sir John", "Lord Darzi": the nearest honorific decides the gender.
     m.gender = MaleHonorific(hon) ? 'm' : FemaleHonorific(hon) ? 'f' : 0;
   }
+  // "The Weakest Link tells", "the Daily Telegraph said": after an article,
+  // capitalised words are a title or a body, not a person.
+  if (!honorific && words.size() >= 2 && before > lo &&
+      t[before - 1].lower == "the") {
+    m.kind = MentionKind::kBody;
+    m.name = CanonicalBodyName(Span(text, t, words.front().first, e));
+    m.first = words.front().first;
+    return m;
+  }
   if (!words.empty() && (honorific || words.size() >= 2)) {
     // Initials alone are not a name: "J" in "J said".
     m.kind = words.size() >= 2 ? MentionKind::kPerson : MentionKind::kSurname;
@@ -1478,8 +1487,11 @@ void ParagraphReader::ScanMentions() {
         !is_name(i)) {
       continue;
     }
+    // Not after a name, an honorific, an apostrophe, or an article: "The
+    // Weakest Link" and "the Daily Mail" are titles, not people.
     if (i > 0 && (is_name(i - 1) || Honorifics().count(t_[i - 1].text) ||
-                  (IsApostrophe(t_[i - 1]) && Adjacent(t_[i - 1], t_[i])))) {
+                  (IsApostrophe(t_[i - 1]) && Adjacent(t_[i - 1], t_[i])) ||
+                  t_[i - 1].lower == "the")) {
       continue;
     }
     std::size_t k = i;

@@ -331,6 +331,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "best actress. He said: \"I never expected it.\""},
        "Mike Leigh",
        "Mike Leigh: I never expected it."},
+      // Capitalised words after "the" are a title or a body, not a person.
+      {{"Ms Anne Robinson, who presents The Weakest Link tells Cockerell "
+        "that she despaired. \"I used to sit on my hands,\" she said.",
+        "The Evening Standard said the club was for sale. The United Nations "
+        "warned of famine."},
+       "Anne Robinson",
+       "Anne Robinson: I used to sit on my hands"},
       // A name between commas after the role phrase opening its sentence
       // is who "he" means next.
       {{"\"It is old,\" said project manager Livio Costantini.",
