@@ -1690,11 +1690,19 @@ void ParagraphReader::FindAttributions() {
           // Janeiro:"), nor the end of a longer capitalised name ("told
           // BBC Radio Five Live:").
           std::size_t run = m.first;
-          while (run > lo_tok && t_[run - 1].is_word &&
-                 (IsCapitalised(t_[run - 1]) || IsAcronym(t_[run - 1])) &&
-                 !IsFunctionStop(t_[run - 1].text)) {
-            --run;
-          }
+          auto in_name = [&](std::size_t x) {
+            const MatchToken& tok = t_[x];
+            // "BBC Radio 4's Today Programme": numbers and possessives
+            // inside a programme's or a paper's name.
+            if (IsApostrophe(tok) ||
+                (tok.text == "s" && x > 0 && IsApostrophe(t_[x - 1]))) {
+              return true;
+            }
+            if (!tok.text.empty() && tok.text[0] >= '0' && tok.text[0] <= '9')
+              return true;
+            return tok.is_word && (IsCapitalised(tok) || IsAcronym(tok));
+          };
+          while (run > lo_tok && in_name(run - 1)) --run;
           if (m.kind != MentionKind::kNone && run > 0 &&
               (ReportingVerbs().count(t_[run - 1].text) ||
                Prepositions().count(t_[run - 1].text))) {

@@ -331,6 +331,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "best actress. He said: \"I never expected it.\""},
        "Mike Leigh",
        "Mike Leigh: I never expected it."},
+      // "told <programme or paper>:" goes on with the teller, whatever the
+      // name holds ("Radio 4's", "Today", "The").
+      {{"Mr Alun Michael told BBC Radio 4's Today Programme: \"There has "
+        "been a lot of spin.\"",
+        "Tessa Jowell told The Times: \"Casinos will be regulated.\""},
+       "Alun Michael|Tessa Jowell",
+       "Alun Michael: There has been a lot of spin.|Tessa Jowell: Casinos "
+       "will be regulated."},
       // Capitalised words after "the" are a title or a body, not a person.
       {{"Ms Anne Robinson, who presents The Weakest Link tells Cockerell "
         "that she despaired. \"I used to sit on my hands,\" she said.",
