@@ -1527,24 +1527,34 @@ void ParagraphReader::ScanMentions() {
       if (p >= 0) seen.push_back({p, i, i + 1});
     }
   }
-  // A possessive after someone else in its sentence is not who a later
-  // "he" means: in "Lord Woolf said it was Lord Scarman's "pioneering
-  // work". "He was a lawyer ...," he said.", he is Lord Woolf.
-  for (const SeenAt& a : seen) {
+  // A later "he" means the subject of a sentence, not the others it names:
+  // in "Lord Woolf said it was Lord Scarman's "pioneering work". "He was a
+  // lawyer ...," he said.", he is Lord Woolf; in "Roger Knapman has said he
+  // is glad to see the back of Mr Kilroy-Silk. "...," he said.", Knapman.
+  // A mention after the sentence's first plain one (not possessive, not a
+  // preposition's object) is not looked back to, nor a possessive after a
+  // preposition ("Commenting on Mr Makarov's case, he said").
+  auto possessive = [&](const SeenAt& a) {
     const std::size_t k = a.end;
-    if (k + 1 >= t_.size() || !IsApostrophe(t_[k]) ||
-        !Adjacent(t_[k - 1], t_[k]) || t_[k + 1].text != "s" ||
-        !Adjacent(t_[k], t_[k + 1])) {
-      continue;
-    }
-    const int sentence = units_[unit_of_token_[a.first]].sentence;
+    return k + 1 < t_.size() && IsApostrophe(t_[k]) &&
+           Adjacent(t_[k - 1], t_[k]) && t_[k + 1].text == "s" &&
+           Adjacent(t_[k], t_[k + 1]);
+  };
+  auto after_preposition = [&](const SeenAt& a) {
+    return a.first > 0 && Prepositions().count(t_[a.first - 1].lower) > 0;
+  };
+  auto sentence_of = [&](const SeenAt& a) {
+    return units_[unit_of_token_[a.first]].sentence;
+  };
+  for (const SeenAt& a : seen) {
+    bool drop = possessive(a) && after_preposition(a);
     for (const SeenAt& b : seen) {
-      if (b.person != a.person && b.first < a.first &&
-          units_[unit_of_token_[b.first]].sentence == sentence) {
-        reg_->Unsee(a.person, base_ + static_cast<long>(a.first));
-        break;
-      }
+      if (drop) break;
+      drop = b.person != a.person && b.first < a.first &&
+             sentence_of(b) == sentence_of(a) && !possessive(b) &&
+             !after_preposition(b);
     }
+    if (drop) reg_->Unsee(a.person, base_ + static_cast<long>(a.first));
   }
 }
 

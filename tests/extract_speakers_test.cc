@@ -309,6 +309,17 @@ TEST(ExtractSpeakersTest, Cases) {
        "Brendan Barber",
        "Brendan Barber: It is wrong.|Brendan Barber: problem is far worse than "
        "statistics show"},
+      // Nor is anyone named after the subject of a sentence, nor a
+      // possessive after a preposition.
+      {{"UKIP leader Roger Knapman has said he is glad to see the back of Mr "
+        "Robert Kilroy-Silk. \"He was more interested in his own party,\" "
+        "he said."},
+       "Roger Knapman",
+       "Roger Knapman: He was more interested in his own party"},
+      {{"Former spy Oleg Gordievsky said he was happy. Commenting on Mr "
+        "Viktor Makarov's case, he said: \"The state is not a fat cow.\""},
+       "Oleg Gordievsky",
+       "Oleg Gordievsky: The state is not a fat cow."},
       // A possessive after someone else in its sentence is not "he"; one
       // that opens its sentence may be.
       {{"Lord Woolf said it was Lord Scarman's \"pioneering work\". \"He "
