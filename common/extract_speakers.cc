@@ -212,6 +212,10 @@ const WordSet& BodyWords() {
       "Television", "TV", "Broadcasting", "Securities", "Capital", "Holdings",
       "Group", "Bank", "Motors", "Telecom", "Technologies", "Software",
       "Mobile", "Airways", "Energy",
+      // Share buttons scraped with the page ("Facebook Twitter Pinterest
+      // Stephen Fry said"), and the networks as bodies.
+      "Facebook", "Twitter", "Pinterest", "LinkedIn", "WhatsApp", "Reddit",
+      "Instagram", "YouTube",
       // Places and agencies that read like two names ("New York City",
       // "Centers for Disease Control and Prevention").
       "City", "County", "Control", "Prevention", "Statistics", "Cancer",

@@ -350,6 +350,11 @@ TEST(ExtractSpeakersTest, Cases) {
        "Alun Michael|Tessa Jowell",
        "Alun Michael: There has been a lot of spin.|Tessa Jowell: Casinos "
        "will be regulated."},
+      // Share buttons scraped with the page are not part of a name.
+      {{"Facebook Twitter Pinterest Stephen Fry said the breakthrough was "
+        "exciting."},
+       "Stephen Fry",
+       ""},
       // Capitalised words after "the" are a title or a body, not a person.
       {{"Ms Anne Robinson, who presents The Weakest Link tells Cockerell "
         "that she despaired. \"I used to sit on my hands,\" she said.",
