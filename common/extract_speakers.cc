@@ -322,6 +322,21 @@ const WordSet& ReportingVerbs() {
   return s;
 }
 
+// Verbs that report someone's words only when the words are quoted after
+// them in the sentence: "described Africa as a "scar"", "accused him of
+// trying to score "cheap political points"".
+const WordSet& QuotingVerbs() {
+  static const WordSet s = {
+      "accused",    "accuses",    "described", "describes", "called",
+      "calls",      "branded",    "brands",    "dubbed",    "dubs",
+      "hailed",     "hails",      "praised",   "praises",   "criticised",
+      "criticized", "criticises", "condemned", "condemns",  "welcomed",
+      "welcomes",   "attacked",   "attacks",   "labelled",  "labeled",
+      "defended",   "defends",    "dismissed", "dismisses", "rejected",
+      "rejects"};
+  return s;
+}
+
 // Reporting verbs that are also plural nouns ("food recalls", "his
 // remarks"): a verb only after a person.
 bool IsAlsoANoun(std::string_view w) {
@@ -1645,6 +1660,16 @@ void ParagraphReader::FindAttributions() {
     std::size_t ti = unit.token;
     bool verb = w.is_word && w.text.size() >= 3 && IsLowerAscii(w.text[0]) &&
                 ReportingVerbs().count(w.text);
+    // A quoting verb's speaker is its subject, never what follows it.
+    const bool quoting = !verb && w.is_word && QuotingVerbs().count(w.text);
+    if (quoting) {
+      // "accused him of trying to score "cheap political points"": a
+      // verb that reports words only when it quotes them.
+      for (std::size_t x = u + 1;
+           x < units_.size() && units_[x].sentence == unit.sentence && !verb;
+           ++x)
+        verb = units_[x].is_quote;
+    }
     bool according =
         w.text == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
     bool saying = w.text == "saying" && u > 0 && !units_[u - 1].is_quote &&
@@ -1735,7 +1760,8 @@ void ParagraphReader::FindAttributions() {
       } else if (v > lo_unit && t_[units_[v - 1].token].text == ",") {
         // "..., said Dr Meldrum." or "Dr Hamish Meldrum, Chairman of the
         // BMA Council, said": try the inverted order first.
-        Mention fwd = ParseForward(text_, t_, ti + 1, hi_tok);
+        Mention fwd =
+            quoting ? Mention() : ParseForward(text_, t_, ti + 1, hi_tok);
         // Inverted only when the phrase ends the clause: "..., said Dr
         // Meldrum." but not "..., said Lord Scarman was".
         bool ends_clause = fwd.end >= hi_tok || !t_[fwd.end].is_word;
@@ -1816,7 +1842,9 @@ void ParagraphReader::FindAttributions() {
       } else if (u == lo_unit) {
         inverted = true;  // "Said the statement: ..." / sentence after a quote
       }
-      if (inverted) {
+      if (inverted && quoting) {
+        continue;
+      } else if (inverted) {
         m = ParseForward(text_, t_, ti + 1, hi_tok);
       } else if (verb && IsAlsoANoun(w.text) &&
                  m.kind != MentionKind::kPerson &&

@@ -350,6 +350,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "Alun Michael|Tessa Jowell",
        "Alun Michael: There has been a lot of spin.|Tessa Jowell: Casinos "
        "will be regulated."},
+      // Verbs that quote what they report ("described ... as", "praised",
+      // "called"): the subject's words when a quote follows, nothing
+      // otherwise, and never the object's.
+      {{"Dr Gavin Giovannoni described Lemtrada as an immune system "
+        "\"rebooter\".",
+        "Trevor Phillips, chair of the commission, praised Lord Scarman's "
+        "\"ability to listen\".",
+        "Mr John Smith called his mother."},
+       "Gavin Giovannoni|Trevor Phillips",
+       "Gavin Giovannoni: rebooter|Trevor Phillips: ability to listen"},
       // Share buttons scraped with the page are not part of a name.
       {{"Facebook Twitter Pinterest Stephen Fry said the breakthrough was "
         "exciting."},
