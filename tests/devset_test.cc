@@ -1,4 +1,4 @@
-// The extraction dev set: 122 real articles from ../shared/data labelled by
+// The extraction dev set: 147 real articles from ../shared/data labelled by
 // hand (tests/devset/labels.json) with the people quoted, who said each
 // quote and, where the text says, the outlet, headline, date and topics.
 // Prints precision,
@@ -189,19 +189,19 @@ void Compare(const std::string& path, const char* field,
   }
 }
 
-// Batch 1 tuned the rules; batches 2, 4 and 5 were labelled before the
+// Batch 1 tuned the rules; batches 2, 4, 5 and 6 were labelled before the
 // extractor was run on them and are held-out checks; batch 3 was held out
 // until the quote rules were tuned on it (tests/devset/labels.json says so).
 TEST_F(DevsetTest, FieldsReachTheirFloor) {
   nlohmann::json labels = nlohmann::json::parse(
       ReadAll(fs::path(HPNEWS_SOURCE_DIR) / "tests/devset/labels.json"));
-  Scores batch[6];
+  Scores batch[7];
   for (const nlohmann::json& item : labels["articles"]) {
     std::string rel = item["path"].get<std::string>();
     fs::path path = kData / rel;
     ASSERT_TRUE(fs::exists(path)) << path;
     int b = item.value("batch", 1);
-    ASSERT_TRUE(b >= 1 && b <= 5) << rel;
+    ASSERT_TRUE(b >= 1 && b <= 6) << rel;
     std::vector<FileProblem> problems, warnings;
     bool file_ok = false;
     std::vector<Article> read =
@@ -258,21 +258,24 @@ TEST_F(DevsetTest, FieldsReachTheirFloor) {
   Print("batch 3 (held out, then tuned on)", batch[3]);
   Print("batch 4 (held out)", batch[4]);
   Print("batch 5 (held out)", batch[5]);
+  Print("batch 6 (held out)", batch[6]);
   Print("all", batch[0]);
   // Floors a little below what the rules reach, so regressions show.
-  // (Reached: speakers F1 batch 1 0.962, batch 2 0.966, batch 3 0.922,
-  // batch 4 0.894, batch 5 0.864; batch 3 was 0.852, batch 4 0.841 and
-  // batch 5 0.832 with the rules of 78f4345.)
+  // (Reached: speakers F1 batch 1 0.969, batch 2 0.966, batch 3 0.922,
+  // batch 4 0.894, batch 5 0.864, batch 6 0.891; with the rules of
+  // 78f4345 batch 3 was 0.852, batch 4 0.841, batch 5 0.832, batch 6
+  // 0.881.)
   EXPECT_GE(batch[1].speakers.F1(), 0.94);
   EXPECT_GE(batch[1].speakers.Precision(), 0.96);
   EXPECT_GE(batch[2].speakers.F1(), 0.92);
   EXPECT_GE(batch[3].speakers.F1(), 0.88);
   EXPECT_GE(batch[4].speakers.F1(), 0.86);
   EXPECT_GE(batch[5].speakers.F1(), 0.83);
-  // Who said which quote. (Reached: all batches P 0.919 R 0.827; P 0.846
-  // R 0.748 with the rules of 78f4345.)
-  EXPECT_GE(batch[0].QuotePrecision(), 0.90);
-  EXPECT_GE(batch[0].QuoteRecall(), 0.80);
+  EXPECT_GE(batch[6].speakers.F1(), 0.86);
+  // Who said which quote. (Reached: all batches P 0.907 R 0.836; P 0.845
+  // R 0.750 with the rules of 78f4345.)
+  EXPECT_GE(batch[0].QuotePrecision(), 0.89);
+  EXPECT_GE(batch[0].QuoteRecall(), 0.81);
   EXPECT_EQ(batch[0].outlet_right, batch[0].outlet_labelled);
   EXPECT_EQ(batch[0].title_right, batch[0].title_labelled);
   EXPECT_EQ(batch[0].date_right, batch[0].date_labelled);
