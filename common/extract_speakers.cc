@@ -137,11 +137,13 @@ const WordSet& NameStops() {
       // Compass words open places ("South Korea",
       // "North Carolina"), never a person's name.
       "North", "South", "East", "West", "Northern", "Southern", "Eastern",
-      "Western", "Mount",
+      "Western", "Mount", "Los", "Las",
       // Headings of press releases: "Media Contact:".
       "Contact", "Contacts", "Resources", "Information", "Notes", "Editors",
       "Background", "Summary", "Methods", "Results", "Conclusions",
-      "Disclosures", "Sources", "References", "Additional"};
+      "Disclosures", "Sources", "References", "Additional",
+      // Web page furniture: "Continue reading".
+      "Continue"};
   return s;
 }
 
@@ -151,7 +153,7 @@ const WordSet& NameStops() {
 bool OpensAPlace(std::string_view w) {
   return w == "New" || w == "North" || w == "South" || w == "East" ||
          w == "West" || w == "Northern" || w == "Southern" || w == "Eastern" ||
-         w == "Western" || w == "Mount";
+         w == "Western" || w == "Mount" || w == "Los" || w == "Las";
 }
 
 // Sentence furniture among NameStops: these also end an organisation's
@@ -178,7 +180,7 @@ bool IsFunctionStop(std::string_view w) {
       // Headings of press releases.
       "Contact", "Contacts", "Resources", "Information", "Notes", "Editors",
       "Background", "Summary", "Methods", "Results", "Conclusions",
-      "Disclosures", "Sources", "References", "Additional"};
+      "Disclosures", "Sources", "References", "Additional", "Continue"};
   return s.count(w) > 0;
 }
 
@@ -220,7 +222,8 @@ const WordSet& BodyWords() {
       // "Centers for Disease Control and Prevention").
       "City", "County", "Control", "Prevention", "Statistics", "Cancer",
       "Therapeutics", "Diagnostics", "Biotech", "Reuters", "Assn", "Ballet",
-      "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery"};
+      "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery",
+      "International", "Nutrition", "Disease", "Re"};
   return s;
 }
 

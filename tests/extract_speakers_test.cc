@@ -360,6 +360,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "Mr John Smith called his mother."},
        "Gavin Giovannoni|Trevor Phillips",
        "Gavin Giovannoni: rebooter|Trevor Phillips: ability to listen"},
+      // Reinsurers, "International" bodies, "Los Angeles" and web page
+      // furniture are not people.
+      {{"Swiss Re said losses were \"significant\". Amnesty International "
+        "has called the camp an \"icon of lawlessness\".",
+        "Researchers in Los Angeles said it worked. Scroll Up Continue "
+        "reading the main story."},
+       "",
+       "Swiss Re: significant|Amnesty International: icon of lawlessness"},
       // Share buttons scraped with the page are not part of a name.
       {{"Facebook Twitter Pinterest Stephen Fry said the breakthrough was "
         "exciting."},
