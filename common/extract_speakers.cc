@@ -101,86 +101,97 @@ const WordSet& PostNominals() {
   return s;
 }
 
+// Sentence furniture: function words, weekdays, press-release headings
+// ("Media Contact:") and web page furniture ("Continue reading"). Never part
+// of a name, and they also end an organisation's ("The BMA").
+constexpr std::string_view kSentenceFurniture[] = {
+    "The",        "A",           "An",          "But",       "And",
+    "Or",         "So",          "Yet",         "However",   "Meanwhile",
+    "Yesterday",  "Today",       "Tonight",     "Now",       "Then",
+    "Also",       "In",          "On",          "At",        "As",
+    "When",       "While",       "After",       "Before",    "Since",
+    "If",         "Although",    "Though",      "Speaking",  "Asked",
+    "Writing",    "Earlier",     "Later",       "Last",      "This",
+    "That",       "These",       "Those",       "He",        "She",
+    "It",         "They",        "We",          "I",         "You",
+    "His",        "Her",         "Their",       "Our",       "My",
+    "Its",        "Both",        "Other",       "Former",    "Exclusive",
+    "Instead",    "Indeed",      "Still",       "Even",      "Only",
+    "Why",        "What",        "How",         "Where",     "Who",
+    "Here",       "There",       "Under",       "Over",      "With",
+    "Without",    "For",         "From",        "By",        "Of",
+    "To",         "Despite",     "During",      "Following", "According",
+    "Monday",     "Tuesday",     "Wednesday",   "Thursday",  "Friday",
+    "Saturday",   "Sunday",      "Is",          "Was",       "Are",
+    "Will",       "Would",       "Should",      "Could",     "Can",
+    "Did",        "Does",        "Do",          "Has",       "Have",
+    "Had",        "Not",         "No",          "Yes",       "All",
+    "Some",       "Many",        "Most",        "Every",     "Each",
+    "Any",        "Such",        "Just",        "Because",   "Unless",
+    "Until",      "Whether",     "Let",         "Nor",       "Against",
+    "Into",       "Upon",        "Across",      "Among",     "Between",
+    "Beyond",     "Contact",     "Contacts",    "Resources", "Information",
+    "Notes",      "Editors",     "Background",  "Summary",   "Methods",
+    "Results",    "Conclusions", "Disclosures", "Sources",   "References",
+    "Additional", "Continue"};
+
+// Capitalised words that open places and the bodies named after them ("New
+// York City", "North American Menopause Society", "Los Angeles"), never a
+// person's name.
+constexpr std::string_view kPlaceOpeners[] = {
+    "New",      "North",   "South",   "East",  "West", "Northern",
+    "Southern", "Eastern", "Western", "Mount", "Los",  "Las"};
+
 // Capitalised words that are roles or sentence furniture, never part of a
 // name: "Prime Minister Tony Blair", "Yesterday Tony Blair".
 const WordSet& NameStops() {
-  static const WordSet s = {
-      "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
-      "Yesterday", "Today", "Tonight", "Now", "Then", "Also", "In", "On", "At",
-      "As", "When", "While", "After", "Before", "Since", "If", "Although",
-      "Though", "Speaking", "Asked", "Writing", "Earlier", "Later", "Last",
-      "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
-      "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Other",
-      "Former", "Ex", "New", "Senior", "Junior", "Top", "Exclusive", "Instead",
-      "Indeed", "Still", "Even", "Only", "Why", "What", "How", "Where", "Who",
-      "Here", "There", "Under", "Over", "With", "Without", "For", "From", "By",
-      "Of", "To", "Despite", "During", "Following", "According", "Monday",
-      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-      "January", "February", "March", "April", "May", "June", "July", "August",
-      "September", "October", "November", "December", "Secretary", "Minister",
-      "Chancellor", "Leader", "Chairman", "Chairwoman", "Chair", "Chief",
-      "Executive", "President", "Director", "Commissioner", "Mayor", "Governor",
-      "Deputy", "Prime", "Premier", "Officer", "Editor", "Spokesman",
-      "Spokeswoman", "Spokesperson", "Home", "Foreign", "Education", "Attorney",
-      "Opposition", "Vice", "Assistant", "Acting", "Interim", "Managing",
-      "Medical", "Clinical", "Head", "Chairperson", "Lead", "Founder",
-      "Ambassador", "Representative", "Pope", "King", "Queen", "Prince",
-      "Princess", "Shadow", "Labour", "Tory", "Conservative", "Liberal",
-      "Democrat", "Lib", "Dem", "Green", "Republican", "Democratic", "Health",
-      "Professor", "Researcher", "Author", "Study", "Dear", "Read", "Click",
-      "Share", "More", "Related", "See", "Sign", "Like", "Please", "Mr", "Dr",
-      "Is", "Was", "Are", "Will", "Would", "Should", "Could", "Can", "Did",
-      "Does", "Do", "Has", "Have", "Had", "Not", "No", "Yes", "All", "Some",
-      "Many", "Most", "Every", "Each", "Any", "Such", "Just", "Why", "Because",
-      "Unless", "Until", "Whether", "Ms", "Our", "Your", "Meet", "Let", "Nor",
-      "Against", "Into", "Upon", "Across", "Among", "Between", "Beyond",
-      // Compass words open places ("South Korea",
-      // "North Carolina"), never a person's name.
-      "North", "South", "East", "West", "Northern", "Southern", "Eastern",
-      "Western", "Mount", "Los", "Las",
-      // Headings of press releases: "Media Contact:".
-      "Contact", "Contacts", "Resources", "Information", "Notes", "Editors",
-      "Background", "Summary", "Methods", "Results", "Conclusions",
-      "Disclosures", "Sources", "References", "Additional",
-      // Web page furniture: "Continue reading".
-      "Continue"};
+  static const WordSet s = [] {
+    WordSet w(std::begin(kSentenceFurniture), std::end(kSentenceFurniture));
+    w.insert(std::begin(kPlaceOpeners), std::end(kPlaceOpeners));
+    // Roles, months, parties, honorifics and page chrome: not function
+    // stops, so a body's name may run over them ("the Home Office").
+    w.insert({"Ex",           "Senior",       "Junior",     "Top",
+              "January",      "February",     "March",      "April",
+              "May",          "June",         "July",       "August",
+              "September",    "October",      "November",   "December",
+              "Secretary",    "Minister",     "Chancellor", "Leader",
+              "Chairman",     "Chairwoman",   "Chair",      "Chief",
+              "Executive",    "President",    "Director",   "Commissioner",
+              "Mayor",        "Governor",     "Deputy",     "Prime",
+              "Premier",      "Officer",      "Editor",     "Spokesman",
+              "Spokeswoman",  "Spokesperson", "Home",       "Foreign",
+              "Education",    "Attorney",     "Opposition", "Vice",
+              "Assistant",    "Acting",       "Interim",    "Managing",
+              "Medical",      "Clinical",     "Head",       "Chairperson",
+              "Lead",         "Founder",      "Ambassador", "Representative",
+              "Pope",         "King",         "Queen",      "Prince",
+              "Princess",     "Shadow",       "Labour",     "Tory",
+              "Conservative", "Liberal",      "Democrat",   "Lib",
+              "Dem",          "Green",        "Republican", "Democratic",
+              "Health",       "Professor",    "Researcher", "Author",
+              "Study",        "Dear",         "Read",       "Click",
+              "Share",        "More",         "Related",    "See",
+              "Sign",         "Like",         "Please",     "Mr",
+              "Dr",           "Ms",           "Your",       "Meet"});
+    return w;
+  }();
   return s;
 }
 
-// NameStops that open the names of places and of bodies named after them
-// ("New York City", "North American Menopause Society"), not a titled
-// person's.
 bool OpensAPlace(std::string_view w) {
-  return w == "New" || w == "North" || w == "South" || w == "East" ||
-         w == "West" || w == "Northern" || w == "Southern" || w == "Eastern" ||
-         w == "Western" || w == "Mount" || w == "Los" || w == "Las";
+  return std::find(std::begin(kPlaceOpeners), std::end(kPlaceOpeners), w) !=
+         std::end(kPlaceOpeners);
 }
 
-// Sentence furniture among NameStops: these also end an organisation's
-// name ("The BMA"), while roles do not ("the Home Office").
+// Sentence furniture, and the openings of press statements ("Commenting on
+// the report, ..."): these end an organisation's name, while roles do not.
 bool IsFunctionStop(std::string_view w) {
-  static const WordSet s = {
-      "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
-      "Yesterday", "Today", "Tonight", "Now", "Then", "Also", "In", "On", "At",
-      "As", "When", "While", "After", "Before", "Since", "If", "Although",
-      "Though", "Speaking", "Asked", "Writing", "Earlier", "Later", "Last",
-      "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
-      "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Other",
-      "Former", "Exclusive", "Instead", "Indeed", "Still", "Even", "Only",
-      "Why", "What", "How", "Where", "Who", "Here", "There", "Under", "Over",
-      "With", "Without", "For", "From", "By", "Of", "To", "Despite", "During",
-      "Following", "According", "Monday", "Tuesday", "Wednesday", "Thursday",
-      "Friday", "Saturday", "Sunday", "Is", "Was", "Are", "Will", "Would",
-      "Should", "Could", "Can", "Did", "Does", "Do", "Has", "Have", "Had",
-      "Not", "No", "Yes", "All", "Some", "Many", "Most", "Every", "Each", "Any",
-      "Such", "Just", "Because", "Unless", "Until", "Whether", "Let", "Nor",
-      "Responding", "Commenting", "Launching", "Announcing", "Opening",
-      "Closing", "Against", "Into", "Upon", "Across", "Among", "Between",
-      "Beyond",
-      // Headings of press releases.
-      "Contact", "Contacts", "Resources", "Information", "Notes", "Editors",
-      "Background", "Summary", "Methods", "Results", "Conclusions",
-      "Disclosures", "Sources", "References", "Additional", "Continue"};
+  static const WordSet s = [] {
+    WordSet f(std::begin(kSentenceFurniture), std::end(kSentenceFurniture));
+    f.insert({"Responding", "Commenting", "Launching", "Announcing", "Opening",
+              "Closing"});
+    return f;
+  }();
   return s.count(w) > 0;
 }
 
@@ -1135,14 +1146,17 @@ class Registry {
       }
     }
     for (const auto& [at, g] : unnamed_) {
-      if (at > best_at && at <= pos && g != 0 && g == gender) return -1;
+      if (at > best_at && at <= pos && g == gender) return -1;
     }
     if (best >= 0) Touch(best, gender, pos);
     return best;
   }
 
-  // An unnamed person of `gender` (or 0) spoke at `pos`.
-  void NoteUnnamed(long pos, char gender) { unnamed_.push_back({pos, gender}); }
+  // An unnamed person spoke at `pos`; only a known gender ("a
+  // spokeswoman") can overrule a named antecedent.
+  void NoteUnnamed(long pos, char gender) {
+    if (gender != 0) unnamed_.push_back({pos, gender});
+  }
 
   // Drops the mention at `pos` from what pronouns look back to.
   void Unsee(int i, long pos) {
@@ -1263,6 +1277,8 @@ class ParagraphReader {
   // Whether a role is predicated of the name ending before token k:
   // "Piers Freelove is senior benefit officer", "X was a professor".
   bool RolePredicate(std::size_t k) const;
+  // Whether a quote follows unit `u` in its sentence.
+  bool QuoteFollows(std::size_t u) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether nothing but punctuation, a quote or the speaker's name follows
@@ -1360,6 +1376,14 @@ bool ParagraphReader::EndsItsSentence(const Attribution& a) const {
     if (w.is_word && !IsCapitalised(w)) return false;
   }
   return true;
+}
+
+bool ParagraphReader::QuoteFollows(std::size_t u) const {
+  for (std::size_t v = u + 1;
+       v < units_.size() && units_[v].sentence == units_[u].sentence; ++v) {
+    if (units_[v].is_quote) return true;
+  }
+  return false;
 }
 
 bool ParagraphReader::OwnsAQuote(const Attribution& a) const {
@@ -1665,14 +1689,9 @@ void ParagraphReader::FindAttributions() {
                 ReportingVerbs().count(w.text);
     // A quoting verb's speaker is its subject, never what follows it.
     const bool quoting = !verb && w.is_word && QuotingVerbs().count(w.text);
-    if (quoting) {
-      // "accused him of trying to score "cheap political points"": a
-      // verb that reports words only when it quotes them.
-      for (std::size_t x = u + 1;
-           x < units_.size() && units_[x].sentence == unit.sentence && !verb;
-           ++x)
-        verb = units_[x].is_quote;
-    }
+    // "accused him of trying to score "cheap political points"": a verb
+    // that reports words only when it quotes them.
+    if (quoting) verb = QuoteFollows(u);
     bool according =
         w.text == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
     bool saying = w.text == "saying" && u > 0 && !units_[u - 1].is_quote &&
@@ -1815,11 +1834,7 @@ void ParagraphReader::FindAttributions() {
           // "Mr Barber, who said the "problem is far worse"": the name
           // before the relative clause, when a quote follows in the
           // sentence (not "Sir John Oldham, who said little").
-          bool quote_follows = false;
-          for (std::size_t x = u + 1;
-               x < units_.size() && units_[x].sentence == unit.sentence; ++x)
-            quote_follows |= units_[x].is_quote;
-          if (!quote_follows) continue;
+          if (!QuoteFollows(u)) continue;
           m = ParseBackward(text_, t_, lo_tok, units_[v - 2].token - 1);
           if (m.kind != MentionKind::kPerson &&
               !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
