@@ -21,6 +21,7 @@
 #include "common/extract_speakers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <unordered_map>
 #include <unordered_set>
@@ -586,6 +587,31 @@ bool CanClose(const Tokens& t, std::size_t i) {
   return before_ok && after_ok;
 }
 
+// Whether the single closing mark at token i is the apostrophe of a plural
+// possessive inside a quote (‘Given the Tories’ reduced support, ... ,’ said
+// Mr Hughes): it follows a word ending in s, a lower-case word follows it,
+// and the next single mark that is not inside a word closes a sentence.
+bool PluralPossessive(const Tokens& t, std::size_t i) {
+  if (i == 0 || i + 1 >= t.size() || !t[i - 1].is_word ||
+      t[i - 1].lower.back() != 's' || !t[i + 1].is_word ||
+      Adjacent(t[i], t[i + 1]) ||
+      !std::islower(static_cast<unsigned char>(t[i + 1].text.front())))
+    return false;
+  for (std::size_t j = i + 2; j < t.size(); ++j) {
+    QuoteChar q = QuoteKind(t[j]);
+    if (q != QuoteChar::kOpenSingle && q != QuoteChar::kCloseSingle &&
+        q != QuoteChar::kStraightSingle)
+      continue;
+    if (t[j - 1].is_word && j + 1 < t.size() && t[j + 1].is_word &&
+        Adjacent(t[j - 1], t[j]) && Adjacent(t[j], t[j + 1]))
+      continue;  // an apostrophe inside a word
+    if (q == QuoteChar::kOpenSingle || !CanClose(t, j)) return false;
+    std::string_view before = t[j - 1].text;
+    return before == "." || before == "," || before == "?" || before == "!";
+  }
+  return false;
+}
+
 std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
                                   bool starts_inside_quote) {
   std::vector<QuoteSpan> spans;
@@ -600,9 +626,24 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
     state = State::kDouble;  // closes on either kind below
   }
   bool continuation_any_close = cur.continues;
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = 0, next = 1; i < t.size(); i = next) {
+    next = i + 1;
     QuoteChar q = QuoteKind(t[i]);
     if (q == QuoteChar::kNone) continue;
+    // Two single marks together are one double mark (‘‘...’’ and ''...''
+    // from typewriter quotes: “Nobody really knows,’’ said Shane).
+    std::size_t last = i;
+    if (i + 1 < t.size() && Adjacent(t[i], t[i + 1]) &&
+        QuoteKind(t[i + 1]) == q) {
+      if (q == QuoteChar::kOpenSingle) q = QuoteChar::kOpenDouble;
+      if (q == QuoteChar::kCloseSingle) q = QuoteChar::kCloseDouble;
+      if (q == QuoteChar::kStraightSingle) q = QuoteChar::kStraightDouble;
+      if (q == QuoteChar::kOpenDouble || q == QuoteChar::kCloseDouble ||
+          q == QuoteChar::kStraightDouble) {
+        last = i + 1;
+        next = i + 2;
+      }
+    }
     bool apostrophe =
         (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
         i > 0 && i + 1 < t.size() && Adjacent(t[i - 1], t[i]) &&
@@ -624,7 +665,7 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
       if (!opens) continue;
       cur = QuoteSpan();
       cur.open = i;
-      cur.text_begin = t[i].end;
+      cur.text_begin = t[last].end;
       state = (q == QuoteChar::kOpenDouble || q == QuoteChar::kStraightDouble)
                   ? State::kDouble
                   : State::kSingle;
@@ -639,24 +680,29 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
         (q == QuoteChar::kStraightDouble && (CanClose(t, i) || free_standing));
     bool single_close =
         (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
-        CanClose(t, i);
+        CanClose(t, i) && !PluralPossessive(t, i);
     bool closes = state == State::kDouble ? double_close : single_close;
-    if (state == State::kDouble && q == QuoteChar::kStraightDouble && !closes &&
-        CanOpen(t, i) && i > 0 && t[i - 1].text != ":") {
-      // ‘right. "But those’: one quote per sentence, the closing mark of
-      // the first lost (a paragraph break in the original page).
+    // An opening mark of the quote's own kind inside it: a quote nested in
+    // another takes the other kind, so this one starts a new quote and the
+    // closing mark of the first was lost (a paragraph break in the original
+    // page: ‘right. "But those’, “health. “They all”, ‘smoke. ‘It is’).
+    bool reopens = state == State::kDouble
+                       ? q == QuoteChar::kOpenDouble ||
+                             (q == QuoteChar::kStraightDouble && !closes)
+                       : q == QuoteChar::kOpenSingle;
+    if (reopens && CanOpen(t, i) && i > 0 && t[i - 1].text != ":") {
       cur.close = i;
       cur.text_end = t[i].begin;
       spans.push_back(cur);
       cur = QuoteSpan();
       cur.open = i;
-      cur.text_begin = t[i].end;
+      cur.text_begin = t[last].end;
       continue;
     }
     if (continuation_any_close) closes = double_close || single_close;
     if (closes) {
       continuation_any_close = false;
-      cur.close = i;
+      cur.close = last;
       cur.text_end = t[i].begin;
       spans.push_back(cur);
       state = State::kOut;

@@ -431,6 +431,37 @@ TEST(ExtractSpeakersTest, Cases) {
        "Yet we see vulnerable people entering custody again and again.|Jean "
        "Corston: These people are held in a structure ill-suited to their "
        "needs."},
+      // Paragraphs run together: an opening mark of the quote's own kind
+      // starts a new quote (a nested quote takes the other kind), with
+      // curly single marks as British trade papers print them, or double.
+      {{"Nicola Sturgeon said: ‘The time has come for a ban. ‘There is "
+        "evidence a ban can cut deaths. ‘But some people have concerns.’ "
+        "David McLetchie asked: ‘Would it not be ironic?’"},
+       "Nicola Sturgeon|David McLetchie",
+       "Nicola Sturgeon: The time has come for a ban.|Nicola Sturgeon: There "
+       "is evidence a ban can cut deaths.|Nicola Sturgeon: But some people "
+       "have concerns.|David McLetchie: Would it not be ironic?"},
+      {{"Jack McConnell said: “Health rates are lamentable. “They all make "
+        "us unhealthy.”"},
+       "Jack McConnell",
+       "Jack McConnell: Health rates are lamentable.|Jack McConnell: They "
+       "all make us unhealthy."},
+      // A plural possessive inside a single-quoted sentence does not close
+      // it; a closing mark after a plural word, with no sentence to close
+      // later, does.
+      {{"‘Given the Tories’ reduced support in urban areas, it is wrong,’ "
+        "said Simon Hughes.",
+        "Simon Hughes called for ‘more nurses’ on the wards."},
+       "Simon Hughes",
+       "Simon Hughes: Given the Tories’ reduced support in urban areas, it "
+       "is wrong|Simon Hughes: more nurses"},
+      // Two single marks are one double mark (typewriter quotes).
+      {{"“Nobody really knows,’’ said Elizabeth Shane, a professor. “Every "
+        "patient has to be evaluated.’’",
+        "''We were surprised,'' said Dr Tom Gill."},
+       "Elizabeth Shane|Tom Gill",
+       "Elizabeth Shane: Nobody really knows|Elizabeth Shane: Every patient "
+       "has to be evaluated.|Tom Gill: We were surprised"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
