@@ -46,6 +46,33 @@ struct Counts {
   }
 };
 
+// The text with its double quotation marks made single, as British papers
+// print quotes (‘...’, the trade press the product is for), where the
+// closing mark is also the apostrophe. A straight mark opens after a space,
+// a bracket or a dash and closes elsewhere.
+std::string ToBritishQuotes(const std::string& text) {
+  static const std::string kOpen = "\u2018", kClose = "\u2019";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\u201C") == 0) {
+      out += kOpen;
+      i += 2;
+    } else if (text.compare(i, 3, "\u201D") == 0) {
+      out += kClose;
+      i += 2;
+    } else if (text[i] == '"') {
+      char before = i == 0 ? ' ' : text[i - 1];
+      bool opens = std::isspace(static_cast<unsigned char>(before)) ||
+                   before == '(' || before == '[' || before == '-';
+      out += opens ? kOpen : kClose;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 class DevsetTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -54,8 +81,29 @@ class DevsetTest : public ::testing::Test {
     extractor_ =
         Extractor::Load(std::string(HPNEWS_SOURCE_DIR) + "/corpus", &status);
     ASSERT_NE(extractor_, nullptr) << status.ToString();
+    labels_ = nlohmann::json::parse(
+        ReadAll(fs::path(HPNEWS_SOURCE_DIR) / "tests/devset/labels.json"));
+  }
+  // Reads a labelled file as hpnews-index does and extracts it; with
+  // `british`, its quotation marks are made single first.
+  Article ReadAndExtract(const std::string& rel, bool british) {
+    fs::path path = kData / rel;
+    EXPECT_TRUE(fs::exists(path)) << path;
+    std::vector<FileProblem> problems, warnings;
+    bool file_ok = false;
+    std::vector<Article> read =
+        ReadArticleFile(path.string(), &problems, &warnings, &file_ok);
+    EXPECT_TRUE(file_ok && read.size() == 1) << rel;
+    Article a = read.empty() ? Article() : std::move(read[0]);
+    if (british) {
+      a.title = ToBritishQuotes(a.title);
+      for (std::string& p : a.paragraphs) p = ToBritishQuotes(p);
+    }
+    extractor_->Extract(&a, "");
+    return a;
   }
   std::unique_ptr<Extractor> extractor_;
+  nlohmann::json labels_;
 };
 
 // The scores of one batch of labelled articles.
@@ -193,22 +241,12 @@ void Compare(const std::string& path, const char* field,
 // extractor was run on them and are held-out checks; batch 3 was held out
 // until the quote rules were tuned on it (tests/devset/labels.json says so).
 TEST_F(DevsetTest, FieldsReachTheirFloor) {
-  nlohmann::json labels = nlohmann::json::parse(
-      ReadAll(fs::path(HPNEWS_SOURCE_DIR) / "tests/devset/labels.json"));
   Scores batch[7];
-  for (const nlohmann::json& item : labels["articles"]) {
+  for (const nlohmann::json& item : labels_["articles"]) {
     std::string rel = item["path"].get<std::string>();
-    fs::path path = kData / rel;
-    ASSERT_TRUE(fs::exists(path)) << path;
     int b = item.value("batch", 1);
     ASSERT_TRUE(b >= 1 && b <= 6) << rel;
-    std::vector<FileProblem> problems, warnings;
-    bool file_ok = false;
-    std::vector<Article> read =
-        ReadArticleFile(path.string(), &problems, &warnings, &file_ok);
-    ASSERT_TRUE(file_ok && read.size() == 1) << rel;
-    Article a = std::move(read[0]);
-    extractor_->Extract(&a, "");
+    Article a = ReadAndExtract(rel, false);
     for (Scores* s : {&batch[0], &batch[b]}) {
       std::set<std::string> want, got(a.speakers.begin(), a.speakers.end());
       for (const auto& x : item["speakers"]) want.insert(x.get<std::string>());
@@ -283,6 +321,37 @@ TEST_F(DevsetTest, FieldsReachTheirFloor) {
   // budget story that mentions health and education spending (1 of 15
   // stories labelled with none; 4 before the domain gate).
   EXPECT_LE(batch[0].topics.fp, 1);
+}
+
+// The same articles with their quotes printed the British way, in single
+// marks (‘...’), the style of the trade papers hpnews is for. The labels
+// are BBC and US stories in double marks; the rules must find and give the
+// same quotes in either style. (Reached: the same figures as in double
+// marks, P 0.907 R 0.836; with the extractor of e218ac2, P 0.903 R
+// 0.730: a paragraph's run-together quotes merged into one, and "Tories’
+// considerably" closed a quote.)
+TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
+  Scores batch[7];
+  for (const nlohmann::json& item : labels_["articles"]) {
+    if (!item.contains("quotes")) continue;
+    std::string rel = item["path"].get<std::string>();
+    Article a = ReadAndExtract(rel, true);
+    Scores* s = &batch[item.value("batch", 1)];
+    for (Scores* t : {&batch[0], s}) {
+      std::set<std::string> want, got(a.speakers.begin(), a.speakers.end());
+      for (const auto& x : item["speakers"]) want.insert(x.get<std::string>());
+      Compare(t == &batch[0] ? rel : "", "speaker", want, got, &t->speakers);
+      CompareQuotes(t == &batch[0] ? rel : "", item["quotes"], a, t);
+    }
+  }
+  for (int b = 1; b <= 6; ++b) {
+    std::string name = "single marks, batch " + std::to_string(b);
+    Print(name.c_str(), batch[b]);
+  }
+  Print("single marks, all", batch[0]);
+  EXPECT_GE(batch[0].speakers.F1(), 0.90);
+  EXPECT_GE(batch[0].QuotePrecision(), 0.89);
+  EXPECT_GE(batch[0].QuoteRecall(), 0.81);
 }
 
 }  // namespace
