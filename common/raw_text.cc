@@ -99,12 +99,39 @@ Block MakeBlock(std::vector<std::string> lines) {
   return b;
 }
 
+// Characters (UTF-8 code points) in `s`.
+std::size_t Columns(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The width a block was wrapped at, or 0 if its lines were not wrapped: at
+// least three lines, the longest 60 to 100 characters, and two in three of
+// the lines before the last within 10 characters of it.
+std::size_t WrapWidth(const std::vector<std::string>& lines) {
+  if (lines.size() < 3) return 0;
+  std::vector<std::size_t> widths;
+  for (const std::string& l : lines) widths.push_back(Columns(l));
+  std::size_t widest = *std::max_element(widths.begin(), widths.end());
+  if (widest < 60 || widest > 100) return 0;
+  std::size_t near = 0;
+  for (std::size_t i = 0; i + 1 < widths.size(); ++i)
+    near += widths[i] + 10 >= widest;
+  return 3 * near >= 2 * (widths.size() - 1) ? widest : 0;
+}
+
 // The paragraphs of a body block. Crawlers save most pages one paragraph per
 // line, blank lines or not; text wrapped at a fixed width has lines that end
 // mid-sentence. So a line that ends a sentence (or opens a quote with ':')
-// ends a paragraph, and any other line runs on into the next.
+// ends a paragraph, and any other line runs on into the next. In wrapped
+// text a sentence ends a paragraph only where the next line's first word
+// would have fitted after it: "...right the way through." before
+// "Stability is the key word" in a block wrapped at 72 columns is the
+// wrapping, not a paragraph break.
 std::vector<std::string> BlockParagraphs(const Block& b) {
   if (b.lines.size() == 1) return {b.text};
+  const std::size_t wrap = WrapWidth(b.lines);
   static const std::string_view kEnds[] = {".",
                                            "!",
                                            "?",
@@ -117,11 +144,21 @@ std::vector<std::string> BlockParagraphs(const Block& b) {
                                            "\xE2\x80\xA6" /* … */};
   std::vector<std::string> out;
   std::string current;
-  for (const std::string& line : b.lines) {
-    if (!current.empty()) current += ' ';
+  for (std::size_t i = 0; i < b.lines.size(); ++i) {
+    const std::string& line = b.lines[i];
+    // "business-" and "like" on two lines of wrapped text are one word.
+    bool broken_at_hyphen =
+        wrap > 0 && current.size() >= 2 && current.back() == '-' &&
+        std::isalpha(static_cast<unsigned char>(current[current.size() - 2]));
+    if (!current.empty() && !broken_at_hyphen) current += ' ';
     current += line;
     bool ends = false;
     for (std::string_view e : kEnds) ends = ends || EndsWith(line, e);
+    if (ends && wrap > 0 && i + 1 < b.lines.size()) {
+      std::string_view next = b.lines[i + 1];
+      std::string_view first = next.substr(0, next.find(' '));
+      ends = Columns(line) + 1 + Columns(first) <= wrap;
+    }
     if (ends) {
       out.push_back(CollapseWhitespace(current));
       current.clear();

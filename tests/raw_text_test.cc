@@ -492,6 +492,32 @@ TEST(ReadRawTextTest, LinesEndingSentencesAreParagraphs) {
   }
 }
 
+// Text wrapped at a fixed width: a line that ends a sentence ends its
+// paragraph only if the next line's first word would have fitted on it,
+// and a word broken at its hyphen is one word again. (Before, Sir Digby's
+// quote ended at "the way through." and "business-like" became two words.)
+TEST(ReadRawTextTest, WrappedLinesEndParagraphsOnlyWhereTheyEndShort) {
+  const std::string page =
+      "Headline of the story here\n\n"
+      "Sir Digby added: \"I don't think he will. I have to say he has been\n"
+      "a prudent chancellor right the way through, and more than that one.\n"
+      "Stability is the key word.\" Mr Hasson said developers had to be\n"
+      "more \"business-\n"
+      "like\", and that was the end of it, he said, in the long debate.\n"
+      "Nevertheless it was short.\n"
+      "Another paragraph starts here.\n";
+  EXPECT_EQ(
+      ReadRawText(page, "x.txt").paragraphs,
+      (std::vector<std::string>{
+          "Sir Digby added: \"I don't think he will. I have to say he "
+          "has been a prudent chancellor right the way through, and "
+          "more than that one. Stability is the key word.\" Mr Hasson "
+          "said developers had to be more \"business-like\", and that "
+          "was the end of it, he said, in the long debate. Nevertheless it "
+          "was short.",
+          "Another paragraph starts here."}));
+}
+
 TEST(ReadRawTextTest, SeedParagraphsMatchTheHandWrittenXml) {
   const std::string corpus = std::string(HPNEWS_SOURCE_DIR) + "/corpus";
   for (const auto& entry :
