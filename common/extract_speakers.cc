@@ -626,6 +626,7 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
     state = State::kDouble;  // closes on either kind below
   }
   bool continuation_any_close = cur.continues;
+  int nested = 0;  // quotes of the same kind open inside the current one
   for (std::size_t i = 0, next = 1; i < t.size(); i = next) {
     next = i + 1;
     QuoteChar q = QuoteKind(t[i]);
@@ -682,21 +683,41 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
         (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
         CanClose(t, i) && !PluralPossessive(t, i);
     bool closes = state == State::kDouble ? double_close : single_close;
-    // An opening mark of the quote's own kind inside it: a quote nested in
-    // another takes the other kind, so this one starts a new quote and the
-    // closing mark of the first was lost (a paragraph break in the original
-    // page: ‘right. "But those’, “health. “They all”, ‘smoke. ‘It is’).
-    bool reopens = state == State::kDouble
-                       ? q == QuoteChar::kOpenDouble ||
-                             (q == QuoteChar::kStraightDouble && !closes)
-                       : q == QuoteChar::kOpenSingle;
-    if (reopens && CanOpen(t, i) && i > 0 && t[i - 1].text != ":") {
-      cur.close = i;
-      cur.text_end = t[i].begin;
-      spans.push_back(cur);
-      cur = QuoteSpan();
-      cur.open = i;
-      cur.text_begin = t[last].end;
+    // An opening mark of the quote's own kind inside it. A double mark, or
+    // a single one after a sentence, starts a new quote, the closing mark of
+    // the first lost (paragraphs run together in the page: ‘right. "But
+    // those’, “health. “They all”, ‘smoke. ‘It is’). A single mark elsewhere
+    // opens a quote nested in this one, as writers who have only the one
+    // mark nest them ('transfer of the 'good' microbiota,' Man said): its
+    // closing mark does not close this one.
+    bool same_kind_opens =
+        CanOpen(t, i) && i > 0 && t[i - 1].text != ":" &&
+        (state == State::kDouble
+             ? q == QuoteChar::kOpenDouble ||
+                   (q == QuoteChar::kStraightDouble && !closes)
+             : q == QuoteChar::kOpenSingle ||
+                   (q == QuoteChar::kStraightSingle && !closes &&
+                    !std::isdigit(static_cast<unsigned char>(
+                        t[i + 1].text.front()))));  // "class of '83"
+    if (same_kind_opens) {
+      std::string_view before = t[i - 1].text;
+      bool after_sentence = before == "." || before == "?" || before == "!" ||
+                            before == "\xE2\x80\xA6";
+      if (after_sentence || state == State::kDouble) {
+        cur.close = i;
+        cur.text_end = t[i].begin;
+        spans.push_back(cur);
+        cur = QuoteSpan();
+        cur.open = i;
+        cur.text_begin = t[last].end;
+        nested = 0;
+      } else {
+        ++nested;
+      }
+      continue;
+    }
+    if (closes && nested > 0) {
+      --nested;
       continue;
     }
     if (continuation_any_close) closes = double_close || single_close;
