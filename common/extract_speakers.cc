@@ -696,9 +696,7 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
              ? q == QuoteChar::kOpenDouble ||
                    (q == QuoteChar::kStraightDouble && !closes)
              : q == QuoteChar::kOpenSingle ||
-                   (q == QuoteChar::kStraightSingle && !closes &&
-                    !std::isdigit(static_cast<unsigned char>(
-                        t[i + 1].text.front()))));  // "class of '83"
+                   (q == QuoteChar::kStraightSingle && !closes));
     if (same_kind_opens) {
       std::string_view before = t[i - 1].text;
       bool after_sentence = before == "." || before == "?" || before == "!" ||
@@ -711,8 +709,9 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
         cur.open = i;
         cur.text_begin = t[last].end;
         nested = 0;
-      } else {
-        ++nested;
+      } else if (!std::isdigit(
+                     static_cast<unsigned char>(t[i + 1].text.front()))) {
+        ++nested;  // not an elided year ("class of '83", "the ‘90s")
       }
       continue;
     }

@@ -54,8 +54,10 @@ enum class Marks {
 };
 
 // The text with its double quotation marks made single, where the closing
-// mark is also the apostrophe. For curly marks, a straight one opens after
-// a space, a bracket or a dash and closes elsewhere.
+// mark is also the apostrophe. For curly marks, straight ones (double or
+// single, quote or apostrophe) open after a space, a bracket or a dash and
+// close elsewhere, as a word processor sets them: "Scotland's" becomes
+// "Scotland’s", and "class of '83" "class of ‘83".
 std::string ToSingleMarks(const std::string& text, Marks marks) {
   const bool curly = marks == Marks::kCurlySingle;
   const std::string open = curly ? "\u2018" : "'";
@@ -69,7 +71,7 @@ std::string ToSingleMarks(const std::string& text, Marks marks) {
     } else if (text.compare(i, 3, "\u201D") == 0) {
       out += close;
       i += 2;
-    } else if (text[i] == '"') {
+    } else if (text[i] == '"' || (curly && text[i] == '\'')) {
       char before = i == 0 ? ' ' : text[i - 1];
       bool opens = std::isspace(static_cast<unsigned char>(before)) ||
                    before == '(' || before == '[' || before == '-';
@@ -154,9 +156,15 @@ void Print(const char* name, const Scores& s) {
       s.quotes_missed, s.quotes_unnamed, s.quotes_misgiven, s.quotes_to_body);
 }
 
-// Lower case letters and digits, one space between words: how a labelled
-// quote's first words and an extracted quote are compared.
-std::string QuoteKey(const std::string& text) {
+// Lower case letters and digits, one space between words, no apostrophes
+// (straight or curly): how a labelled quote's first words and an extracted
+// quote are compared.
+std::string QuoteKey(std::string text) {
+  for (const char* apostrophe : {"\u2018", "\u2019"}) {
+    for (std::size_t at = text.find(apostrophe); at != std::string::npos;
+         at = text.find(apostrophe, at))
+      text.erase(at, 3);
+  }
   std::string key;
   for (unsigned char c : text) {
     if (std::isalnum(c) || c >= 0x80) {

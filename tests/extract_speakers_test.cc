@@ -448,17 +448,18 @@ TEST(ExtractSpeakersTest, Cases) {
        "all make us unhealthy."},
       // With straight single marks only, the same: a mark after a sentence
       // starts a new quote, one elsewhere nests a quote in this one, and
-      // an elided year is neither.
+      // an elided year is neither, in straight marks or curly.
       {{"Jack McConnell said: 'Health rates are lamentable. 'They all make "
         "us unhealthy, like the class of '83 and over that time the world "
         "changed.'",
         "'Transfer of the 'good' microbiota offers protection,' Dr Si Ming "
-        "Man said."},
-       "Jack McConnell|Si Ming Man",
+        "Man said.",
+        "Sir Digby Jones added: ‘It was like the ‘90s all over again.’"},
+       "Jack McConnell|Si Ming Man|Digby Jones",
        "Jack McConnell: Health rates are lamentable.|Jack McConnell: They "
        "all make us unhealthy, like the class of '83 and over that time the "
        "world changed.|Si Ming Man: Transfer of the 'good' microbiota offers "
-       "protection"},
+       "protection|Digby Jones: It was like the ‘90s all over again."},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
