@@ -257,15 +257,19 @@ Status TopicTaxonomy::Parse(std::string_view text, TopicTaxonomy* out) {
       }
       char* end = nullptr;
       double v = std::strtod(value.c_str(), &end);
-      if ((kind != "threshold" && kind != "domain-min") || *end != '\0' ||
-          !(v > 0)) {
+      double* setting = kind == "threshold"         ? &out->threshold_
+                        : kind == "domain-min"      ? &out->domain_min_
+                        : kind == "domain-per-1000" ? &out->domain_per_1000_
+                                                    : nullptr;
+      if (setting == nullptr || *end != '\0' || !(v > 0)) {
         return Status::InvalidInput(
             "expected \"*<TAB>threshold<TAB>positive number\", "
-            "\"*<TAB>domain-min<TAB>positive number\" or "
+            "\"*<TAB>domain-min<TAB>positive number\", "
+            "\"*<TAB>domain-per-1000<TAB>positive number\" or "
             "\"*<TAB>domain<TAB>PATTERN\"",
             line_no);
       }
-      (kind == "threshold" ? out->threshold_ : out->domain_min_) = v;
+      *setting = v;
       continue;
     }
     if (!ValidTopicId(id)) {
@@ -374,9 +378,16 @@ std::vector<std::string> TopicTaxonomy::Classify(
     if (s.score >= threshold_) out.push_back(s.id);
   }
   // Counted only when a topic qualifies: most articles carry none.
-  if (!out.empty() && domain_min_ > 0 &&
-      static_cast<double>(DomainMatches(tokens)) < domain_min_) {
-    out.clear();  // not health news: its budgets are not the NHS's
+  if (!out.empty() && (domain_min_ > 0 || domain_per_1000_ > 0)) {
+    const double matches = static_cast<double>(DomainMatches(tokens));
+    std::size_t words = tokens.title.words();
+    for (const TokenizedText& para : tokens.paragraphs) words += para.words();
+    if (matches < domain_min_ ||
+        matches * 1000 < domain_per_1000_ * static_cast<double>(words)) {
+      // Not health news, or health in passing: its budgets, ministers and
+      // elections are not the NHS's.
+      out.clear();
+    }
   }
   return out;
 }

@@ -173,7 +173,8 @@ class TopicTaxonomy {
 
   double threshold() const { return threshold_; }
   // How many times the domain's words ("*<TAB>domain<TAB>PATTERN") occur
-  // in the article; Classify() gives no topic below "domain-min".
+  // in the article; Classify() gives no topic below "domain-min", nor
+  // below "domain-per-1000" of the title's and body's words.
   std::size_t DomainMatches(const ArticleTokens& tokens) const;
   // Topic ids and labels in taxonomy order.
   const std::vector<std::string>& ids() const { return ids_; }
@@ -187,7 +188,8 @@ class TopicTaxonomy {
   PhraseMatcher matcher_;
   double threshold_ = 4;
   PhraseMatcher domain_;
-  double domain_min_ = 0;  // 0: every article is in the domain
+  double domain_min_ = 0;       // 0: every article is in the domain
+  double domain_per_1000_ = 0;  // 0: however long the article
 };
 
 }  // namespace hpnews

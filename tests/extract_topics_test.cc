@@ -115,6 +115,32 @@ TEST(ExtractTopicsTest, DomainGate) {
             "funding");
 }
 
+// With a density, health words in passing do not make health news: an
+// election story's spending row that names the NHS twice in 60 words
+// carries no topic; the same row in 20 words does.
+TEST(ExtractTopicsTest, DomainDensityGate) {
+  TopicTaxonomy tax;
+  ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t4\n"
+                                   "*\tdomain-min\t2\n"
+                                   "*\tdomain-per-1000\t50\n"
+                                   "*\tdomain\tNHS\n"
+                                   "funding\tlabel\tFunding\n"
+                                   "funding\t2\tbudget*\n",
+                                   &tax)
+                  .ok());
+  std::string row = "Labour and the Tories clashed over the budget.";
+  std::string padding;
+  for (int i = 0; i < 5; ++i)
+    padding += " The parties argued about taxes and schools again.";
+  // 2 domain words in 20 words: 100 per 1,000.
+  EXPECT_EQ(Join(tax.Classify("Budget row", {row + " The NHS and NHS."})),
+            "funding");
+  // 2 in about 70 words: under 50 per 1,000.
+  EXPECT_EQ(
+      Join(tax.Classify("Budget row", {row + padding + " The NHS and NHS."})),
+      "");
+}
+
 TEST(ExtractTopicsTest, LongerPhraseCountsOnce) {
   TopicTaxonomy tax;
   ASSERT_TRUE(TopicTaxonomy::Parse("*\tthreshold\t3\n"
@@ -150,6 +176,7 @@ TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
       {"Funding\tlabel\tFunding\n", 1},  // bad id
       {"*\tthreshold\tzero\n", 1},
       {"*\tdomain-min\t-1\n", 1},
+      {"*\tdomain-per-1000\tmany\n", 1},
       {"*\tcontext\tNHS\n", 1},
       {"funding\tlabel\tFunding\nfunding\tlabel\tAgain\n", 2},
   };
