@@ -298,12 +298,15 @@ bool ParseTime(Cursor* c) {
       t = w;
     } else {
       z = t;
+      z.SkipSpace();  // "10:32:00 +0100", as e-mail and RSS dates write it
       if ((z.Peek() == '+' || z.Peek() == '-') && IsDigit(z.Peek(1))) {
         ++z.pos;
         int hh = 0, mm = 0;
-        if (z.Number(2, 2, &hh)) {
-          z.Consume(':');
-          if (z.Number(2, 2, &mm)) t = z;
+        if (z.Number(4, 4, &hh)) {  // "+0100"
+          t = z;
+        } else if (z.Number(2, 2, &hh) && z.Consume(':') &&
+                   z.Number(2, 2, &mm)) {  // "+01:00"
+          t = z;
         }
       }
     }
