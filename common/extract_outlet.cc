@@ -173,6 +173,23 @@ bool AfterCopyright(const Tokens& t, std::size_t first) {
   return false;
 }
 
+// A copyright notice: a short line with "©", "(c)" or "Copyright" anywhere
+// in it, which names the outlet before the mark or after the publisher
+// ("Nursing Times © 2013", "Copyright © Emap Publishing Limited 2013 -
+// HSJ").
+bool IsCopyrightNotice(const Tokens& t) {
+  constexpr int kMaxWords = 16;
+  int words = 0;
+  bool mark = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    words += t[i].is_word;
+    mark = mark || t[i].text == "\xC2\xA9" || t[i].lower == "copyright" ||
+           (t[i].lower == "c" && i > 0 && t[i - 1].text == "(" &&
+            i + 1 < t.size() && t[i + 1].text == ")");
+  }
+  return mark && words <= kMaxWords;
+}
+
 // The whole text is the name (a masthead line): "Pulse", "The Guardian".
 bool IsWholeText(const Tokens& t, std::size_t first, std::size_t last) {
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -255,7 +272,7 @@ void OutletSignatures::ScoreText(const TokenizedText& text, Place place,
         break;
       case Kind::kName:
         if (IsWholeText(tokens, m.first, m.last) ||
-            AfterCopyright(tokens, m.first) ||
+            AfterCopyright(tokens, m.first) || IsCopyrightNotice(tokens) ||
             (first_paragraph && IsAgencyParenthesis(tokens, m.first, m.last))) {
           score = kStrong;
         } else if (place == Place::kFurniture) {

@@ -107,6 +107,21 @@ TEST(ExtractOutletTest, FurnitureMastheadsAreStrongEvidence) {
       {{"Copyright 2013 The Guardian. All rights reserved."},
        {"Text."},
        "The Guardian"},
+      // A copyright notice names the outlet anywhere in it: before the
+      // sign, or after the publisher's name.
+      {{"Nursing Times \xC2\xA9 2013"}, {"The BMA said no."}, "Nursing Times"},
+      {{"Copyright \xC2\xA9 Emap Publishing Limited 2013 - HSJ"},
+       {"The BMA said no."},
+       "Health Service Journal"},
+      {{"Mail Online (c) Associated Newspapers Ltd"},
+       {"The BMA said no."},
+       "Daily Mail"},
+      // A long sentence that happens to say "copyright" is no notice.
+      {{"Related articles"},
+       {"The court heard that the copyright in the photographs, some of "
+        "which the Guardian later printed, belonged to the hospital trust "
+        "and not to the staff who took them."},
+       ""},
       // The masthead outweighs a story that cites another outlet.
       {{"At the heart of general practice since 1960"},
        {"GPs will be told to cut lists, the BMJ has learnt."},
