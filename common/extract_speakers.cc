@@ -1758,8 +1758,9 @@ void ParagraphReader::FindAttributions() {
     // "accused him of trying to score "cheap political points"": a verb
     // that reports words only when it quotes them.
     if (quoting) verb = QuoteFollows(u);
+    // "according to X", also opening its sentence ("According to X, ...").
     bool according =
-        w.text == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
+        w.lower == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
     bool saying = w.text == "saying" && u > 0 && !units_[u - 1].is_quote &&
                   t_[units_[u - 1].token].text == ",";
     bool colon =

@@ -460,6 +460,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "all make us unhealthy, like the class of '83 and over that time the "
        "world changed.|Si Ming Man: Transfer of the 'good' microbiota offers "
        "protection|Digby Jones: It was like the ‘90s all over again."},
+      // "According to X" opening its sentence gives X the quote, as it does
+      // after the quote.
+      {{"According to Dr Peter Holden, the plans were drawn up ‘in a "
+        "hurry’."},
+       "Peter Holden",
+       "Peter Holden: in a hurry"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
