@@ -333,7 +333,9 @@ const WordSet& ReportingVerbs() {
       "recalls", "remarks", "observes", "announces", "declares", "continues",
       "comments", "reiterated", "reiterates", "joked", "jokes", "quipped",
       "quips", "contended", "contends", "counters", "protests", "recounted",
-      "recounts", "boasted", "boasts", "mused", "muses", "pleaded"};
+      "recounts", "boasted", "boasts", "mused", "muses", "pleaded",
+      // Words published rather than spoken.
+      "tweeted", "tweets", "blogged"};
   return s;
 }
 
@@ -357,7 +359,7 @@ const WordSet& QuotingVerbs() {
 bool IsAlsoANoun(std::string_view w) {
   static const WordSet s = {"recalls",  "remarks",  "comments", "answers",
                             "protests", "counters", "jokes",    "quips",
-                            "muses",    "boasts",   "replies"};
+                            "muses",    "boasts",   "replies",  "tweets"};
   return s.count(w) > 0;
 }
 

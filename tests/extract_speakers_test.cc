@@ -466,6 +466,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "hurry’."},
        "Peter Holden",
        "Peter Holden: in a hurry"},
+      // Words published rather than spoken: "tweeted", "blogged"; "his
+      // tweets" is a noun.
+      {{"Dr Kailash Chand, deputy chair of the BMA council, tweeted: "
+        "‘Shameful.’",
+        "His tweets were ‘offensive’, said Dr John Smith."},
+       "Kailash Chand|John Smith",
+       "Kailash Chand: Shameful.|John Smith: offensive"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
