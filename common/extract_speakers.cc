@@ -235,7 +235,9 @@ const WordSet& BodyWords() {
       "City", "County", "Control", "Prevention", "Statistics", "Cancer",
       "Therapeutics", "Diagnostics", "Biotech", "Reuters", "Assn", "Ballet",
       "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery",
-      "International", "Nutrition", "Disease", "Re"};
+      "International", "Nutrition", "Disease", "Re",
+      // "Royal Mail", "Royal College of Nursing", "Mail on Sunday".
+      "Royal", "Mail"};
   return s;
 }
 

@@ -473,6 +473,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "His tweets were ‘offensive’, said Dr John Smith."},
        "Kailash Chand|John Smith",
        "Kailash Chand: Shameful.|John Smith: offensive"},
+      // "Royal Mail" and "Financial Mail" are bodies, not people.
+      {{"A Royal Mail spokesman said: ‘We are investigating.’",
+        "Royal Mail said it had found the ballot papers."},
+       "",
+       "Royal Mail: We are investigating."},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
