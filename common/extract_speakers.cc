@@ -1047,6 +1047,8 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
                  w.text == "general" || w.text == "trial" ||
                  w.text == "research" || w.text == "project" ||
                  w.text == "retina" || w.text == "health" ||
+                 // "the study's principal investigator, R. Scott Turner"
+                 (w.text == "s" && i > b && IsApostrophe(t[i - 1])) ||
                  (i == b && IsSkippableBeforeVerb(w)))) {
       break;
     }

@@ -478,6 +478,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "Royal Mail said it had found the ballot papers."},
        "",
        "Royal Mail: We are investigating."},
+      // A role with a possessive before its name in apposition: "the
+      // study's principal investigator, R. Scott Turner".
+      {{"The results \"are very interesting,\" says the study's principal "
+        "investigator, R. Scott Turner, MD, director of the program."},
+       "R. Scott Turner",
+       "R. Scott Turner: are very interesting"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
