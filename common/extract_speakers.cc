@@ -2142,6 +2142,27 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs) {
   return ExtractSpeakers(paragraphs, tokens);
 }
 
+// Whether a quote left open at the end of paragraph `i - 1` goes on into
+// paragraph `i`. A paragraph that opens with a mark goes on with its
+// speaker, as print repeats the opening mark of a quote paragraph after
+// paragraph. One with no mark must close the quote there or within the two
+// paragraphs after, themselves without a mark: a quote whose closing mark
+// the page lost ("... a better option than other tests.) does not run on
+// through the press release's boilerplate to its end.
+bool QuoteContinuesInto(const std::vector<std::string>& paragraphs,
+                        const std::vector<TokenizedText>& tokens,
+                        std::size_t i) {
+  constexpr std::size_t kMaxParagraphs = 3;
+  for (std::size_t j = i; j < paragraphs.size() && j < i + kMaxParagraphs;
+       ++j) {
+    std::vector<QuoteSpan> spans =
+        FindQuotes(paragraphs[j], tokens[j].tokens(), true);
+    if (spans.empty() || !spans[0].continues) return j == i;
+    if (!spans[0].open_at_end) return true;
+  }
+  return false;
+}
+
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
@@ -2150,6 +2171,8 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   bool has_open = false, has_previous = false, has_thread = false;
   std::vector<int> quote_people;  // per quote: its speaker's id, or -1
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
+      has_open = false;
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
     reader.Read(has_open ? &open_speaker : nullptr,

@@ -484,6 +484,23 @@ TEST(ExtractSpeakersTest, Cases) {
         "investigator, R. Scott Turner, MD, director of the program."},
        "R. Scott Turner",
        "R. Scott Turner: are very interesting"},
+      // A quote left open at a paragraph's end goes on into paragraphs
+      // without a mark only if it closes within three of them: a page that
+      // lost the closing mark does not make its boilerplate the speaker's.
+      {{"\"It is harder to detect,\" said the lead author, Susan Weinstein. "
+        "\"These results suggest it may be a better option.",
+        "The most common exam offered is an ultrasound.",
+        "Based on the results, the test may be a better option.", "###",
+        "Penn Medicine is one of the world's leading medical centers."},
+       "Susan Weinstein",
+       "Susan Weinstein: It is harder to detect|Susan Weinstein: These "
+       "results suggest it may be a better option."},
+      {{"Dr Jane Smith said: \"We saw it first in March.",
+        "It was a surprise to all of us.", "Then it spread to every ward.\"",
+        "The hospital has since closed."},
+       "Jane Smith",
+       "Jane Smith: We saw it first in March.|Jane Smith: It was a surprise "
+       "to all of us.|Jane Smith: Then it spread to every ward."},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
