@@ -341,6 +341,53 @@ const WordSet& ReportingVerbs() {
   return s;
 }
 
+// Base forms of reporting verbs, which report only after a modal or an
+// infinitive of intent ("he will argue", "is expected to warn"): alone
+// they are as often nouns or commands ("the claim", "stress").
+const WordSet& BaseFormReportingVerbs() {
+  static const WordSet s = {
+      "argue",     "warn",      "claim",     "admit", "insist",      "explain",
+      "stress",    "add",       "tell",      "urge",  "acknowledge", "concede",
+      "reply",     "predict",   "suggest",   "note",  "comment",     "confirm",
+      "announce",  "declare",   "maintain",  "agree", "deny",        "accept",
+      "emphasise", "emphasize", "reiterate", "write"};
+  return s;
+}
+
+// Words before "to" that announce what someone will do: "is expected to
+// warn", "are set to say".
+const WordSet& IntentWords() {
+  static const WordSet s = {"expected", "due",   "set",  "going",
+                            "poised",   "about", "ready"};
+  return s;
+}
+
+bool IsCapitalised(const MatchToken& t);
+
+// Whether the base-form verb at token i follows a modal whose subject is a
+// person ("Mr Howard will argue", "he would also warn") or an infinitive of
+// intent ("is expected to warn"). Not after "not" ("would not respond"),
+// nor with another subject ("that might explain", "the system can reply",
+// "Whilst I would warn").
+bool AfterModal(const Tokens& t, std::size_t i) {
+  static const WordSet kModals = {"will",  "would", "shall", "may",   "might",
+                                  "could", "can",   "must",  "should"};
+  std::size_t j = i;
+  while (j > 0 && t[j - 1].is_word &&
+         (t[j - 1].text == "also" || t[j - 1].text == "again" ||
+          t[j - 1].text == "later" || t[j - 1].text == "today" ||
+          t[j - 1].text == "tomorrow"))
+    --j;
+  if (j < 2 || !t[j - 1].is_word) return false;
+  if (t[j - 1].text == "to") return IntentWords().count(t[j - 2].text) > 0;
+  if (!kModals.count(t[j - 1].text)) return false;
+  const MatchToken& subject = t[j - 2];
+  return subject.is_word && (subject.text == "he" || subject.text == "she" ||
+                             subject.text == "He" || subject.text == "She" ||
+                             (IsCapitalised(subject) && subject.text != "I" &&
+                              subject.text != "We" && subject.text != "It"));
+}
+
 // Verbs that report someone's words only when the words are quoted after
 // them in the sentence: "described Africa as a "scar"", "accused him of
 // trying to score "cheap political points"".
@@ -1351,6 +1398,9 @@ class ParagraphReader {
   bool RolePredicate(std::size_t k) const;
   // Whether a quote follows unit `u` in its sentence.
   bool QuoteFollows(std::size_t u) const;
+  // Whether a quote ends at most a few words before unit u, with nothing
+  // but its speaker between ("...," he will argue).
+  bool QuoteJustBefore(std::size_t u) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether nothing but punctuation, a quote or the speaker's name follows
@@ -1454,6 +1504,21 @@ bool ParagraphReader::QuoteFollows(std::size_t u) const {
   for (std::size_t v = u + 1;
        v < units_.size() && units_[v].sentence == units_[u].sentence; ++v) {
     if (units_[v].is_quote) return true;
+  }
+  return false;
+}
+
+bool ParagraphReader::QuoteJustBefore(std::size_t u) const {
+  constexpr std::size_t kMaxUnits = 6;
+  for (std::size_t v = u; v > 0 && u - v < kMaxUnits &&
+                          units_[v - 1].sentence == units_[u].sentence;
+       --v) {
+    const Unit& p = units_[v - 1];
+    if (p.is_quote) return true;
+    const std::string_view w = t_[p.token].text;
+    if (w == "and" || w == "but" || w == "that" || w == ";" ||
+        ReportingVerbs().count(w))
+      return false;
   }
   return false;
 }
@@ -1742,6 +1807,13 @@ std::size_t ParagraphReader::PrevOutside(std::size_t u,
                                          std::size_t lo_unit) const {
   std::size_t v = u;
   int skipped = 0;
+  // "is expected to say", "are set to warn": the subject is before them.
+  static const WordSet kBe = {"is", "are", "was", "were"};
+  if (v >= lo_unit + 3 && t_[units_[v - 1].token].text == "to" &&
+      IntentWords().count(t_[units_[v - 2].token].text) &&
+      kBe.count(t_[units_[v - 3].token].text)) {
+    v -= 3;
+  }
   while (v > lo_unit && skipped < 4) {
     const Unit& p = units_[v - 1];
     if (p.is_quote || !IsSkippableBeforeVerb(t_[p.token])) break;
@@ -1759,6 +1831,11 @@ void ParagraphReader::FindAttributions() {
     std::size_t ti = unit.token;
     bool verb = w.is_word && w.text.size() >= 3 && IsLowerAscii(w.text[0]) &&
                 ReportingVerbs().count(w.text);
+    // "It sets family against family," he will argue: a verb of the future
+    // reports only words it quotes ("will announce his line-up" does not).
+    if (!verb && w.is_word && BaseFormReportingVerbs().count(w.text) &&
+        AfterModal(t_, ti))
+      verb = QuoteFollows(u) || QuoteJustBefore(u);
     // A quoting verb's speaker is its subject, never what follows it.
     const bool quoting = !verb && w.is_word && QuotingVerbs().count(w.text);
     // "accused him of trying to score "cheap political points"": a verb

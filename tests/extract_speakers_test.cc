@@ -501,6 +501,18 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jane Smith",
        "Jane Smith: We saw it first in March.|Jane Smith: It was a surprise "
        "to all of us.|Jane Smith: Then it spread to every ward."},
+      // A reporting verb after a modal reports the words it quotes ("he
+      // will argue"), not a plan ("will announce his line-up"), nor with a
+      // subject that is no person ("the results may suggest").
+      {{"Tory leader Michael Howard will speak on Monday. \"It sets family "
+        "against family,\" he will argue.",
+        "Clive Woodward will announce his line-up on Tuesday."},
+       "Michael Howard",
+       "Michael Howard: It sets family against family"},
+      {{"\"It is worth striving for,\" Dr Basil Hume would later explain."},
+       "Basil Hume",
+       "Basil Hume: It is worth striving for"},
+      {{"The results may suggest a \"new route\" to treatment."}, "", ""},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
