@@ -168,6 +168,33 @@ TEST(ExtractTopicsTest, CorpusTaxonomyHasTheAgreedIds) {
             "public-health|quality|regulation|politics");
 }
 
+// The corpus taxonomy knows the NHS's words after 2013 too: a story told
+// in them alone ("never events", "special measures", "primary care
+// networks", "the GMS contract") gets its topic, and a contract of general
+// practice is not a workforce contract.
+TEST(ExtractTopicsTest, CorpusTaxonomyKnowsLaterNhsTerms) {
+  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/topics.tsv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  TopicTaxonomy tax;
+  ASSERT_TRUE(TopicTaxonomy::Parse(ss.str(), &tax).ok());
+  EXPECT_EQ(Join(tax.Classify(
+                "Trust placed in special measures after never events",
+                {"A hospital trust has been placed in special measures after "
+                 "three never events in six months, the regulator has said.",
+                 "Inspectors found the trust had breached the duty of candour "
+                 "by failing to tell patients about the errors."})),
+            "quality");
+  EXPECT_EQ(Join(tax.Classify(
+                "GP practices join primary care networks",
+                {"Nearly every GP practice in England has joined a primary "
+                 "care network, NHS England has said.",
+                 "The PCN contract, an enhanced service under the GMS "
+                 "contract, pays practices to work at scale. Some GP partners "
+                 "said the networks would favour GP federations."})),
+            "primary-care");
+}
+
 TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
   const std::pair<const char*, int> kCases[] = {
       {"funding\t2\tbudget\n", 1},  // no label before
