@@ -381,11 +381,12 @@ bool AfterModal(const Tokens& t, std::size_t i) {
   if (j < 2 || !t[j - 1].is_word) return false;
   if (t[j - 1].text == "to") return IntentWords().count(t[j - 2].text) > 0;
   if (!kModals.count(t[j - 1].text)) return false;
+  static const WordSet kNotPeople = {"i",    "we",   "it",    "they",
+                                     "this", "that", "there", "you"};
   const MatchToken& subject = t[j - 2];
-  return subject.is_word && (subject.text == "he" || subject.text == "she" ||
-                             subject.text == "He" || subject.text == "She" ||
-                             (IsCapitalised(subject) && subject.text != "I" &&
-                              subject.text != "We" && subject.text != "It"));
+  return subject.is_word &&
+         (subject.lower == "he" || subject.lower == "she" ||
+          (IsCapitalised(subject) && !kNotPeople.count(subject.lower)));
 }
 
 // Verbs that report someone's words only when the words are quoted after

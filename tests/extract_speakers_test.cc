@@ -512,7 +512,10 @@ TEST(ExtractSpeakersTest, Cases) {
       {{"\"It is worth striving for,\" Dr Basil Hume would later explain."},
        "Basil Hume",
        "Basil Hume: It is worth striving for"},
-      {{"The results may suggest a \"new route\" to treatment."}, "", ""},
+      {{"The results may suggest a \"new route\" to treatment.",
+        "This would suggest a \"second route\" too."},
+       "",
+       ""},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
