@@ -563,7 +563,11 @@ bool IsInitialDot(const Tokens& t, std::size_t i) {
   return i > 0 && i + 1 < t.size() && t[i].text == "." &&
          t[i - 1].text.size() == 1 && IsUpperAscii(t[i - 1].text[0]) &&
          Adjacent(t[i - 1], t[i]) && !Adjacent(t[i], t[i + 1]) &&
-         IsNameWord(t[i + 1]);
+         IsNameWord(t[i + 1]) &&
+         // Not the end of a dotted acronym ("U.S. Marine Chris Merkle"),
+         // unless a name comes before it ("Bernard M.Y. Cheung").
+         !(i >= 2 && t[i - 2].text == "." && Adjacent(t[i - 2], t[i - 1]) &&
+           !(i >= 4 && IsNameWord(t[i - 4])));
 }
 
 // Titles and other stop words that are also surnames ("John Major", "Julie
@@ -1426,7 +1430,11 @@ class ParagraphReader {
 
 bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
   if (k >= t_.size() || t_[k].text != ",") return false;
-  if (i > 0 && Prepositions().count(t_[i - 1].text)) return false;
+  // Not a preposition's object, but for an example given ("experts like
+  // J. Lee Westmaas, strategic director of ...").
+  if (i > 0 && Prepositions().count(t_[i - 1].text) &&
+      t_[i - 1].text != "like" && t_[i - 1].text != "including")
+    return false;
   // "University of California, San Francisco, neuroscientist": a place
   // in a list of capitalised words.
   if (i > 1 && t_[i - 1].text == "," && IsCapitalised(t_[i - 2])) return false;
@@ -1619,6 +1627,8 @@ void ParagraphReader::ScanMentions() {
     if (unit_of_token_[i] < 0 || units_[unit_of_token_[i]].is_quote) continue;
     const MatchToken& w = t_[i];
     if (!w.is_word) continue;
+    // An initial ("R. Scott Turner") starts a name; it introduces none.
+    if (w.text.size() == 1 && IsInitialDot(t_, i + 1)) continue;
     unsigned cls = WordClasses(w.text);
     bool cap = IsCapitalised(w);
     bool trigger = (cap && (cls & kHonorificClass)) ||
@@ -1678,6 +1688,8 @@ void ParagraphReader::ScanMentions() {
                   t_[i - 1].lower == "the")) {
       continue;
     }
+    // "J. Lee Westmaas": the initial is part of the name.
+    const std::size_t first = i >= 2 && IsInitialDot(t_, i - 1) ? i - 2 : i;
     std::size_t k = i;
     int words = 0;
     while (k < t_.size() && !units_[unit_of_token_[k]].is_quote && is_name(k)) {
@@ -1688,15 +1700,21 @@ void ParagraphReader::ScanMentions() {
              IsCapitalised(t_[k + 1])) {
         k += 2;
       }
+      // Middle initials: "Stephen J. Kominsky", "Bernard M.Y. Cheung".
+      while (k + 2 < t_.size() && t_[k].text.size() == 1 &&
+             IsInitialDot(t_, k + 1) &&
+             !units_[unit_of_token_[k + 2]].is_quote) {
+        k += 2;
+      }
     }
     if (words >= 2 && words <= 4) {
-      Mention m = ClassifyCapitalised(text_, t_, i, k - 1);
+      Mention m = ClassifyCapitalised(text_, t_, first, k - 1);
       if (m.kind == MentionKind::kPerson) {
-        int p =
-            reg_->Person(m.name, m.gender, base_ + static_cast<long>(i),
-                         /*weak=*/!RoleInApposition(i, k) &&
-                             !RoleBeforeApposition(i, k) && !RolePredicate(k));
-        seen.push_back({p, i, k});
+        int p = reg_->Person(m.name, m.gender, base_ + static_cast<long>(first),
+                             /*weak=*/!RoleInApposition(first, k) &&
+                                 !RoleBeforeApposition(first, k) &&
+                                 !RolePredicate(k));
+        seen.push_back({p, first, k});
       }
     }
     i = k - 1;

@@ -516,6 +516,27 @@ TEST(ExtractSpeakersTest, Cases) {
         "This would suggest a \"second route\" too."},
        "",
        ""},
+      // Initials are part of a name, before it or in the middle: "R. Scott
+      // Turner" is not also a "Scott Turner" whom "Turner" then means.
+      // "U.S." is no initial.
+      {{"The results \"are very interesting,\" says the study's principal "
+        "investigator, R. Scott Turner, MD, director of the program. "
+        "Turner, who treats patients, cautions against it. \"This is a "
+        "single study,\" Turner said."},
+       "R. Scott Turner",
+       "R. Scott Turner: are very interesting|R. Scott Turner: This is a "
+       "single study"},
+      {{"The tests were developed by Stephen J. Kominsky and others. \"It "
+        "works,\" Kominsky said.",
+        "When U.S. Marine Chris Merkle came home, he was changed.",
+        "\"It was hard,\" Merkle said."},
+       "Stephen J. Kominsky|Marine Chris Merkle",
+       "Stephen J. Kominsky: It works|Marine Chris Merkle: It was hard"},
+      {{"Experts like J. Lee Westmaas, strategic director of tobacco control "
+        "research at the American Cancer Society, recommend many approaches. "
+        "\"I would say use as many aids as you can,\" he says."},
+       "J. Lee Westmaas",
+       "J. Lee Westmaas: I would say use as many aids as you can"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
