@@ -1095,6 +1095,9 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
                  w.text == "for" || w.text == "of" || w.text == "government" ||
                  w.text == "study" || w.text == "senior" ||
                  w.text == "principal" || w.text == "assistant" ||
+                 // "said first author Dimitris Vlachopoulos"
+                 w.text == "first" || w.text == "last" ||
+                 w.text == "corresponding" || w.text == "joint" ||
                  w.text == "associate" || w.text == "former" ||
                  w.text == "general" || w.text == "trial" ||
                  w.text == "research" || w.text == "project" ||

@@ -537,6 +537,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "\"I would say use as many aids as you can,\" he says."},
        "J. Lee Westmaas",
        "J. Lee Westmaas: I would say use as many aids as you can"},
+      // "said first author X", "corresponding author": an ordinal before
+      // the role.
+      {{"\"Our research shows it,\" said first author Dimitris "
+        "Vlachopoulos, of the University of Exeter."},
+       "Dimitris Vlachopoulos",
+       "Dimitris Vlachopoulos: Our research shows it"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
