@@ -237,7 +237,7 @@ const WordSet& BodyWords() {
       "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery",
       "International", "Nutrition", "Disease", "Re",
       // "Royal Mail", "Royal College of Nursing", "Mail on Sunday".
-      "Royal", "Mail"};
+      "Royal", "Mail", "Healthcare"};
   return s;
 }
 
@@ -1986,6 +1986,30 @@ void ParagraphReader::FindAttributions() {
             }
             if (m.kind == MentionKind::kNone && comma > lo_tok) {
               m = ParseBackward(text_, t_, lo_tok, comma - 1);
+              // More than one apposition: "Dr. Kenneth W. Mahaffey,
+              // co-director of ... at the Duke Clinical Research
+              // Institute, and associate professor ..., said": the
+              // person before an earlier comma, within the sentence.
+              std::size_t earlier = c - 1;
+              for (int hops = 0; hops < 3 && m.kind != MentionKind::kPerson &&
+                                 earlier > lo_unit;
+                   ++hops) {
+                std::size_t d = earlier;
+                while (d > lo_unit && t_[units_[d - 1].token].text != "," &&
+                       earlier - d < 15)
+                  --d;
+                if (d <= lo_unit || t_[units_[d - 1].token].text != ",") break;
+                std::size_t before = units_[d - 1].token;
+                if (before <= lo_tok) break;
+                earlier = d - 1;
+                // Not inside a list of capitalised words ("the National
+                // Heart, Lung, and Blood Institute"): look further back.
+                if (before + 3 < t_.size() && IsCapitalised(t_[before + 1]) &&
+                    t_[before + 2].text == "," && t_[before + 3].lower == "and")
+                  continue;
+                Mention person = ParseBackward(text_, t_, lo_tok, before - 1);
+                if (person.kind == MentionKind::kPerson) m = person;
+              }
             }
           }
         }

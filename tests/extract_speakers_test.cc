@@ -543,6 +543,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "Vlachopoulos, of the University of Exeter."},
        "Dimitris Vlachopoulos",
        "Dimitris Vlachopoulos: Our research shows it"},
+      // More than one apposition between the name and the verb: the
+      // person before the first comma, not the body named last; a list of
+      // capitalised words is read through.
+      {{"\"Patients have options,\" study lead author Dr. Kenneth W. "
+        "Mahaffey, co-director of cardiovascular research at the Duke "
+        "Clinical Research Institute, and associate professor of medicine at "
+        "Duke University Medical Center, said.",
+        "Gary Gibbons, director of the National Heart, Lung, and Blood "
+        "Institute, says the study was a \"breakthrough\"."},
+       "Kenneth W. Mahaffey|Gary Gibbons",
+       "Kenneth W. Mahaffey: Patients have options|Gary Gibbons: "
+       "breakthrough"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
