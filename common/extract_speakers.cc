@@ -2052,6 +2052,32 @@ void ParagraphReader::FindAttributions() {
             Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
             if (name.kind == MentionKind::kPerson) m = name;
           }
+        } else if (m.kind == MentionKind::kBody ||
+                   m.kind == MentionKind::kUnnamed) {
+          // "Mark Serwotka, the leader of the Public and Commercial Services
+          // Union said" (the closing comma left out): the name before a
+          // role phrase that opens with "the" or "a" after a comma.
+          std::size_t c = v - 1;
+          while (c > lo_unit && t_[units_[c - 1].token].text != "," &&
+                 (v - 1) - c < 15)
+            --c;
+          if (c > lo_unit && t_[units_[c - 1].token].text == ",") {
+            const std::size_t comma = units_[c - 1].token;
+            std::size_t r = comma + 1;
+            const bool article =
+                r < t_.size() && (t_[r].text == "the" || t_[r].text == "a" ||
+                                  t_[r].text == "an");
+            ++r;
+            while (r < t_.size() && r < comma + 4 &&
+                   !RoleWords().count(t_[r].lower) && t_[r].is_word &&
+                   !IsCapitalised(t_[r]))
+              ++r;
+            if (article && comma > lo_tok && r < t_.size() &&
+                !IsCapitalised(t_[r]) && RoleWords().count(t_[r].lower)) {
+              Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
+              if (name.kind == MentionKind::kPerson) m = name;
+            }
+          }
         }
       } else if (u == lo_unit) {
         inverted = true;  // "Said the statement: ..." / sentence after a quote

@@ -555,6 +555,14 @@ TEST(ExtractSpeakersTest, Cases) {
        "Kenneth W. Mahaffey|Gary Gibbons",
        "Kenneth W. Mahaffey: Patients have options|Gary Gibbons: "
        "breakthrough"},
+      // "X, the leader of the Y Union said" without the closing comma: X,
+      // not the union; a list of bodies is no apposition.
+      {{"Mark Serwotka, the leader of the Public and Commercial Services "
+        "Union said: \"We had the day of the long knives.\"",
+        "The Council of Mortgage Lenders, British Bankers Association and "
+        "Building Societies Association said lending was slowing."},
+       "Mark Serwotka",
+       "Mark Serwotka: We had the day of the long knives."},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
