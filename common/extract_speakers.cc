@@ -1419,6 +1419,11 @@ class ParagraphReader {
   // Whether a role is predicated of the name ending before token k:
   // "Piers Freelove is senior benefit officer", "X was a professor".
   bool RolePredicate(std::size_t k) const;
+  // The unit after the nearest comma before unit `from`, looking back at
+  // most `max` units and not before `lo_unit` (then `lo_unit`, or a unit
+  // not after a comma: callers check that units_[result - 1] is one).
+  std::size_t AfterCommaBefore(std::size_t from, std::size_t lo_unit,
+                               std::size_t max) const;
   // Whether a quote follows unit `u` in its sentence.
   bool QuoteFollows(std::size_t u) const;
   // Whether a quote ends at most a few words before unit u, with nothing
@@ -1525,6 +1530,15 @@ bool ParagraphReader::EndsItsSentence(const Attribution& a) const {
     if (w.is_word && !IsCapitalised(w)) return false;
   }
   return true;
+}
+
+std::size_t ParagraphReader::AfterCommaBefore(std::size_t from,
+                                              std::size_t lo_unit,
+                                              std::size_t max) const {
+  std::size_t c = from;
+  while (c > lo_unit && t_[units_[c - 1].token].text != "," && from - c < max)
+    --c;
+  return c;
 }
 
 bool ParagraphReader::QuoteFollows(std::size_t u) const {
@@ -1983,10 +1997,7 @@ void ParagraphReader::FindAttributions() {
           // Apposition: "Dr Hamish Meldrum, Chairman of the BMA Council,
           // said" (the name before the commas) or "the party's health
           // spokeswoman, Eleanor Scott, said" (the name between them).
-          std::size_t c = v - 1;
-          while (c > lo_unit && t_[units_[c - 1].token].text != "," &&
-                 (v - 1) - c < 15)
-            --c;
+          std::size_t c = AfterCommaBefore(v - 1, lo_unit, 15);
           if (c > lo_unit && t_[units_[c - 1].token].text == ",") {
             std::size_t comma = units_[c - 1].token;
             std::size_t e = units_[v - 1].token;
@@ -2009,10 +2020,7 @@ void ParagraphReader::FindAttributions() {
               for (int hops = 0; hops < 3 && m.kind != MentionKind::kPerson &&
                                  earlier > lo_unit;
                    ++hops) {
-                std::size_t d = earlier;
-                while (d > lo_unit && t_[units_[d - 1].token].text != "," &&
-                       earlier - d < 15)
-                  --d;
+                std::size_t d = AfterCommaBefore(earlier, lo_unit, 15);
                 if (d <= lo_unit || t_[units_[d - 1].token].text != ",") break;
                 std::size_t before = units_[d - 1].token;
                 if (before <= lo_tok) break;
@@ -2058,10 +2066,7 @@ void ParagraphReader::FindAttributions() {
             RoleWords().count(t_[units_[v - 1].token].lower)) {
           // "Armando Falcon, OFHEO director said": the name before the
           // role in apposition.
-          std::size_t c = v - 1;
-          while (c > lo_unit && t_[units_[c - 1].token].text != "," &&
-                 (v - 1) - c < 8)
-            --c;
+          std::size_t c = AfterCommaBefore(v - 1, lo_unit, 8);
           std::size_t comma = units_[c - 1 < units_.size() ? c - 1 : 0].token;
           if (c > lo_unit && t_[comma].text == "," && comma > lo_tok) {
             Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
@@ -2072,10 +2077,7 @@ void ParagraphReader::FindAttributions() {
           // "Mark Serwotka, the leader of the Public and Commercial Services
           // Union said" (the closing comma left out): the name before a
           // role phrase that opens with "the" or "a" after a comma.
-          std::size_t c = v - 1;
-          while (c > lo_unit && t_[units_[c - 1].token].text != "," &&
-                 (v - 1) - c < 15)
-            --c;
+          std::size_t c = AfterCommaBefore(v - 1, lo_unit, 15);
           if (c > lo_unit && t_[units_[c - 1].token].text == ",") {
             const std::size_t comma = units_[c - 1].token;
             std::size_t r = comma + 1;
