@@ -354,6 +354,31 @@ const WordSet& BaseFormReportingVerbs() {
   return s;
 }
 
+// Progressive forms of reporting verbs, which report after a form of "be"
+// ("He is also claiming Labour is united", "was telling reporters").
+const WordSet& ProgressiveReportingVerbs() {
+  static const WordSet s = {
+      "saying",    "telling",    "arguing",   "warning",    "claiming",
+      "insisting", "suggesting", "stressing", "explaining", "adding",
+      "urging",    "predicting", "admitting", "maintaining"};
+  return s;
+}
+
+bool IsBe(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "been";
+}
+
+// Whether the word at token i follows a form of "be", perhaps with an
+// adverb between ("is also claiming", "was still insisting").
+bool AfterBe(const Tokens& t, std::size_t i) {
+  std::size_t j = i;
+  while (j > 0 && t[j - 1].is_word &&
+         (t[j - 1].text == "also" || t[j - 1].text == "now" ||
+          t[j - 1].text == "still" || t[j - 1].text == "again"))
+    --j;
+  return j > 0 && t[j - 1].is_word && IsBe(t[j - 1].text);
+}
+
 // Words before "to" that announce what someone will do: "is expected to
 // warn", "are set to say".
 const WordSet& IntentWords() {
@@ -1865,9 +1890,14 @@ std::size_t ParagraphReader::PrevOutside(std::size_t u,
       kBe.count(t_[units_[v - 3].token].text)) {
     v -= 3;
   }
+  // "He is also claiming": the form of "be" before a progressive too.
+  const std::string_view verb = t_[units_[u].token].text;
+  const bool progressive = ProgressiveReportingVerbs().count(verb) > 0;
   while (v > lo_unit && skipped < 4) {
     const Unit& p = units_[v - 1];
-    if (p.is_quote || !IsSkippableBeforeVerb(t_[p.token])) break;
+    if (p.is_quote || (!IsSkippableBeforeVerb(t_[p.token]) &&
+                       !(progressive && IsBe(t_[p.token].text))))
+      break;
     --v;
     ++skipped;
   }
@@ -1886,6 +1916,12 @@ void ParagraphReader::FindAttributions() {
     // reports only words it quotes ("will announce his line-up" does not).
     if (!verb && w.is_word && AfterModal(t_, ti) &&
         BaseFormReportingVerbs().count(w.text))
+      verb = QuoteFollows(u) || QuoteJustBefore(u);
+    // "He is saying that prosperity means "radically improved" services":
+    // a progressive after "be" reports the words it quotes.
+    if (!verb && w.is_word && w.text.size() > 5 &&
+        w.text.compare(w.text.size() - 3, 3, "ing") == 0 && AfterBe(t_, ti) &&
+        ProgressiveReportingVerbs().count(w.text))
       verb = QuoteFollows(u) || QuoteJustBefore(u);
     // A quoting verb's speaker is its subject, never what follows it.
     const bool quoting = !verb && w.is_word && QuotingVerbs().count(w.text);

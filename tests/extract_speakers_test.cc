@@ -563,6 +563,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "Building Societies Association said lending was slowing."},
        "Mark Serwotka",
        "Mark Serwotka: We had the day of the long knives."},
+      // A progressive after "be" reports the words it quotes.
+      {{"Dr Jane Smith was telling reporters the plan was \"doomed\".",
+        "Tory leader Michael Howard spoke in Kent. He is also claiming "
+        "Labour has \"lost its way\"."},
+       "Jane Smith|Michael Howard",
+       "Jane Smith: doomed|Michael Howard: lost its way"},
       // A plural possessive inside a single-quoted sentence does not close
       // it; a closing mark after a plural word, with no sentence to close
       // later, does.
