@@ -253,6 +253,23 @@ void Compare(const std::string& path, const char* field,
   }
 }
 
+// The strings of a JSON array of labels, as a set.
+std::set<std::string> LabelSet(const nlohmann::json& array) {
+  std::set<std::string> out;
+  for (const auto& x : array) out.insert(x.get<std::string>());
+  return out;
+}
+
+// Adds one article's speakers and, where labelled, quotes to *s; prints
+// the differences when `path` is not empty.
+void ComparePeople(const std::string& path, const nlohmann::json& item,
+                   const Article& a, Scores* s) {
+  Compare(path, "speaker", LabelSet(item["speakers"]),
+          std::set<std::string>(a.speakers.begin(), a.speakers.end()),
+          &s->speakers);
+  if (item.contains("quotes")) CompareQuotes(path, item["quotes"], a, s);
+}
+
 // Batch 1 tuned the rules; batches 2, 4, 5 and 6 were labelled before the
 // extractor was run on them and are held-out checks; batch 3 was held out
 // until the quote rules were tuned on it (tests/devset/labels.json says so).
@@ -264,16 +281,11 @@ TEST_F(DevsetTest, FieldsReachTheirFloor) {
     ASSERT_TRUE(b >= 1 && b <= 6) << rel;
     Article a = ReadAndExtract(rel, Marks::kAsPrinted);
     for (Scores* s : {&batch[0], &batch[b]}) {
-      std::set<std::string> want, got(a.speakers.begin(), a.speakers.end());
-      for (const auto& x : item["speakers"]) want.insert(x.get<std::string>());
-      Compare(s == &batch[0] ? rel : "", "speaker", want, got, &s->speakers);
-      if (item.contains("quotes"))
-        CompareQuotes(s == &batch[0] ? rel : "", item["quotes"], a, s);
+      ComparePeople(s == &batch[0] ? rel : "", item, a, s);
       if (item.contains("topics")) {
-        std::set<std::string> want_t, got_t(a.topics.begin(), a.topics.end());
-        for (const auto& x : item["topics"])
-          want_t.insert(x.get<std::string>());
-        Compare(s == &batch[0] ? rel : "", "topic", want_t, got_t, &s->topics);
+        Compare(s == &batch[0] ? rel : "", "topic", LabelSet(item["topics"]),
+                std::set<std::string>(a.topics.begin(), a.topics.end()),
+                &s->topics);
       }
       if (item.contains("outlet")) {
         ++s->outlet_labelled;
@@ -357,13 +369,8 @@ TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
       std::string rel = item["path"].get<std::string>();
       Article a = ReadAndExtract(rel, marks);
       Scores* s = &batch[item.value("batch", 1)];
-      for (Scores* t : {&batch[0], s}) {
-        std::set<std::string> want, got(a.speakers.begin(), a.speakers.end());
-        for (const auto& x : item["speakers"])
-          want.insert(x.get<std::string>());
-        Compare(t == &batch[0] ? rel : "", "speaker", want, got, &t->speakers);
-        CompareQuotes(t == &batch[0] ? rel : "", item["quotes"], a, t);
-      }
+      for (Scores* t : {&batch[0], s})
+        ComparePeople(t == &batch[0] ? rel : "", item, a, t);
     }
     for (int b = 1; b <= 6; ++b) {
       std::string name = style + " marks, batch " + std::to_string(b);
@@ -402,12 +409,12 @@ TEST_F(DevsetTest, TopicsOfHealthAndOtherNews) {
   for (const nlohmann::json& item : labels["articles"]) {
     std::string rel = item["path"].get<std::string>();
     Article a = ReadAndExtract(rel, Marks::kAsPrinted);
-    std::set<std::string> want, got(a.topics.begin(), a.topics.end());
-    for (const auto& x : item["topics"]) want.insert(x.get<std::string>());
-    Compare(rel, "topic", want, got, &topics);
+    const std::set<std::string> want = LabelSet(item["topics"]);
+    Compare(rel, "topic", want,
+            std::set<std::string>(a.topics.begin(), a.topics.end()), &topics);
     if (want.empty()) {
       ++none;
-      none_given += !got.empty();
+      none_given += !a.topics.empty();
     }
   }
   std::printf(
