@@ -101,7 +101,7 @@ bool ReadItem(const pugi::xml_node& item, const std::string& text,
         !CollapseWhitespace(AllText(Child(content_meta, "headline")))
              .empty())) {
     *error = Status::InvalidInput(
-        "news item " + guid + " has no text content" +
+        "news item \"" + guid + "\" has no text content" +
             (item_class.empty() ? "" : " (" + item_class + ")") + ": skipped",
         line);
     return false;
@@ -238,9 +238,10 @@ Status ReadNewsMl(const std::string& text, const std::string& source,
         if (LocalName(c) == "newsItem") {
           items.push_back(c);
         } else {
-          item_errors->push_back(Status::InvalidInput(
-              "<" + LocalName(c) + "> carries no article text: skipped",
-              xml::LineAt(text, c.offset_debug())));
+          item_errors->push_back(
+              Status::InvalidInput("newsml-g2 <" + LocalName(c) +
+                                       "> carries no article text: skipped",
+                                   xml::LineAt(text, c.offset_debug())));
         }
       }
     }

@@ -50,17 +50,36 @@ constexpr std::size_t kDefaultPartMb = 256;
 // What may wait for each writer thread, in bytes of article text.
 constexpr std::size_t kQueueBytes = 1u << 20;
 
-// The category of a problem for the summary: the message without the
-// article it names and without details ("article \"x\": invalid date
-// \"2011-02-31\" (...)" -> "invalid date").
-std::string ReasonOf(const Status& status) {
+}  // namespace
+
+std::string ProblemReason(const Status& status) {
   std::string m = status.message();
   if (m.compare(0, 7, "article") == 0 && m.find(": ") != std::string::npos)
     m = m.substr(m.find(": ") + 2);
-  m = m.substr(0, m.find_first_of(":\"("));
-  while (!m.empty() && m.back() == ' ') m.pop_back();
-  return m;
+  // Quoted names and parenthesised details go; what follows a colon is
+  // detail too ("...: skipped", "...: root element <x>").
+  std::string reason;
+  char skip_to = 0;
+  for (char c : m) {
+    if (skip_to != 0) {
+      if (c == skip_to) skip_to = 0;
+      continue;
+    }
+    if (c == '"') {
+      skip_to = '"';
+    } else if (c == '(') {
+      skip_to = ')';
+    } else if (c == ':') {
+      break;
+    } else if (c != ' ' || (!reason.empty() && reason.back() != ' ')) {
+      reason += c;
+    }
+  }
+  while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+  return reason;
 }
+
+namespace {
 
 // Walks `dir` depth first. Directories are identified by (device, inode) so a
 // symbolic link back to an ancestor is reported once instead of looping.
@@ -1151,7 +1170,7 @@ Status RunIndexer(const IndexOptions& options, const Extractor& extractor,
         for (const FileProblem& w : r.warnings) report(w.status.At(w.path));
         for (const FileProblem& p : r.problems) {
           report(p.status.At(p.path));
-          ++summary->skip_reasons[ReasonOf(p.status)];
+          ++summary->skip_reasons[ProblemReason(p.status)];
         }
         if (r.ok) {
           ++summary->files_read;

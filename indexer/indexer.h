@@ -122,6 +122,13 @@ void UpdateSpelling(const Xapian::Document& doc, bool remove,
 // of a group -> its concept term; common/synonyms.h).
 void StoreSynonyms(const Synonyms& synonyms, Xapian::WritableDatabase* db);
 
+// The category a problem is counted under in the summary: its message
+// without the article it names, quoted names and details ("article \"x\":
+// invalid date \"2011-02-31\" (...)" -> "invalid date"; "news item
+// \"tag:a.com,2008:1\" has no text content (ninat:video): skipped" -> "news
+// item has no text content").
+std::string ProblemReason(const Status& status);
+
 // Prints the run summary ("5 files read, 5 articles indexed (...)").
 std::string FormatSummary(const IndexSummary& summary);
 

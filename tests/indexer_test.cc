@@ -682,5 +682,27 @@ TEST_F(IndexerTest, SymlinkLoopIsReportedNotFollowedForever) {
       << Problems();
 }
 
+// The summary counts problems by kind. Item ids used to split them into
+// one kind per id ("11 news item tag, 1 news item N1, ...").
+TEST(ProblemReasonTest, DropsNamesAndDetails) {
+  EXPECT_EQ(ProblemReason(Status::InvalidInput(
+                "news item \"tag:example.com,2008:407624\" has no text "
+                "content (ninat:video): skipped",
+                2)),
+            "news item has no text content");
+  EXPECT_EQ(ProblemReason(Status::InvalidInput(
+                "news item \"N1\" has no text content: skipped", 27)),
+            "news item has no text content");
+  EXPECT_EQ(ProblemReason(Status::InvalidInput(
+                "article \"x\": invalid date \"2011-02-31\" (no such day)")),
+            "invalid date");
+  EXPECT_EQ(ProblemReason(Status::InvalidInput(
+                "not a known news format: root element <groupSet>")),
+            "not a known news format");
+  EXPECT_EQ(ProblemReason(Status::InvalidInput(
+                "newsml-g2 <planningItem> carries no article text")),
+            "newsml-g2 <planningItem> carries no article text");
+}
+
 }  // namespace
 }  // namespace hpnews
