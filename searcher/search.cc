@@ -71,15 +71,15 @@ StemCache& ThreadStems() {
   return cache;
 }
 
-// ASCII letters and digits, and every byte of a UTF-8 sequence: a table,
-// not the locale's isalnum(), since snippets ask it for every byte.
+// ASCII letters and digits: a table, not the locale's isalnum(), since
+// snippets ask it for every byte.
 struct ByteTables {
   bool word[256] = {};
   unsigned char lower[256] = {};
   ByteTables() {
     for (int c = 0; c < 256; ++c) {
       word[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                (c >= 'A' && c <= 'Z') || c >= 0x80;
+                (c >= 'A' && c <= 'Z');
       lower[c] =
           static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
@@ -87,7 +87,28 @@ struct ByteTables {
 };
 const ByteTables kBytes;
 
-bool IsWordByte(unsigned char c) { return kBytes.word[c]; }
+// The bytes of the character at text[i], and whether it belongs to a word:
+// ASCII letters and digits, and outside ASCII what Xapian's TermGenerator
+// counts as word characters (letters, digits, marks), so that curly quotes,
+// dashes and no-break spaces end words as they do in the index. A byte that
+// is not valid UTF-8 is a word byte of its own.
+struct TextChar {
+  size_t bytes;
+  bool word;
+};
+TextChar CharAt(const std::string& text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return {1, kBytes.word[c]};
+  const size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+  if (n == 0 || c >= 0xf8 || i + n > text.size()) return {1, true};
+  unsigned cp = c & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xc0) != 0x80) return {1, true};
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  return {n, Xapian::Unicode::is_wordchar(cp)};
+}
 
 // Tells which words of a text the query looks for: as typed (lower case)
 // or by their stem, as the query parser stems them.
@@ -150,13 +171,13 @@ std::vector<TextWord> WordsOfText(const std::string& text,
   std::vector<TextWord> words;
   words.reserve(text.size() / 5);
   for (size_t i = 0; i < text.size();) {
-    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
-      ++i;
+    TextChar ch = CharAt(text, i);
+    if (!ch.word) {
+      i += ch.bytes;
       continue;
     }
-    size_t j = i;
-    while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j])))
-      ++j;
+    size_t j = i + ch.bytes;
+    while (j < text.size() && (ch = CharAt(text, j)).word) j += ch.bytes;
     words.push_back(
         {i, j, matcher->Match(std::string_view(text).substr(i, j - i))});
     i = j;
@@ -1487,12 +1508,16 @@ std::vector<SnippetPart> MakeSnippet(const std::string& text,
   size_t last = first + 1;
   while (last < words.size() && words[last].end - words[first].begin <= length)
     ++last;
-  // Punctuation right after the last word belongs to it ("said.").
+  // Punctuation right after the last word belongs to it, up to three
+  // characters ("said.", "said.’").
   size_t end = words[last - 1].end;
-  while (end < text.size() && end < words[last - 1].end + 3 &&
-         !std::isspace(static_cast<unsigned char>(text[end])) &&
-         !IsWordByte(static_cast<unsigned char>(text[end])))
-    ++end;
+  for (int n = 0; n < 3 && end < text.size() &&
+                  !std::isspace(static_cast<unsigned char>(text[end]));
+       ++n) {
+    const TextChar ch = CharAt(text, end);
+    if (ch.word) break;
+    end += ch.bytes;
+  }
   if (first > 0) parts.push_back({"...", false});
   AppendMarked(text, words, first, last, words[first].begin, end, &parts);
   TrimEnd(&parts);

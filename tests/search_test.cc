@@ -263,6 +263,26 @@ TEST(MarkWordsTest, MarksEveryMatchInTheWholeText) {
             "the [reforms] are a [gamble]");
 }
 
+// Words are cut at Unicode punctuation and spaces, not only at ASCII
+// ones: British news puts its single quotes, dashes and no-break spaces
+// right against words ("another ‘damaging’ reorganisation"), and those
+// words went unmarked, and the windows that held them unchosen.
+TEST(MarkWordsTest, CurlyQuotesDashesAndNoBreakSpacesEndWords) {
+  QueryWords words{{"damaging", "nhs"}, {"hospit", "reform"}};
+  EXPECT_EQ(
+      Bracketed(MarkWords("another \u2018damaging\u2019 reorganisation \u2013 "
+                          "\u201cHospitals\u201d\u2014reformers\u00a0NHS\u2026",
+                          words)),
+      "another \u2018[damaging]\u2019 reorganisation \u2013 "
+      "\u201c[Hospitals]\u201d\u2014[reformers]\u00a0[NHS]\u2026");
+  // Letters outside ASCII are still word characters.
+  EXPECT_EQ(Bracketed(MarkWords("caf\u00e9 na\u00efve NHS", words)),
+            "caf\u00e9 na\u00efve [NHS]");
+  QueryWords cafe{{"caf\u00e9"}, {}};
+  EXPECT_EQ(Bracketed(MarkWords("Caf\u00e9s and caf\u00e9", cafe)),
+            "Caf\u00e9s and [caf\u00e9]");
+}
+
 TEST(DateSortKeyTest, KeysOrderBothWaysWithUndatedLast) {
   Xapian::Document d2011, d2012, undated;
   d2011.add_value(schema::kDateSlot, "20111125");
