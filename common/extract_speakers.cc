@@ -237,7 +237,11 @@ const WordSet& BodyWords() {
       "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery",
       "International", "Nutrition", "Disease", "Re",
       // "Royal Mail", "Royal College of Nursing", "Mail on Sunday".
-      "Royal", "Mail", "Healthcare"};
+      "Royal", "Mail", "Healthcare", "Prison", "Jail", "Gaol",
+      // Plurals in "-ies", which the plain "s" rule misses ("Red Cross and
+      // Red Crescent Societies").
+      "Societies", "Agencies", "Authorities", "Charities", "Industries",
+      "Academies", "Ministries", "Companies", "Universities"};
   return s;
 }
 
@@ -285,7 +289,10 @@ const WordSet& RoleWords() {
       "activist", "critic", "founder", "fellow", "co-founder", "strategist",
       "pollster", "historian", "writer", "journalist", "columnist", "reporter",
       "producer", "presenter", "broadcaster", "owner", "gp", "medic",
-      "clinician", "academic", "lecturer", "student",
+      "clinician", "academic", "lecturer", "student", "correspondent",
+      "official", "aide", "negotiator", "diplomat", "ambassador", "envoy",
+      "trustee", "inspector", "ombudsman", "organiser", "organizer",
+      "treasurer", "prosecutor", "barrister", "witness",
       // Occupations that open a sentence before a
       // name: "Nutritionist Jane Smith said".
       "actor", "actress", "singer", "rapper", "musician", "comedian", "star",
@@ -907,6 +914,38 @@ std::size_t NameWordStart(const Tokens& t, std::size_t e) {
 // Classifies the capitalised phrase ending at token `e` (inclusive), reading
 // leftwards. `lo` is the first token it may use.
 Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
+                            std::size_t lo, std::size_t e);
+
+// The person named right before the preposition at token `prep` ("of",
+// "at", "from"), with a title or in full; kNone when there is none.
+Mention PersonFrom(const std::string& text, const Tokens& t, std::size_t lo,
+                   std::size_t prep) {
+  if (prep < lo + 1 || !IsNameWordAt(t, prep - 1)) return Mention();
+  Mention person = ClassifyCapitalised(text, t, lo, prep - 1);
+  if (person.kind != MentionKind::kPerson &&
+      !(person.kind == MentionKind::kSurname && person.gender != 'x')) {
+    return Mention();
+  }
+  // Not words inside a longer name ("the Department of Ophthalmology and
+  // Vision Science at", "the Institute of Healthy Ageing at", "the U.S.
+  // National Library of Medicine"), nor a capitalised role ("Consultant
+  // Urologist at Southmead Hospital").
+  if (!Honorifics().count(t[person.first].text) &&
+      RoleWords().count(t[person.first].lower)) {
+    return Mention();
+  }
+  if (person.first > lo) {
+    const MatchToken& b = t[person.first - 1];
+    if (b.text == "." || (IsCapitalised(b) && !IsFunctionStop(b.text)) ||
+        b.lower == "the" || b.text == "of" || b.text == "and" ||
+        b.text == "for" || b.text == "&" || b.text == "journal") {
+      return Mention();
+    }
+  }
+  return person;
+}
+
+Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                             std::size_t lo, std::size_t e) {
   Mention m;
   // Post-nominals: "Andrew Lansley MP".
@@ -940,6 +979,14 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     i = words.front().second + 1;
     words.erase(words.begin());
   }
+  // "Ashok Vishwanathan of Operation Black Vote said": capitalised words
+  // after a person's name and "of" or "from" say where the person is from.
+  if (words.size() >= 2 && words.front().first >= lo + 2 &&
+      (t[words.front().first - 1].text == "of" ||
+       t[words.front().first - 1].text == "from")) {
+    Mention person = PersonFrom(text, t, lo, words.front().first - 1);
+    if (person.kind != MentionKind::kNone) return person;
+  }
   // What stands before the name: an honorific ("Dr", "Dr.", "the Rt Hon")?
   std::size_t before = i;  // tokens [lo, before) precede the name words
   // A kind of organisation before the name makes it the organisation's:
@@ -972,6 +1019,18 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     return m;
   }
   if (!words.empty() && (honorific || words.size() >= 2)) {
+    // "a spokesman for Mr Prescott", "an aide to Tony Blair", "sources
+    // close to Mr Brown": someone who speaks for the person, unnamed.
+    const std::size_t start = honorific ? h - 1 : words.front().first;
+    if (start >= lo + 2 &&
+        (t[start - 1].text == "for" || t[start - 1].text == "to") &&
+        (GenericHeads().count(t[start - 2].text) ||
+         t[start - 2].text == "aide" || t[start - 2].text == "adviser" ||
+         t[start - 2].text == "advisor" || t[start - 2].text == "close")) {
+      m.kind = MentionKind::kUnnamed;
+      m.first = start - 2;
+      return m;
+    }
     // Initials alone are not a name: "J" in "J said".
     m.kind = words.size() >= 2 ? MentionKind::kPerson : MentionKind::kSurname;
     m.name = Span(text, t, words.front().first, words.back().second);
@@ -1000,13 +1059,32 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
         body = true;
       if (PersonAcronyms().count(w.text)) break;
       --j;
+    } else if (w.text == "s" && j >= lo + 4 && IsApostrophe(t[j - 2]) &&
+               Adjacent(t[j - 2], w) && IsCapitalised(t[j - 3]) &&
+               t[j - 4].lower == "the") {
+      j -= 2;  // "the King's Fund": a possessive inside the name
     } else if (connector) {
+      // "Dr Chaand Nagpaul of the BMA": a person, from the body.
+      if (w.text == "of") {
+        Mention person = PersonFrom(text, t, lo, j - 1);
+        if (person.kind != MentionKind::kNone) return person;
+      }
       --j;
     } else {
       break;
     }
   }
   while (j <= e && !IsCapitalised(t[j])) ++j;  // no leading connector
+  // "Martin Roland at the Nuffield Trust", "... from the King's Fund".
+  if (j <= e) {
+    std::size_t k = j;
+    if (k > lo && t[k - 1].text == "the") --k;
+    if (k > lo && (t[k - 1].text == "at" || t[k - 1].text == "from" ||
+                   t[k - 1].text == "of")) {
+      Mention person = PersonFrom(text, t, lo, k - 1);
+      if (person.kind != MentionKind::kNone) return person;
+    }
+  }
   if (body && j <= e) {
     m.kind = MentionKind::kBody;
     m.name = CanonicalBodyName(Span(text, t, j, e));
@@ -1083,6 +1161,19 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
   return m;
 }
 
+// Whether tokens from `i` are lower-case words ending in a role word right
+// before a capitalised one, within four words: the modifiers of a role
+// that names who follows ("shadow health secretary Andy Burnham", "labour
+// affairs correspondent Stephen Cape").
+bool RoleModifiersAt(const Tokens& t, std::size_t i, std::size_t hi) {
+  for (std::size_t j = i; j < hi && j < i + 4; ++j) {
+    if (!t[j].is_word || IsCapitalised(t[j])) return false;
+    if (RoleWords().count(t[j].text))
+      return j + 1 < hi && IsCapitalised(t[j + 1]);
+  }
+  return false;
+}
+
 // The noun phrase starting at token `b`: "said Dr Meldrum.", "said the
 // statement", "said a spokesman for the Department of Health".
 Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
@@ -1127,14 +1218,17 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
                         w.text == "and" || w.text == "the" || w.text == "at") &&
                        i + 1 < hi &&
                        (IsCapitalised(t[i + 1]) || t[i + 1].text == "the");
-      if (!connector && !RoleWords().count(w.text)) break;
-    } else if (!(w.text == "the" || w.text == "a" || w.text == "an" ||
-                 w.text == "one" || GenericHeads().count(w.text) ||
-                 RoleWords().count(w.text) || w.text == "he" ||
-                 w.text == "she" || w.text == "it" || w.text == "from" ||
-                 w.text == "for" || w.text == "of" || w.text == "government" ||
-                 w.text == "study" || w.text == "senior" ||
-                 w.text == "principal" || w.text == "assistant" ||
+      if (!connector && !RoleWords().count(w.text) &&
+          !RoleModifiersAt(t, i, hi))
+        break;
+    } else if (!(RoleModifiersAt(t, i, hi) || w.text == "the" ||
+                 w.text == "a" || w.text == "an" || w.text == "one" ||
+                 GenericHeads().count(w.text) || RoleWords().count(w.text) ||
+                 w.text == "he" || w.text == "she" || w.text == "it" ||
+                 w.text == "from" || w.text == "for" || w.text == "of" ||
+                 w.text == "government" || w.text == "study" ||
+                 w.text == "senior" || w.text == "principal" ||
+                 w.text == "assistant" ||
                  // "said first author Dimitris Vlachopoulos"
                  w.text == "first" || w.text == "last" ||
                  w.text == "corresponding" || w.text == "joint" ||
@@ -1512,15 +1606,25 @@ bool ParagraphReader::RoleBeforeApposition(std::size_t i, std::size_t k) const {
     return false;
   // The sentence opens with the role phrase, within ten words of the
   // comma, the role among its first three words (not "coach Andy Robinson
-  // has been deprived of Richard Hill, Jonny Wilkinson, ...").
+  // has been deprived of Richard Hill, Jonny Wilkinson, ..."). A comma in
+  // a list of capitalised words is the role's own, and its words do not
+  // count: "The Secretary of State for Culture, Media and Sport, Tessa
+  // Jowell, has".
   const int sentence = units_[unit_of_token_[i]].sentence;
   std::size_t start = i - 1;
+  std::size_t listed = 0;
   while (start > 0 && unit_of_token_[start - 1] >= 0 &&
          !units_[unit_of_token_[start - 1]].is_quote &&
          units_[unit_of_token_[start - 1]].sentence == sentence) {
     --start;
     const std::string_view w = t_[start].text;
-    if (w == "," || w == ";" || w == ":" || i - 1 - start > 10) return false;
+    if (w == "," && start > 0 && start + 1 < i - 1 &&
+        IsCapitalised(t_[start - 1]) && IsCapitalised(t_[start + 1])) {
+      listed += 2;
+      continue;
+    }
+    if (w == "," || w == ";" || w == ":" || i - 1 - start > 10 + listed)
+      return false;
   }
   for (std::size_t j = start; j < start + 3 && j + 1 < i; ++j) {
     if (RoleWords().count(t_[j].lower)) return true;

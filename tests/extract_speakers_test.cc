@@ -585,6 +585,44 @@ TEST(ExtractSpeakersTest, Cases) {
        "Elizabeth Shane|Tom Gill",
        "Elizabeth Shane: Nobody really knows|Elizabeth Shane: Every patient "
        "has to be evaluated.|Tom Gill: We were surprised"},
+      // A person "of", "at" or "from" a body, before the verb: the person
+      // speaks, not the body ("Dr Chaand Nagpaul of the BMA" was a body).
+      {{"Dr Chaand Nagpaul of the BMA said: \"It works.\"",
+        "Martin Roland at the Nuffield Trust said: \"It costs.\"",
+        "Ashok Vishwanathan of Operation Black Vote said: \"It fails.\""},
+       "Chaand Nagpaul|Martin Roland|Ashok Vishwanathan",
+       "Chaand Nagpaul: It works.|Martin Roland: It costs.|Ashok "
+       "Vishwanathan: It fails."},
+      // But not words inside a longer name, nor a role.
+      {{"Research in the journal Molecular Aspects of Medicine says that "
+        "\"deficiency matters\".",
+        "Mr Raj Prasad, Consultant Urologist at Southmead Hospital, said: "
+        "\"It will revolutionise diagnostics.\""},
+       "Raj Prasad",
+       "Molecular Aspects of Medicine: deficiency matters|Raj Prasad: It "
+       "will revolutionise diagnostics."},
+      // Someone who speaks for a person is not that person.
+      {{"A spokesman for Mr Prescott said: \"The changes will go ahead.\""},
+       "",
+       ""},
+      // Lower-case words before a role that names who follows.
+      {{"\"It is a mistake,\" said shadow health secretary Andy Burnham.",
+        "\"All sides are anxious,\" said BBC labour affairs correspondent "
+        "Stephen Cape."},
+       "Andy Burnham|Stephen Cape",
+       "Andy Burnham: It is a mistake|Stephen Cape: All sides are anxious"},
+      // A role whose title lists capitalised words between commas.
+      {{"The Secretary of State for Culture, Media and Sport, Tessa Jowell, "
+        "has hit out at critics of the Gambling Bill.",
+        "She told the Guardian there would be no \"Las Vegas-style\" "
+        "casinos."},
+       "Tessa Jowell",
+       "Tessa Jowell: Las Vegas-style"},
+      // Bodies: prisons, plurals in "-ies", possessives after "the".
+      {{"The Red Cross and Red Crescent Societies said it needed $6.5m.",
+        "The King's Fund said: \"It works.\""},
+       "",
+       "King's Fund: It works."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
