@@ -281,7 +281,7 @@ const WordSet& RoleWords() {
       "manager", "founder", "partner", "lead", "co-author", "investigator",
       "scientist", "specialist", "physician", "psychologist", "epidemiologist",
       "campaigner", "lawyer", "solicitor", "colleague", "professor", "dean",
-      "cardiologist", "oncologist", "pediatrician", "paediatrician",
+      "lord", "cardiologist", "oncologist", "pediatrician", "paediatrician",
       "psychiatrist", "neurologist", "radiologist", "surgeon", "pharmacist",
       "obstetrician", "dermatologist", "gynecologist", "endocrinologist",
       "urologist", "coordinator", "administrator", "registrar", "boss",
@@ -1102,6 +1102,13 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   return m;
 }
 
+// A dash that opens or closes an aside: an en or em dash, or a hyphen
+// with spaces around it (not the one inside "co-ordinator").
+bool IsApposingDash(const MatchToken& w) {
+  return w.text == "\u2013" || w.text == "\u2014" || w.text == "--" ||
+         (w.text == "-" && w.begin > 0 && w.text.data()[-1] == ' ');
+}
+
 // The noun phrase ending at token `e` (inclusive), reading leftwards.
 Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
                       std::size_t e) {
@@ -1297,10 +1304,17 @@ struct Person {
   long LastSeen() const {
     return seen.empty() ? -1 : *std::max_element(seen.begin(), seen.end());
   }
+  // Mentions that pronouns see only up to a position: (at, until).
+  std::vector<std::pair<long, long>> local;
   long LatestAtOrBefore(long pos) const {
     long latest = -1;
     for (long at : seen) {
-      if (at <= pos) latest = std::max(latest, at);
+      if (at <= pos && at > latest &&
+          std::none_of(local.begin(), local.end(), [&](const auto& l) {
+            return l.first == at && pos >= l.second;
+          })) {
+        latest = at;
+      }
     }
     return latest;
   }
@@ -1417,6 +1431,12 @@ class Registry {
   // spokeswoman") can overrule a named antecedent.
   void NoteUnnamed(long pos, char gender) {
     if (gender != 0) unnamed_.push_back({pos, gender});
+  }
+
+  // The mention at `pos` is looked back to only by pronouns before
+  // `until` (the end of its sentence).
+  void SeeUntil(int i, long pos, long until) {
+    people_[i].local.push_back({pos, until});
   }
 
   // Drops the mention at `pos` from what pronouns look back to.
@@ -1909,7 +1929,43 @@ void ParagraphReader::ScanMentions() {
   auto sentence_of = [&](const SeenAt& a) {
     return units_[unit_of_token_[a.first]].sentence;
   };
+  // Nor is the subject of a reported clause: in "But he said Mr Blair had
+  // lost the trust of the people. "...," he said.", he is not Mr Blair.
+  // (Not "..., said Dr Meldrum", where a quote or a comma comes before
+  // the verb and the name is its subject.)
+  auto sentence_end = [&](const SeenAt& a) {
+    std::size_t k = a.end;
+    while (k < t_.size() &&
+           (unit_of_token_[k] < 0 ||
+            units_[unit_of_token_[k]].sentence == sentence_of(a)))
+      ++k;
+    return base_ + static_cast<long>(k);
+  };
+  auto reported = [&](const SeenAt& a) {
+    std::size_t v = a.first;
+    while (v >= 1 &&
+           (Honorifics().count(t_[v - 1].text) || t_[v - 1].text == "."))
+      --v;
+    if (v >= 2 && t_[v - 1].lower == "that") --v;
+    // A verb's object is no clause's subject, and may answer next ("asked
+    // Mr McConnell how ... He said:").
+    static const WordSet kTakesObject = {
+        "told",  "tells",     "asked",    "urged",    "urges",  "warned",
+        "warns", "cautioned", "cautions", "answered", "answers"};
+    return v >= 2 && ReportingVerbs().count(t_[v - 1].lower) &&
+           !kTakesObject.count(t_[v - 1].lower) && t_[v - 2].is_word &&
+           unit_of_token_[v - 2] >= 0 &&
+           !units_[unit_of_token_[v - 2]].is_quote &&
+           units_[unit_of_token_[v - 2]].sentence == sentence_of(a);
+  };
   for (const SeenAt& a : seen) {
+    // Within its own sentence it still is: "He said Mr Straw was "naive"
+    // when he claimed otherwise".
+    if (reported(a)) {
+      reg_->SeeUntil(a.person, base_ + static_cast<long>(a.first),
+                     sentence_end(a));
+      continue;
+    }
     bool drop = possessive(a) && after_preposition(a);
     for (const SeenAt& b : seen) {
       if (drop) break;
@@ -2187,9 +2243,48 @@ void ParagraphReader::FindAttributions() {
           }
           continue;
         }
-        if (prev.lower == "who" && v - 1 > lo_unit &&
-            t_[units_[v - 2].token].text == "," &&
-            units_[v - 2].token > lo_tok) {
+        if (IsApposingDash(prev)) {
+          // "Lord Bingham - a senior law lord - said": the name before an
+          // apposition between dashes.
+          const std::size_t close = units_[v - 1].token;
+          std::size_t open = close;
+          for (std::size_t j = close; j > lo_tok + 1 && close - j < 20; --j) {
+            if (unit_of_token_[j - 1] < 0 ||
+                units_[unit_of_token_[j - 1]].is_quote) {
+              break;
+            }
+            if (IsApposingDash(t_[j - 1])) {
+              open = j - 1;
+              break;
+            }
+          }
+          if (open == close) continue;
+          m = ParseBackward(text_, t_, lo_tok, open - 1);
+          // A person's aside names a role, or the person has a title: not
+          // "Million Dollar Baby - recipient of four Academy Awards -
+          // continued".
+          bool role =
+              m.first < t_.size() && Honorifics().count(t_[m.first].text);
+          for (std::size_t j = open + 1; j < close && !role; ++j) {
+            role = RoleWords().count(t_[j].lower) ||
+                   PersonAcronyms().count(t_[j].text);
+          }
+          // And the name opens its clause: not "wrote for Science-Based
+          // Medicine - a website - says".
+          const bool opens =
+              m.first == lo_tok ||
+              (m.first > lo_tok &&
+               (t_[m.first - 1].text == "," ||
+                (m.first == lo_tok + 1 && t_[lo_tok].lower == "the")));
+          if (!opens || (m.kind != MentionKind::kBody &&
+                         !(role && (m.kind == MentionKind::kPerson ||
+                                    (m.kind == MentionKind::kSurname &&
+                                     m.gender != 'x'))))) {
+            continue;
+          }
+        } else if (prev.lower == "who" && v - 1 > lo_unit &&
+                   t_[units_[v - 2].token].text == "," &&
+                   units_[v - 2].token > lo_tok) {
           // "Mr Barber, who said the "problem is far worse"": the name
           // before the relative clause, when a quote follows in the
           // sentence (not "Sir John Oldham, who said little").

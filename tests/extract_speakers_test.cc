@@ -623,6 +623,27 @@ TEST(ExtractSpeakersTest, Cases) {
         "The King's Fund said: \"It works.\""},
        "",
        "King's Fund: It works."},
+      // The name before an aside between dashes, when the aside names a
+      // role or the name has a title; not a film's name before an aside.
+      {{"On Thursday, Lord Bingham - a senior law lord - said the rules were "
+        "\"incompatible\".",
+        "Jane Smith \u2013 a GP in Leeds \u2013 said the plans were "
+        "\"dangerous\".",
+        "The drama Million Dollar Baby - recipient of four awards - "
+        "continued to perform \"well\"."},
+       "Lord Bingham|Jane Smith",
+       "Lord Bingham: incompatible|Jane Smith: dangerous"},
+      // The subject of a reported clause is not what a later "he" means;
+      // within its own sentence it still is.
+      {{"Mr Kennedy spoke in London.",
+        "But he said Mr Blair had lost the trust of the people. \"There is a "
+        "lack of trust in Tony Blair,\" he said.",
+        "Tory spokesman Michael Ancram said lifting the embargo would be "
+        "wrong. He said Mr Straw was \u201cnaive beyond belief\u201d when "
+        "he claimed otherwise."},
+       "Kennedy|Michael Ancram|Straw",
+       "Kennedy: There is a lack of trust in Tony Blair|Michael Ancram: naive "
+       "beyond belief"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
