@@ -890,6 +890,10 @@ struct Mention {
   std::string peer_title;
   // kUnnamed, kGeneric: one person not named ("a spokeswoman", "a GP").
   bool unnamed_one = false;
+  // kUnnamed: a definite role ("the culture secretary", "our
+  // correspondent"), its words in lower case, the head last; the person
+  // the article gave that role, if any, is meant.
+  std::vector<std::string> role;
   std::size_t first = 0;  // first token of the phrase
   std::size_t end = 0;    // ParseForward: one past the phrase's last token
 };
@@ -915,6 +919,8 @@ std::size_t NameWordStart(const Tokens& t, std::size_t e) {
 // leftwards. `lo` is the first token it may use.
 Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                             std::size_t lo, std::size_t e);
+std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
+                                      std::size_t e);
 
 // The person named right before the preposition at token `prep` ("of",
 // "at", "from"), with a title or in full; kNone when there is none.
@@ -978,6 +984,20 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
       RoleWords().count(t[words.front().first].lower)) {
     i = words.front().second + 1;
     words.erase(words.begin());
+  }
+  // "The MP for Ealing North claimed", "the lawyer for Michael Jackson
+  // said": the role speaks, not the place or person it is for.
+  if (!words.empty() && words.front().first >= lo + 2 &&
+      (t[words.front().first - 1].text == "for" ||
+       t[words.front().first - 1].text == "of")) {
+    const std::size_t r = words.front().first - 2;
+    if (t[r].is_word &&
+        (RoleWords().count(t[r].text) || PersonAcronyms().count(t[r].text))) {
+      m.kind = MentionKind::kUnnamed;
+      m.first = r;
+      m.role = DefiniteRole(t, lo, r);
+      return m;
+    }
   }
   // "Ashok Vishwanathan of Operation Black Vote said": capitalised words
   // after a person's name and "of" or "from" say where the person is from.
@@ -1102,6 +1122,31 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   return m;
 }
 
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "our" || w == "his" ||
+         w == "her" || w == "their" || w == "its" || w == "this";
+}
+
+// The words of a definite role ending at token `e`, in lower case ("the
+// shadow chancellor" -> shadow, chancellor; "our correspondent"), or none:
+// a role word (or "MP") after "the", "our" or "this" and at most three
+// modifiers.
+std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
+                                      std::size_t e) {
+  std::vector<std::string> role;
+  if (!RoleWords().count(t[e].lower) && !PersonAcronyms().count(t[e].text))
+    return role;
+  for (std::size_t i = e + 1; i-- > lo && i + 5 > e;) {
+    if (!t[i].is_word) return {};
+    if (i < e &&
+        (t[i].lower == "the" || t[i].lower == "our" || t[i].lower == "this")) {
+      for (std::size_t k = i + 1; k <= e; ++k) role.emplace_back(t[k].lower);
+      return role;
+    }
+  }
+  return {};
+}
+
 // A dash that opens or closes an aside: an en or em dash, or a hyphen
 // with spaces around it (not the one inside "co-ordinator").
 bool IsApposingDash(const MatchToken& w) {
@@ -1165,6 +1210,7 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
   m.first = e;
   m.unnamed_one = IndefiniteOne(t, lo, e);
   m.gender = HeadGender(w.text);
+  m.role = DefiniteRole(t, lo, e);
   return m;
 }
 
@@ -1299,10 +1345,21 @@ struct Person {
   // Every mention's position: a paragraph's mentions are all read before
   // its attributions, so a pronoun looks for the latest one before it.
   std::vector<long> seen;
+  // The words of the roles the article gives the person, in lower case
+  // ("culture", "secretary"), for "the culture secretary said".
+  std::vector<std::string> role_words;
 
   // The latest mention's position (-1: none).
   long LastSeen() const {
     return seen.empty() ? -1 : *std::max_element(seen.begin(), seen.end());
+  }
+  // The latest mention before `pos` (-1: none).
+  long LastSeenBefore(long pos) const {
+    long latest = -1;
+    for (long at : seen) {
+      if (at < pos) latest = std::max(latest, at);
+    }
+    return latest;
   }
   // Mentions that pronouns see only up to a position: (at, until).
   std::vector<std::pair<long, long>> local;
@@ -1433,6 +1490,50 @@ class Registry {
     if (gender != 0) unnamed_.push_back({pos, gender});
   }
 
+  // The role words `words` are the person's.
+  void AddRole(int i, std::vector<std::string> words) {
+    std::vector<std::string>& mine = people_[i].role_words;
+    for (std::string& w : words) {
+      if (std::find(mine.begin(), mine.end(), w) == mine.end())
+        mine.push_back(std::move(w));
+    }
+  }
+
+  // The person last seen before `pos` whose roles hold every word of
+  // `role` ("the culture secretary": culture and secretary), or -1.
+  int ByRole(const std::vector<std::string>& role, long pos) {
+    int best = -1;
+    long best_at = -1;
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      const hpnews::Person& p = people_[i];
+      // "the mayor" is not the deputy mayor, nor "the chancellor" the
+      // shadow chancellor.
+      static const char* const kChangers[] = {"deputy",    "shadow",  "vice",
+                                              "assistant", "former",  "acting",
+                                              "junior",    "interim", "ex"};
+      const bool changed = std::any_of(
+          std::begin(kChangers), std::end(kChangers), [&](const char* c) {
+            return std::find(p.role_words.begin(), p.role_words.end(), c) !=
+                       p.role_words.end() &&
+                   std::find(role.begin(), role.end(), c) == role.end();
+          });
+      if (changed) continue;
+      const bool all =
+          std::all_of(role.begin(), role.end(), [&](const std::string& w) {
+            return std::find(p.role_words.begin(), p.role_words.end(), w) !=
+                   p.role_words.end();
+          });
+      if (!all) continue;
+      const long at = p.LastSeenBefore(pos);
+      if (at >= 0 && at > best_at) {
+        best = static_cast<int>(i);
+        best_at = at;
+      }
+    }
+    if (best >= 0) Touch(best, 0, pos);
+    return best;
+  }
+
   // The mention at `pos` is looked back to only by pronouns before
   // `until` (the end of its sentence).
   void SeeUntil(int i, long pos, long until) {
@@ -1551,6 +1652,13 @@ class ParagraphReader {
   // the association, ..." but not "compared with Berti Vogts, recently
   // sacked as manager".
   bool RoleInApposition(std::size_t i, std::size_t k) const;
+  // The words of a role, in lower case: the role word at `i` and up to
+  // three words before it, back to a determiner; the words of an
+  // apposition after the comma at `k`; the words of the sentence before
+  // the comma at `comma`.
+  std::vector<std::string> RoleWordsBefore(std::size_t i) const;
+  std::vector<std::string> WordsBetweenCommas(std::size_t k) const;
+  std::vector<std::string> WordsOfSentenceBefore(std::size_t comma) const;
   // Whether the name in tokens [i, k) stands between commas after the
   // role phrase that opens its sentence: "Computer specialist at the IAEA,
   // Peter Smith, would like ...".
@@ -1589,6 +1697,42 @@ class ParagraphReader {
   Speaker last_, thread_;
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
 };
+
+std::vector<std::string> ParagraphReader::RoleWordsBefore(std::size_t i) const {
+  std::vector<std::string> words;
+  for (std::size_t j = i + 1; j-- > 0 && j + 4 > i;) {
+    const MatchToken& w = t_[j];
+    if (!w.is_word || unit_of_token_[j] < 0 ||
+        units_[unit_of_token_[j]].is_quote || IsDeterminer(w.lower)) {
+      break;
+    }
+    words.emplace_back(w.lower);
+  }
+  return words;
+}
+
+std::vector<std::string> ParagraphReader::WordsBetweenCommas(
+    std::size_t k) const {
+  std::vector<std::string> words;
+  for (std::size_t j = k + 1; j < t_.size() && j <= k + 12; ++j) {
+    if (!t_[j].is_word) break;
+    words.emplace_back(t_[j].lower);
+  }
+  return words;
+}
+
+std::vector<std::string> ParagraphReader::WordsOfSentenceBefore(
+    std::size_t comma) const {
+  std::vector<std::string> words;
+  const int sentence = units_[unit_of_token_[comma]].sentence;
+  for (std::size_t j = comma; j-- > 0 && j + 16 > comma;) {
+    if (unit_of_token_[j] < 0 || units_[unit_of_token_[j]].is_quote ||
+        units_[unit_of_token_[j]].sentence != sentence)
+      break;
+    if (t_[j].is_word) words.emplace_back(t_[j].lower);
+  }
+  return words;
+}
 
 bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
   if (k >= t_.size() || t_[k].text != ",") return false;
@@ -1852,7 +1996,13 @@ void ParagraphReader::ScanMentions() {
       p = reg_->Surname(CanonicalPersonName(m.name), m.gender, pos, true,
                         m.peer_title);
     }
-    if (p >= 0) seen.push_back({p, i, k});
+    if (p >= 0) {
+      seen.push_back({p, i, k});
+      // "BBC labour affairs correspondent Stephen Cape", "Culture
+      // Secretary Tessa Jowell": the role, for "our correspondent said".
+      if (RoleWords().count(w.lower) || (cls & kPersonAcronymClass))
+        reg_->AddRole(p, RoleWordsBefore(i));
+    }
     i = k - 1;
   }
   // Full names without a title ("Shani Rhys James is worried"), so that a
@@ -1891,11 +2041,15 @@ void ParagraphReader::ScanMentions() {
     if (words >= 2 && words <= 4) {
       Mention m = ClassifyCapitalised(text_, t_, first, k - 1);
       if (m.kind == MentionKind::kPerson) {
+        const bool after = RoleInApposition(first, k);
+        const bool before = !after && RoleBeforeApposition(first, k);
         int p = reg_->Person(m.name, m.gender, base_ + static_cast<long>(first),
-                             /*weak=*/!RoleInApposition(first, k) &&
-                                 !RoleBeforeApposition(first, k) &&
-                                 !RolePredicate(k));
+                             /*weak=*/!after && !before && !RolePredicate(k));
         seen.push_back({p, first, k});
+        // "Oliver Letwin, the shadow chancellor,", "The Secretary of State
+        // for Culture, Media and Sport, Tessa Jowell,".
+        if (after) reg_->AddRole(p, WordsBetweenCommas(k));
+        if (before) reg_->AddRole(p, WordsOfSentenceBefore(first - 1));
       }
     }
     i = k - 1;
@@ -2025,7 +2179,10 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       return s;
     case MentionKind::kUnnamed:
       if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender);
-      return s;
+      if (m.role.empty()) return s;
+      p = reg_->ByRole(m.role, pos);
+      if (p < 0) return s;
+      break;
     case MentionKind::kNone:
       return s;
   }
@@ -2324,7 +2481,11 @@ void ParagraphReader::FindAttributions() {
                    !RoleWords().count(t_[r].lower) && t_[r].is_word &&
                    !IsCapitalised(t_[r]))
               ++r;
-            if (article && comma > lo_tok && r < t_.size() &&
+            // Or a role with no article: "Peter Misselbrook, executive
+            // partner of Tods Murray said".
+            const bool bare = comma + 1 < t_.size() && t_[comma + 1].is_word &&
+                              !IsCapitalised(t_[comma + 1]);
+            if ((article || bare) && comma > lo_tok && r < t_.size() &&
                 !IsCapitalised(t_[r]) && RoleWords().count(t_[r].lower)) {
               Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
               if (name.kind == MentionKind::kPerson) m = name;

@@ -644,6 +644,29 @@ TEST(ExtractSpeakersTest, Cases) {
        "Kennedy|Michael Ancram|Straw",
        "Kennedy: There is a lack of trust in Tony Blair|Michael Ancram: naive "
        "beyond belief"},
+      // A definite role means the person the article gave it to, before
+      // the name or in apposition; a deputy is not the mayor.
+      {{"BBC correspondent James Hardy said Mr Brown would draw \"sharp "
+        "dividing lines\". \"Mr Brown will lay out his credentials,\" our "
+        "correspondent said.",
+        "Oliver Letwin, the shadow chancellor, spoke.",
+        "The shadow chancellor said the rule had \"turned to dross\"."},
+       "James Hardy|Oliver Letwin",
+       "James Hardy: sharp dividing lines|James Hardy: Mr Brown will lay out "
+       "his credentials|Oliver Letwin: turned to dross"},
+      {{"Mayor Ken Livingstone spoke. Deputy mayor Nicky Gavron said she was "
+        "sad.",
+        "The mayor accused the reporter of \"doorstepping\" him."},
+       "Nicky Gavron|Ken Livingstone",
+       "Ken Livingstone: doorstepping"},
+      // The role speaks, not the place or person it is for; a role after a
+      // comma with no article still follows its name.
+      {{"Labour backbencher Stephen Pound spoke.",
+        "The MP for Ealing North claimed the bill would bring \"vice\".",
+        "Peter Misselbrook, executive partner of Tods Murray said Mr McLetchie "
+        "was retiring. He added: \"David has decided.\""},
+       "Peter Misselbrook",
+       "Peter Misselbrook: David has decided."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
