@@ -1127,6 +1127,22 @@ bool IsDeterminer(std::string_view w) {
          w == "her" || w == "their" || w == "its" || w == "this";
 }
 
+// Whether a lower-case noun names people: a role ("researchers"), a
+// body's voice ("spokesman"), or one of a few plural nouns for people.
+bool IsPersonNoun(const MatchToken& w) {
+  static const WordSet kPeople = {
+      "people",    "residents",   "parents",   "voters",  "staff",  "workers",
+      "others",    "sources",     "insiders",  "friends", "allies", "ministers",
+      "doctors",   "nurses",      "patients",  "women",   "men",    "children",
+      "families",  "campaigners", "officials", "many",    "some",   "both",
+      "assistant", "assistants"};
+  if (!w.is_word) return false;
+  return kPeople.count(w.lower) || RoleWords().count(w.lower) ||
+         RoleWords().count(Singular(w.lower)) ||
+         GenericHeads().count(w.lower) || PersonAcronyms().count(w.text) ||
+         HeadGender(w.lower) != 0;
+}
+
 // The words of a definite role ending at token `e`, in lower case ("the
 // shadow chancellor" -> shadow, chancellor; "our correspondent"), or none:
 // a role word (or "MP") after "the", "our" or "this" and at most three
@@ -2275,8 +2291,10 @@ void ParagraphReader::FindAttributions() {
     } else if (saying) {
       // ", saying ...": the subject of the sentence's main clause.
       std::size_t s = lo_tok;
+      // Sentence furniture, but not a pronoun subject ("He refused to
+      // answer, saying ...").
       while (s < ti && t_[s].is_word && NameStops().count(t_[s].text) &&
-             t_[s].text != "The")
+             t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She")
         ++s;
       if (s < ti && t_[s].text == ",") ++s;
       std::size_t e = s;
@@ -2284,6 +2302,14 @@ void ParagraphReader::FindAttributions() {
              (IsCapitalised(t_[e + 1]) || t_[e + 1].text == "of" ||
               t_[e + 1].text == "." || GenericHeads().count(t_[e + 1].text))) {
         ++e;
+      }
+      // "The actor repeatedly refused, ... saying": a definite role.
+      if (e == s && t_[s].lower == "the") {
+        std::size_t j = s + 1;
+        while (j < ti && j <= s + 3 && t_[j].is_word && !IsCapitalised(t_[j]) &&
+               !RoleWords().count(t_[j].lower))
+          ++j;
+        if (j < ti && t_[j].is_word && RoleWords().count(t_[j].lower)) e = j;
       }
       if (e < ti) m = ParseBackward(text_, t_, s, e);
     } else {
@@ -2508,6 +2534,19 @@ void ParagraphReader::FindAttributions() {
       }
     }
     if (m.kind == MentionKind::kNone) continue;
+    // "He says evidence from local parties suggests there are "significant"
+    // numbers": a thing that "suggests" or "shows" is not a second speaker
+    // in a sentence that has one.
+    static const WordSet kEvidenceVerbs = {
+        "suggests",  "suggested", "shows",    "showed",   "indicates",
+        "indicated", "finds",     "found",    "reveals",  "revealed",
+        "concludes", "concluded", "predicts", "predicted"};
+    if (m.kind == MentionKind::kUnnamed && m.role.empty() &&
+        kEvidenceVerbs.count(w.lower) && m.first < t_.size() &&
+        !IsPersonNoun(t_[m.first]) && !attrs_.empty() &&
+        attrs_.back().sentence == unit.sentence) {
+      continue;
+    }
     Attribution a;
     a.unit = u;
     a.sentence = unit.sentence;

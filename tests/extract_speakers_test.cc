@@ -667,6 +667,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "was retiring. He added: \"David has decided.\""},
        "Peter Misselbrook",
        "Peter Misselbrook: David has decided."},
+      // A pronoun subject of ", saying"; evidence that "suggests" is no
+      // second speaker in a sentence that has one.
+      {{"Mr Blair spoke. He refused to answer questions, saying it had been "
+        "dealt with \"literally scores of times\".",
+        "Lib Dem chairman Matthew Taylor wrote to the watchdog. He says "
+        "evidence from local parties suggests there are \"significant\" "
+        "numbers of calls."},
+       "Blair|Matthew Taylor",
+       "Blair: literally scores of times|Matthew Taylor: significant"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
