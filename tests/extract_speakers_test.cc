@@ -676,6 +676,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "numbers of calls."},
        "Blair|Matthew Taylor",
        "Blair: literally scores of times|Matthew Taylor: significant"},
+      // Words that open a sentence or a section are not given names.
+      {{"About Vanda Pharmaceuticals",
+        "Lib Dems David Laws said: \"It is built on debt.\"",
+        "Andy Roddick lost in four sets. Again Roddick said: \"I'm mad.\""},
+       "David Laws|Andy Roddick",
+       "David Laws: It is built on debt.|Andy Roddick: I'm mad."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
