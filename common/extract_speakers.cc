@@ -284,8 +284,8 @@ const WordSet& RoleWords() {
       "producer", "presenter", "broadcaster", "owner", "gp", "medic",
       "clinician", "academic", "lecturer", "student", "correspondent",
       "official", "aide", "negotiator", "diplomat", "ambassador", "envoy",
-      "trustee", "inspector", "ombudsman", "organiser", "organizer",
-      "treasurer", "prosecutor", "barrister", "witness",
+      "worker", "employee", "trustee", "inspector", "ombudsman", "organiser",
+      "organizer", "treasurer", "prosecutor", "barrister", "witness",
       // Occupations that open a sentence before a
       // name: "Nutritionist Jane Smith said".
       "actor", "actress", "singer", "rapper", "musician", "comedian", "star",
@@ -624,9 +624,41 @@ bool SurnameAfterName(const Tokens& t, std::size_t i) {
   return i + 1 == t.size() || !IsNameWord(t[i + 1]);
 }
 
-// A name word where it stands: IsNameWord, or a title ending a name.
+// Months that are also given names ("May Griffith", "April Ryan"): the
+// given name when a surname follows that ends the name, and no
+// preposition or number stands before ("in May Blair said", "3 May").
+bool GivenNameThatIsAMonth(const Tokens& t, std::size_t i) {
+  const std::string_view w = t[i].text;
+  if (w != "May" && w != "April" && w != "June") return false;
+  if (i + 1 >= t.size() || !IsNameWord(t[i + 1]) || t[i + 1].text.size() < 2 ||
+      Adjacent(t[i], t[i + 1])) {
+    return false;
+  }
+  if (i + 2 < t.size() && IsNameWord(t[i + 2]) &&
+      !Adjacent(t[i + 1], t[i + 2])) {
+    return false;
+  }
+  if (i == 0) return true;
+  const MatchToken& b = t[i - 1];
+  return !(b.is_word &&
+           (Prepositions().count(b.lower) ||
+            std::isdigit(static_cast<unsigned char>(b.text[0])) ||
+            b.lower == "last" || b.lower == "next" || b.lower == "early" ||
+            b.lower == "late" || b.lower == "mid" || b.lower == "this"));
+}
+
+// A name word where it stands: IsNameWord, or a title ending a name, or a
+// month that is a given name.
 bool IsNameWordAt(const Tokens& t, std::size_t i) {
-  return IsNameWord(t[i]) || SurnameAfterName(t, i);
+  // "A" and "I" opening a phrase, with no initial's dot, are words ("A
+  // Peoplesoft sign"); after a given name they are initials ("Charles A
+  // Blixt"), and "I'Anson" is a name.
+  if ((t[i].text == "A" || t[i].text == "I") && !IsInitialDot(t, i + 1) &&
+      (i == 0 || !t[i - 1].is_word || !IsNameWord(t[i - 1])) &&
+      !(i + 1 < t.size() && Adjacent(t[i], t[i + 1])))
+    return false;
+  return IsNameWord(t[i]) || SurnameAfterName(t, i) ||
+         GivenNameThatIsAMonth(t, i);
 }
 
 // ---------------------------------------------------------------------------
@@ -2105,21 +2137,56 @@ void ParagraphReader::ScanMentions() {
     return base_ + static_cast<long>(k);
   };
   auto reported = [&](const SeenAt& a) {
-    std::size_t v = a.first;
-    while (v >= 1 &&
-           (Honorifics().count(t_[v - 1].text) || t_[v - 1].text == "."))
-      --v;
-    if (v >= 2 && t_[v - 1].lower == "that") --v;
     // A verb's object is no clause's subject, and may answer next ("asked
-    // Mr McConnell how ... He said:").
+    // Mr McConnell how ... He said:"); what follows its "that" is reported.
     static const WordSet kTakesObject = {
         "told",  "tells",     "asked",    "urged",    "urges",  "warned",
         "warns", "cautioned", "cautions", "answered", "answers"};
-    return v >= 2 && ReportingVerbs().count(t_[v - 1].lower) &&
-           !kTakesObject.count(t_[v - 1].lower) && t_[v - 2].is_word &&
-           unit_of_token_[v - 2] >= 0 &&
-           !units_[unit_of_token_[v - 2]].is_quote &&
-           units_[unit_of_token_[v - 2]].sentence == sentence_of(a);
+    bool that = false;
+    const int sentence = sentence_of(a);
+    // Not a passive's agent ("was denied by Mr Mandelson, who said"), nor
+    // the subject of a verb of its own ("..., but Dr Porter said").
+    if (a.first > 0 && t_[a.first - 1].lower == "by") return false;
+    const std::size_t after = a.end;
+    for (std::size_t k = after; k < t_.size() && k < after + 3; ++k) {
+      if (ReportingVerbs().count(t_[k].lower)) return false;
+      if (!t_[k].is_word) break;
+    }
+    for (std::size_t v = a.first; v >= 2 && v + 40 > a.first; --v) {
+      const std::size_t j = v - 1;
+      if (unit_of_token_[j] < 0 || units_[unit_of_token_[j]].is_quote ||
+          units_[unit_of_token_[j]].sentence != sentence)
+        return false;
+      // Nor past a clause of its own (", but", ", while", ";").
+      if (t_[j].text == ";" ||
+          (t_[j].text == "," && j + 1 < v &&
+           (t_[j + 1].lower == "but" || t_[j + 1].lower == "while" ||
+            t_[j + 1].lower == "and" || t_[j + 1].lower == "although")))
+        return false;
+      if (t_[j].lower == "that") that = true;
+      // Verbs that are never nouns ("Her comments did not impress Tim
+      // Collins" reports nothing); right before the name, any.
+      static const WordSet kClauseVerbs = {
+          "said",      "says",       "added",     "adds",         "insisted",
+          "insists",   "argued",     "argues",    "claimed",      "believes",
+          "stated",    "suggested",  "admitted",  "acknowledged", "conceded",
+          "explained", "maintained", "confirmed", "denied",       "predicted",
+          "warned",    "told",       "asked",     "urged"};
+      if (!(j + 1 == v && v == a.first ? ReportingVerbs().count(t_[j].lower)
+                                       : kClauseVerbs.count(t_[j].lower)))
+        continue;
+      // "That said, Dr. Moses Rodriguez ...": no clause follows.
+      if (j + 1 < t_.size() && t_[j + 1].text == ",") return false;
+      // The verb has a subject before it: "he said Mr Blair ...", not
+      // "..., said Dr Meldrum".
+      const std::size_t b = j - 1;
+      if (!t_[b].is_word || unit_of_token_[b] < 0 ||
+          units_[unit_of_token_[b]].is_quote ||
+          units_[unit_of_token_[b]].sentence != sentence)
+        return false;
+      return !kTakesObject.count(t_[j].lower) || that;
+    }
+    return false;
   };
   for (const SeenAt& a : seen) {
     // Within its own sentence it still is: "He said Mr Straw was "naive"
@@ -2259,6 +2326,23 @@ void ParagraphReader::FindAttributions() {
         w.lower == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
     bool saying = w.text == "saying" && u > 0 && !units_[u - 1].is_quote &&
                   t_[units_[u - 1].token].text == ",";
+    // "Mr Houston was quoted in the Herald newspaper saying:", "was
+    // quoted as saying".
+    // "the Interfax news agency quoted Mr Khodorkovsky as saying": who was
+    // quoted, the verb's object, speaks.
+    std::size_t quoted_object = 0;
+    for (std::size_t k = ti;
+         w.text == "saying" && !saying && k-- > 0 && k + 8 > ti;) {
+      if (unit_of_token_[k] < 0 || units_[unit_of_token_[k]].is_quote ||
+          units_[unit_of_token_[k]].sentence != unit.sentence)
+        break;
+      if (t_[k].lower != "quoted") continue;
+      saying = true;
+      const std::string_view aux = k > 0 ? t_[k - 1].lower : "";
+      if (aux != "was" && aux != "is" && aux != "were" && aux != "are" &&
+          aux != "been" && aux != "being" && aux != "be")
+        quoted_object = k + 1;
+    }
     bool colon =
         w.text == ":" && u + 1 < units_.size() && units_[u + 1].is_quote;
     bool colon_at_end = w.text == ":" && u + 1 == units_.size();
@@ -2281,6 +2365,11 @@ void ParagraphReader::FindAttributions() {
     Mention m;
     if (according) {
       m = ParseForward(text_, t_, ti + 2, hi_tok);
+    } else if (saying && quoted_object > 0) {
+      m = ParseForward(text_, t_, quoted_object, ti);
+      if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kSurname &&
+          m.kind != MentionKind::kPronoun)
+        continue;
     } else if (saying) {
       // ", saying ...": the subject of the sentence's main clause.
       std::size_t s = lo_tok;
@@ -2305,6 +2394,26 @@ void ParagraphReader::FindAttributions() {
         if (j < ti && t_[j].is_word && RoleWords().count(t_[j].lower)) e = j;
       }
       if (e < ti) m = ParseBackward(text_, t_, s, e);
+      // "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted
+      // as saying": the name in apposition to the subject.
+      if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kPronoun) {
+        for (std::size_t c = e + 1; c + 2 < ti; ++c) {
+          if (t_[c].text != ",") {
+            if (t_[c].is_word && !IsCapitalised(t_[c]) &&
+                !RoleWords().count(t_[c].lower) &&
+                !(t_[c].text == "s" && IsApostrophe(t_[c - 1])))
+              break;  // the subject has ended
+            continue;
+          }
+          std::size_t k = c + 1;
+          while (k < ti && IsNameWordAt(t_, k)) ++k;
+          if (k < ti && k > c + 2 && t_[k].text == ",") {
+            Mention inner = ClassifyCapitalised(text_, t_, c + 1, k - 1);
+            if (inner.kind == MentionKind::kPerson) m = inner;
+          }
+          break;
+        }
+      }
     } else {
       bool inverted = false;
       std::size_t v = PrevOutside(u, lo_unit);

@@ -682,6 +682,33 @@ TEST(ExtractSpeakersTest, Cases) {
         "Andy Roddick lost in four sets. Again Roddick said: \"I'm mad.\""},
        "David Laws|Andy Roddick",
        "David Laws: It is built on debt.|Andy Roddick: I'm mad."},
+      // A month that is a given name; "A" opening a phrase is a word.
+      {{"\"It is the first,\" said May Griffith of the Ottawa Hospital "
+        "Research Institute.",
+        "A Peoplesoft sign had been turned into a shrine.",
+        "\"It works,\" said Charles A Blixt."},
+       "May Griffith|Charles A Blixt",
+       "May Griffith: It is the first|Charles A Blixt: It works"},
+      // Who is quoted as saying: the passive's subject, the active's object.
+      {{"Mr Houston was quoted in the Herald saying: \"I feel UKIP have "
+        "over-reacted.\"",
+        "\"We are mourning,\" the agency quoted Peoplesoft worker David "
+        "Ogden as saying."},
+       "Houston|David Ogden",
+       "Houston: I feel UKIP have over-reacted.|David Ogden: We are "
+       "mourning"},
+      // A person named inside what someone said is no antecedent after the
+      // sentence ("He said they ... would not have been matched to Mr
+      // Houston"); not after "That said," nor as a passive's agent.
+      {{"UKIP spokesman Mark Croucher spoke. He said the views would not have "
+        "been matched "
+        "to Mr Houston when he was standing. He told BBC News: \"He "
+        "appears to have said these things.\"",
+        "That said, Dr. Moses Rodriguez disputed the premise. \"There is "
+        "nothing novel,\" he said."},
+       "Mark Croucher|Moses Rodriguez",
+       "Mark Croucher: He appears to have said these things.|Moses "
+       "Rodriguez: There is nothing novel"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
