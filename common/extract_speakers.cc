@@ -230,7 +230,8 @@ const WordSet& BodyWords() {
       "Orchestra", "Opera", "Theatre", "Theater", "Museum", "Gallery",
       "International", "Nutrition", "Disease", "Re",
       // "Royal Mail", "Royal College of Nursing", "Mail on Sunday".
-      "Royal", "Mail", "Healthcare", "Prison", "Jail", "Gaol",
+      "Royal", "Mail", "Healthcare", "Prison", "Jail", "Gaol", "Pictures",
+      "Studios", "Records", "Reports", "Entertainment", "Games",
       // Plurals in "-ies", which the plain "s" rule misses ("Red Cross and
       // Red Crescent Societies").
       "Societies", "Agencies", "Authorities", "Charities", "Industries",
@@ -284,8 +285,9 @@ const WordSet& RoleWords() {
       "producer", "presenter", "broadcaster", "owner", "gp", "medic",
       "clinician", "academic", "lecturer", "student", "correspondent",
       "official", "aide", "negotiator", "diplomat", "ambassador", "envoy",
-      "worker", "employee", "trustee", "inspector", "ombudsman", "organiser",
-      "organizer", "treasurer", "prosecutor", "barrister", "witness",
+      "worker", "employee", "constable", "superintendent", "sergeant", "briton",
+      "scot", "trustee", "inspector", "ombudsman", "organiser", "organizer",
+      "treasurer", "prosecutor", "barrister", "witness",
       // Occupations that open a sentence before a
       // name: "Nutritionist Jane Smith said".
       "actor", "actress", "singer", "rapper", "musician", "comedian", "star",
@@ -1152,6 +1154,25 @@ bool IsDeterminer(std::string_view w) {
          w == "her" || w == "their" || w == "its" || w == "this";
 }
 
+// Kinship in apposition makes a name a person the story is about:
+// "Azmat Begg, father of Moazzam, thanked his lawyers. He added: ...".
+bool IsKinWord(std::string_view w) {
+  static const WordSet s = {"father",  "mother",  "son",         "daughter",
+                            "brother", "sister",  "husband",     "wife",
+                            "widow",   "widower", "grandmother", "grandfather",
+                            "uncle",   "aunt",    "cousin",      "parent"};
+  return s.count(w) > 0;
+}
+
+// Verbs of reply, which give the floor to someone new.
+bool IsReplyVerb(const MatchToken& w) {
+  return w.lower == "agreed" || w.lower == "agrees" || w.lower == "replied" ||
+         w.lower == "replies" || w.lower == "responded" ||
+         w.lower == "responds" || w.lower == "countered" ||
+         w.lower == "counters" || w.lower == "answered" ||
+         w.lower == "disagreed";
+}
+
 // Whether a lower-case noun names people: a role ("researchers"), a
 // body's voice ("spokesman"), or one of a few plural nouns for people.
 bool IsPersonNoun(const MatchToken& w) {
@@ -1698,6 +1719,10 @@ class ParagraphReader {
   // apposition after the comma at `k`; the words of the sentence before
   // the comma at `comma`.
   std::vector<std::string> RoleWordsBefore(std::size_t i) const;
+  // The subject of the main clause of the sentence whose words outside
+  // quotes begin at `lo_tok`, before the verb at `ti` ("Mr Blair refused
+  // ..., saying", "Tory leader Michael Howard backed the plan but said").
+  Mention MainSubject(std::size_t lo_tok, std::size_t ti) const;
   std::vector<std::string> WordsBetweenCommas(std::size_t k) const;
   std::vector<std::string> WordsOfSentenceBefore(std::size_t comma) const;
   // Whether the name in tokens [i, k) stands between commas after the
@@ -1738,6 +1763,69 @@ class ParagraphReader {
   Speaker last_, thread_;
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
 };
+
+Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
+  Mention m;
+  std::size_t s = lo_tok;
+  // Sentence furniture, but not a pronoun subject ("He refused to
+  // answer, saying ...").
+  while (s < ti && t_[s].is_word && IsFunctionStop(t_[s].text) &&
+         t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She")
+    ++s;
+  if (s < ti && t_[s].text == ",") ++s;
+  std::size_t e = s;
+  for (bool more = true; more;) {
+    more = false;
+    while (e + 1 < ti && (t_[e + 1].is_word || t_[e + 1].text == ".") &&
+           (IsCapitalised(t_[e + 1]) || t_[e + 1].text == "of" ||
+            t_[e + 1].text == "." || GenericHeads().count(t_[e + 1].text))) {
+      ++e;
+    }
+    // "Moazzam Begg's Labour MP Roger Godsiff": a possessive.
+    if (e + 3 < ti && IsApostrophe(t_[e + 1]) && t_[e + 2].text == "s" &&
+        IsCapitalised(t_[e + 3])) {
+      e += 2;
+      more = true;
+      continue;
+    }
+    // "Tory leader Michael Howard": a role between capitalised words.
+    if (e + 1 < ti && RoleModifiersAt(t_, e + 1, ti)) {
+      while (!RoleWords().count(t_[e + 1].text)) ++e;
+      ++e;
+      more = true;
+    }
+  }
+  // "The actor repeatedly refused, ... saying": a definite role.
+  if (e == s && t_[s].lower == "the") {
+    std::size_t j = s + 1;
+    while (j < ti && j <= s + 3 && t_[j].is_word && !IsCapitalised(t_[j]) &&
+           !RoleWords().count(t_[j].lower))
+      ++j;
+    if (j < ti && t_[j].is_word && RoleWords().count(t_[j].lower)) e = j;
+  }
+  if (e < ti) m = ParseBackward(text_, t_, s, e);
+  // "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted
+  // as saying": the name in apposition to the subject.
+  if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kPronoun) {
+    for (std::size_t c = e + 1; c + 2 < ti; ++c) {
+      if (t_[c].text != ",") {
+        if (t_[c].is_word && !IsCapitalised(t_[c]) &&
+            !RoleWords().count(t_[c].lower) &&
+            !(t_[c].text == "s" && IsApostrophe(t_[c - 1])))
+          break;  // the subject has ended
+        continue;
+      }
+      std::size_t k = c + 1;
+      while (k < ti && IsNameWordAt(t_, k)) ++k;
+      if (k < ti && k > c + 2 && t_[k].text == ",") {
+        Mention inner = ClassifyCapitalised(text_, t_, c + 1, k - 1);
+        if (inner.kind == MentionKind::kPerson) m = inner;
+      }
+      break;
+    }
+  }
+  return m;
+}
 
 std::vector<std::string> ParagraphReader::RoleWordsBefore(std::size_t i) const {
   std::vector<std::string> words;
@@ -1797,7 +1885,8 @@ bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
         (w == "." && (j + 1 == t_.size() || !Adjacent(t_[j], t_[j + 1])))) {
       return false;
     }
-    if (j <= k + 10 && RoleWords().count(t_[j].lower)) {
+    if (j <= k + 10 &&
+        (RoleWords().count(t_[j].lower) || IsKinWord(t_[j].lower))) {
       // "..., scientist Max Krummel poses": the role names who follows.
       if (j + 1 < t_.size() && IsNameWord(t_[j + 1])) return false;
       role = true;
@@ -2372,48 +2461,7 @@ void ParagraphReader::FindAttributions() {
         continue;
     } else if (saying) {
       // ", saying ...": the subject of the sentence's main clause.
-      std::size_t s = lo_tok;
-      // Sentence furniture, but not a pronoun subject ("He refused to
-      // answer, saying ...").
-      while (s < ti && t_[s].is_word && NameStops().count(t_[s].text) &&
-             t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She")
-        ++s;
-      if (s < ti && t_[s].text == ",") ++s;
-      std::size_t e = s;
-      while (e + 1 < ti && (t_[e + 1].is_word || t_[e + 1].text == ".") &&
-             (IsCapitalised(t_[e + 1]) || t_[e + 1].text == "of" ||
-              t_[e + 1].text == "." || GenericHeads().count(t_[e + 1].text))) {
-        ++e;
-      }
-      // "The actor repeatedly refused, ... saying": a definite role.
-      if (e == s && t_[s].lower == "the") {
-        std::size_t j = s + 1;
-        while (j < ti && j <= s + 3 && t_[j].is_word && !IsCapitalised(t_[j]) &&
-               !RoleWords().count(t_[j].lower))
-          ++j;
-        if (j < ti && t_[j].is_word && RoleWords().count(t_[j].lower)) e = j;
-      }
-      if (e < ti) m = ParseBackward(text_, t_, s, e);
-      // "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted
-      // as saying": the name in apposition to the subject.
-      if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kPronoun) {
-        for (std::size_t c = e + 1; c + 2 < ti; ++c) {
-          if (t_[c].text != ",") {
-            if (t_[c].is_word && !IsCapitalised(t_[c]) &&
-                !RoleWords().count(t_[c].lower) &&
-                !(t_[c].text == "s" && IsApostrophe(t_[c - 1])))
-              break;  // the subject has ended
-            continue;
-          }
-          std::size_t k = c + 1;
-          while (k < ti && IsNameWordAt(t_, k)) ++k;
-          if (k < ti && k > c + 2 && t_[k].text == ",") {
-            Mention inner = ClassifyCapitalised(text_, t_, c + 1, k - 1);
-            if (inner.kind == MentionKind::kPerson) m = inner;
-          }
-          break;
-        }
-      }
+      m = MainSubject(lo_tok, ti);
     } else {
       bool inverted = false;
       std::size_t v = PrevOutside(u, lo_unit);
@@ -2525,10 +2573,23 @@ void ParagraphReader::FindAttributions() {
             Attribution a = attrs_.back();
             a.unit = u;
             attrs_.push_back(a);
+            continue;
           }
-          continue;
-        }
-        if (IsApposingDash(prev)) {
+          // "Tory leader Michael Howard also backed the proposals but said
+          // ...": the main clause's subject, when it names someone and the
+          // verb reports ("... and writes the paper's column" does not).
+          static const WordSet kSays = {
+              "said",    "says",     "told",     "tells",    "added",
+              "adds",    "insisted", "insists",  "argued",   "argues",
+              "claimed", "warned",   "warns",    "admitted", "admits",
+              "denied",  "denies",   "stressed", "conceded"};
+          if (!kSays.count(w.lower)) continue;
+          m = MainSubject(lo_tok, ti);
+          if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kBody &&
+              m.kind != MentionKind::kPronoun &&
+              !(m.kind == MentionKind::kSurname && m.gender != 'x'))
+            continue;
+        } else if (IsApposingDash(prev)) {
           // "Lord Bingham - a senior law lord - said": the name before an
           // apposition between dashes.
           const std::size_t close = units_[v - 1].token;
@@ -2575,6 +2636,17 @@ void ParagraphReader::FindAttributions() {
           // sentence (not "Sir John Oldham, who said little").
           if (!QuoteFollows(u)) continue;
           m = ParseBackward(text_, t_, lo_tok, units_[v - 2].token - 1);
+          if (m.kind != MentionKind::kPerson &&
+              !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
+            continue;
+          }
+        } else if (prev.lower == "who" && v - 1 > lo_unit &&
+                   units_[v - 2].token > lo_tok &&
+                   IsNameWordAt(t_, units_[v - 2].token)) {
+          // "backed by Culture Secretary Tessa Jowell who said: ...": the
+          // comma left out.
+          if (!QuoteFollows(u)) continue;
+          m = ParseBackward(text_, t_, lo_tok, units_[v - 2].token);
           if (m.kind != MentionKind::kPerson &&
               !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
             continue;
@@ -2720,7 +2792,11 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       // spokeswoman confirmed that they were looking at it").
       std::size_t best = 0;
       for (const Attribution& a : attrs_) {
-        if (a.unit > u && !EndsItsSentence(a)) continue;
+        // Nor a reply whose colon introduces the quote after it ("Mr
+        // Gardner agreed: ..."); "Harris added:" goes on with the speaker.
+        if (a.unit > u && (!EndsItsSentence(a) ||
+                           (a.colon && IsReplyVerb(t_[units_[a.unit].token]))))
+          continue;
         std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
         if (who == nullptr || d < best) {
           who = &a.speaker;

@@ -709,6 +709,28 @@ TEST(ExtractSpeakersTest, Cases) {
        "Mark Croucher|Moses Rodriguez",
        "Mark Croucher: He appears to have said these things.|Moses "
        "Rodriguez: There is nothing novel"},
+      // "... but said" with no attribution before it: the main clause's
+      // subject, a possessive inside it read past; "who said" with no
+      // comma; kinship in apposition makes a later "he" the person's.
+      {{"Tory leader Michael Howard also backed the proposals but said "
+        "ministers had been \"playing catch-up\".",
+        "Moazzam Begg's Labour MP Roger Godsiff welcomed his release, but "
+        "said questions remained \"unanswered\".",
+        "Her call was backed by Culture Secretary Tessa Jowell who said: "
+        "\"You would not let your child watch it.\""},
+       "Michael Howard|Roger Godsiff|Tessa Jowell",
+       "Michael Howard: playing catch-up|Roger Godsiff: unanswered|Tessa "
+       "Jowell: You would not let your child watch it."},
+      {{"Sir Menzies Campbell said it was \"wrong\".",
+        "Azmat Begg, father of Moazzam, thanked his lawyers. He added: \"If "
+        "they have done wrong, they should be punished.\"",
+        "Mr Armes warned that developers still had to learn. \"We are "
+        "trying to forget the hardware.\" Mr Gardner agreed: \"We can throw "
+        "more polygons around.\""},
+       "Menzies Campbell|Azmat Begg|Armes|Gardner",
+       "Menzies Campbell: wrong|Azmat Begg: If they have done wrong, they "
+       "should be punished.|Armes: We are trying to forget the "
+       "hardware.|Gardner: We can throw more polygons around."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
