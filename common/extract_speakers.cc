@@ -1154,6 +1154,13 @@ bool IsDeterminer(std::string_view w) {
          w == "her" || w == "their" || w == "its" || w == "this";
 }
 
+// Short words a title leaves in lower case ("Battle of the Bulge").
+bool IsFunctionWord(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "to" ||
+         w == "a" || w == "an" || w == "in" || w == "on" || w == "with" ||
+         w == "at" || w == "by" || w == "or" || w == "s";
+}
+
 // Kinship in apposition makes a name a person the story is about:
 // "Azmat Begg, father of Moazzam, thanked his lawyers. He added: ...".
 bool IsKinWord(std::string_view w) {
@@ -1706,6 +1713,9 @@ class ParagraphReader {
  private:
   void BuildUnits();
   void ScanMentions();
+  // Whether the paragraph is a short title in capitals with no quote and
+  // no closing punctuation: a heading or a link, not prose.
+  bool IsHeadingLike() const;
   void FindAttributions();
   Speaker Resolve(const Mention& m, long pos);
   std::size_t PrevOutside(std::size_t u, std::size_t lo_unit) const;
@@ -2066,6 +2076,19 @@ void ParagraphReader::BuildUnits() {
 
 // People named with an honorific or a role are remembered, so that later
 // pronouns and short forms find them even if they never spoke before.
+bool ParagraphReader::IsHeadingLike() const {
+  if (!quotes_.empty() || t_.empty()) return false;
+  const std::string_view last = t_.back().text;
+  if (!t_.back().is_word && last != ")") return false;
+  std::size_t words = 0, capitalised = 0;
+  for (const MatchToken& w : t_) {
+    if (!w.is_word) continue;
+    ++words;
+    if (IsCapitalised(w) || IsFunctionWord(w.lower)) ++capitalised;
+  }
+  return words >= 3 && words <= 12 && capitalised * 10 >= words * 9;
+}
+
 void ParagraphReader::ScanMentions() {
   // The mentions found: who, and the tokens [first, end) of the name.
   struct SeenAt {
@@ -2739,6 +2762,9 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
                            std::vector<int>* quote_people) {
   quotes_ = FindQuotes(text_, t_, open_quote_speaker != nullptr);
   BuildUnits();
+  // A heading or a link to another story ("More The Food That Helps Battle
+  // Depression") names nobody: its capitalised words are a title.
+  if (IsHeadingLike()) return;
   ScanMentions();
   FindAttributions();
   // Attributions and quotes in order; each quote takes its sentence's

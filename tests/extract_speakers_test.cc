@@ -731,6 +731,13 @@ TEST(ExtractSpeakersTest, Cases) {
        "Menzies Campbell: wrong|Azmat Begg: If they have done wrong, they "
        "should be punished.|Armes: We are trying to forget the "
        "hardware.|Gardner: We can throw more polygons around."},
+      // A heading names nobody a later "he" could mean (the surgeon, named
+      // without a title or role, is not one either).
+      {{"Surgery For Sinus Misery: Better, But Still No Cure",
+        "Surgeon Ralph Metson looks at the screen.",
+        "\"Her membranes will not swell,\" he says."},
+       "",
+       ""},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
