@@ -1383,13 +1383,27 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
   Mention m = ParseBackward(text, t, b, last);
   m.end = last + 1;
   // "said the committee chairman, MP Edward Leigh": the role's name in
-  // apposition.
-  if (m.kind == MentionKind::kUnnamed && m.end + 1 < hi &&
-      t[m.end].text == ",") {
-    Mention name = ParseForward(text, t, m.end + 1, hi);
+  // apposition; also after the body the role belongs to ("said the chief
+  // executive of the NHS Confederation, Niall Dickson", "the chair of the
+  // BMA's GP committee, Dr Chaand Nagpaul").
+  std::size_t comma = m.end;
+  if (m.kind == MentionKind::kBody || m.kind == MentionKind::kUnnamed) {
+    bool role = false;
+    for (std::size_t j = b; j < hi && j < b + 6 && !role; ++j)
+      role =
+          t[j].is_word && !IsCapitalised(t[j]) && RoleWords().count(t[j].text);
+    const bool article = t[b].lower == "the" || t[b].lower == "a";
+    if (m.kind == MentionKind::kBody && !(article && role)) comma = hi;
+    while (comma < hi && comma < m.end + 12 && t[comma].text != "," &&
+           (t[comma].is_word || IsApostrophe(t[comma])))
+      ++comma;
+  }
+  if ((m.kind == MentionKind::kUnnamed || m.kind == MentionKind::kBody) &&
+      comma + 1 < hi && t[comma].text == ",") {
+    Mention name = ParseForward(text, t, comma + 1, hi);
     if ((name.kind == MentionKind::kPerson ||
          (name.kind == MentionKind::kSurname && name.gender != 'x')) &&
-        name.first <= m.end + 3 && (name.end >= hi || !t[name.end].is_word)) {
+        name.first <= comma + 3 && (name.end >= hi || !t[name.end].is_word)) {
       return name;
     }
   }

@@ -738,6 +738,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "\"Her membranes will not swell,\" he says."},
        "",
        ""},
+      // The holder of a role named after the body it belongs to.
+      {{"\"It will be a tragedy,\" said the chief executive of the NHS "
+        "Confederation, Niall Dickson.",
+        "\"It is too late,\" said the chair of the BMA's GP committee, Dr "
+        "Chaand Nagpaul.",
+        "\"It is bad,\" said the BMA, which represents doctors."},
+       "Niall Dickson|Chaand Nagpaul",
+       "Niall Dickson: It will be a tragedy|Chaand Nagpaul: It is too "
+       "late|BMA: It is bad"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
