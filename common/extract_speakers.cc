@@ -1034,6 +1034,14 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     Mention person = PersonFrom(text, t, lo, words.front().first - 1);
     if (person.kind != MentionKind::kNone) return person;
   }
+  // "San Francisco", "Santa Fe": a place, when it opens the name.
+  if (!words.empty() && (t[words.front().first].text == "San" ||
+                         t[words.front().first].text == "Santa")) {
+    m.kind = MentionKind::kBody;
+    m.name = Span(text, t, words.front().first, e);
+    m.first = words.front().first;
+    return m;
+  }
   // What stands before the name: an honorific ("Dr", "Dr.", "the Rt Hon")?
   std::size_t before = i;  // tokens [lo, before) precede the name words
   // A kind of organisation before the name makes it the organisation's:
@@ -2549,8 +2557,13 @@ void ParagraphReader::FindAttributions() {
       } else if (v > lo_unit && t_[units_[v - 1].token].text == ",") {
         // "..., said Dr Meldrum." or "Dr Hamish Meldrum, Chairman of the
         // BMA Council, said": try the inverted order first.
-        Mention fwd =
-            quoting ? Mention() : ParseForward(text_, t_, ti + 1, hi_tok);
+        // "Dr Chaand Nagpaul, chair of the GP committee, told Pulse:": the
+        // phrase after "told" or "asked" is whom, never who.
+        const bool addressee = w.lower == "told" || w.lower == "tells" ||
+                               w.lower == "asked" || w.lower == "asks";
+        Mention fwd = quoting || addressee
+                          ? Mention()
+                          : ParseForward(text_, t_, ti + 1, hi_tok);
         // Inverted only when the phrase ends the clause: "..., said Dr
         // Meldrum." but not "..., said Lord Scarman was".
         bool ends_clause = fwd.end >= hi_tok || !t_[fwd.end].is_word;

@@ -747,6 +747,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Niall Dickson|Chaand Nagpaul",
        "Niall Dickson: It will be a tragedy|Chaand Nagpaul: It is too "
        "late|BMA: It is bad"},
+      // "X, role, told Pulse:": whom told, never who; a place after a
+      // comma is no person ("... California, San Francisco, told ...").
+      {{"Dr Chaand Nagpaul, chair of the BMA's GP committee, told Pulse: "
+        "\u2018It is a disaster.\u2019",
+        "Thomas Neylan, a psychiatrist at the University of California, San "
+        "Francisco, told Reuters Health: \"Insomniacs lie awake.\""},
+       "Chaand Nagpaul|Thomas Neylan",
+       "Chaand Nagpaul: It is a disaster.|Thomas Neylan: Insomniacs lie "
+       "awake."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
