@@ -2539,6 +2539,8 @@ void ParagraphReader::FindAttributions() {
             return tok.is_word && (IsCapitalised(tok) || IsAcronym(tok));
           };
           while (run > lo_tok && in_name(run - 1)) --run;
+          // "told the Commons:".
+          if (run > lo_tok + 1 && t_[run - 1].lower == "the") --run;
           if (m.kind != MentionKind::kNone && run > 0 &&
               (ReportingVerbs().count(t_[run - 1].text) ||
                Prepositions().count(t_[run - 1].text))) {

@@ -756,6 +756,10 @@ TEST(ExtractSpeakersTest, Cases) {
        "Chaand Nagpaul|Thomas Neylan",
        "Chaand Nagpaul: It is a disaster.|Thomas Neylan: Insomniacs lie "
        "awake."},
+      {{"Prime Minister David Cameron told the Commons: \u2018We will "
+        "protect the NHS.\u2019"},
+       "David Cameron",
+       "David Cameron: We will protect the NHS."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
