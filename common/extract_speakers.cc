@@ -1123,7 +1123,11 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     if (IsCapitalised(w) && !IsFunctionStop(w.text)) {
       if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) || IsBodyWord(w))
         body = true;
-      if (PersonAcronyms().count(w.text)) break;
+      // "the Royal College of GPs": a role's acronym after "of" ends a
+      // body's name; elsewhere it names a person ("Labour MP").
+      if (PersonAcronyms().count(w.text) &&
+          !(j == e + 1 && j >= lo + 2 && t[j - 2].text == "of"))
+        break;
       --j;
     } else if (w.text == "s" && j >= lo + 4 && IsApostrophe(t[j - 2]) &&
                Adjacent(t[j - 2], w) && IsCapitalised(t[j - 3]) &&
@@ -2946,6 +2950,7 @@ std::string CanonicalBodyName(std::string_view name) {
        {"DHSC", "Department of Health and Social Care"},
        {"British Medical Association", "BMA"},
        {"Royal College of General Practitioners", "RCGP"},
+       {"Royal College of GPs", "RCGP"},
        {"General Practitioners Committee", "GPC"},
        {"Care Quality Commission", "CQC"},
        {"National Institute for Health and Care Excellence", "NICE"},

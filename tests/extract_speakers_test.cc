@@ -760,6 +760,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "protect the NHS.\u2019"},
        "David Cameron",
        "David Cameron: We will protect the NHS."},
+      // "GPs" after "of" ends a body's name; the RCGP is one body.
+      {{"The Royal College of GPs said it was \u2018deeply concerned\u2019.",
+        "Labour MP Frank Dobson said it was \u2018wrong\u2019."},
+       "Frank Dobson",
+       "RCGP: deeply concerned|Frank Dobson: wrong"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
