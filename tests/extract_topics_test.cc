@@ -195,6 +195,34 @@ TEST(ExtractTopicsTest, CorpusTaxonomyKnowsLaterNhsTerms) {
             "primary-care");
 }
 
+// A services contract won by a private company is competition, not
+// workforce; a pregnancy's contractions are neither.
+TEST(ExtractTopicsTest, CorpusTaxonomyTellsContractsApart) {
+  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/topics.tsv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  TopicTaxonomy tax;
+  ASSERT_TRUE(TopicTaxonomy::Parse(ss.str(), &tax).ok());
+  EXPECT_EQ(
+      Join(tax.Classify(
+          "Virgin Care wins \u00a3700m community services contract",
+          {"Virgin Care has won a seven-year contract to run community "
+           "health services for the NHS.",
+           "Campaigners warned that it amounted to privatisation of the NHS, "
+           "and Unison said patients would lose out as private companies "
+           "took over.",
+           "The council and the CCG, which procured the services, said the "
+           "tender had been fair."})),
+      "competition");
+  EXPECT_EQ(Join(tax.Classify(
+                "Inducing labour at 39 weeks",
+                {"Women whose labour was induced at 39 weeks had fewer "
+                 "caesarean sections, the hospital study found.",
+                 "Contractions began sooner and patients spent less time in "
+                 "the hospital, the doctors said."})),
+            "");
+}
+
 TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
   const std::pair<const char*, int> kCases[] = {
       {"funding\t2\tbudget\n", 1},  // no label before
