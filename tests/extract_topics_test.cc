@@ -155,12 +155,17 @@ TEST(ExtractTopicsTest, LongerPhraseCountsOnce) {
             "primary-care");
 }
 
-TEST(ExtractTopicsTest, CorpusTaxonomyHasTheAgreedIds) {
+// The taxonomy the project ships, corpus/topics.tsv.
+Status ParseCorpusTaxonomy(TopicTaxonomy* tax) {
   std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/topics.tsv");
   std::stringstream ss;
   ss << in.rdbuf();
+  return TopicTaxonomy::Parse(ss.str(), tax);
+}
+
+TEST(ExtractTopicsTest, CorpusTaxonomyHasTheAgreedIds) {
   TopicTaxonomy tax;
-  Status s = TopicTaxonomy::Parse(ss.str(), &tax);
+  Status s = ParseCorpusTaxonomy(&tax);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(Join(tax.ids()),
             "commissioning|reorganisation|integration|competition|funding|"
@@ -173,11 +178,8 @@ TEST(ExtractTopicsTest, CorpusTaxonomyHasTheAgreedIds) {
 // networks", "the GMS contract") gets its topic, and a contract of general
 // practice is not a workforce contract.
 TEST(ExtractTopicsTest, CorpusTaxonomyKnowsLaterNhsTerms) {
-  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/topics.tsv");
-  std::stringstream ss;
-  ss << in.rdbuf();
   TopicTaxonomy tax;
-  ASSERT_TRUE(TopicTaxonomy::Parse(ss.str(), &tax).ok());
+  ASSERT_TRUE(ParseCorpusTaxonomy(&tax).ok());
   EXPECT_EQ(Join(tax.Classify(
                 "Trust placed in special measures after never events",
                 {"A hospital trust has been placed in special measures after "
@@ -198,11 +200,8 @@ TEST(ExtractTopicsTest, CorpusTaxonomyKnowsLaterNhsTerms) {
 // A services contract won by a private company is competition, not
 // workforce; a pregnancy's contractions are neither.
 TEST(ExtractTopicsTest, CorpusTaxonomyTellsContractsApart) {
-  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/topics.tsv");
-  std::stringstream ss;
-  ss << in.rdbuf();
   TopicTaxonomy tax;
-  ASSERT_TRUE(TopicTaxonomy::Parse(ss.str(), &tax).ok());
+  ASSERT_TRUE(ParseCorpusTaxonomy(&tax).ok());
   EXPECT_EQ(
       Join(tax.Classify(
           "Virgin Care wins \u00a3700m community services contract",
