@@ -1269,6 +1269,10 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     // Modifiers: "a DH spokesperson", "the BMA’s statement", "the Labour
     // party".
     std::size_t k = e;
+    // "the BMA's GP committee": a role acronym qualifying the head.
+    if (k > lo + 1 && PersonAcronyms().count(t[k - 1].text) &&
+        (IsApostrophe(t[k - 2]) || t[k - 2].text == "s"))
+      --k;
     if (k >= lo + 2 && t[k - 1].text == "s" && IsApostrophe(t[k - 2])) k -= 2;
     if (k > lo && IsCapitalised(t[k - 1]) && !IsFunctionStop(t[k - 1].text)) {
       Mention mod = ClassifyCapitalised(text, t, lo, k - 1);

@@ -765,6 +765,10 @@ TEST(ExtractSpeakersTest, Cases) {
         "Labour MP Frank Dobson said it was \u2018wrong\u2019."},
        "Frank Dobson",
        "RCGP: deeply concerned|Frank Dobson: wrong"},
+      {{"The BMA\u2019s GP committee said the deal was \u2018a step in the "
+        "right direction\u2019."},
+       "",
+       "BMA: a step in the right direction"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
