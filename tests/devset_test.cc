@@ -367,9 +367,9 @@ TEST_F(DevsetTest, FieldsReachTheirFloor) {
 // where pages typed with one mark also nest quotes in it. The labels are
 // BBC and US stories in double marks; the rules must find and give the
 // same quotes in any style. (Reached: P 0.943 R 0.886 curly, P 0.943
-// R 0.883 straight, against P 0.944 R 0.887 in double marks. With the extractor of e218ac2, P 0.903
-// R 0.730 in both: a paragraph's run-together quotes merged into one, and
-// "Tories’ considerably" closed a quote.)
+// R 0.883 straight, against P 0.944 R 0.887 in double marks. With the extractor
+// of e218ac2, P 0.903 R 0.730 in both: a paragraph's run-together quotes merged
+// into one, and "Tories’ considerably" closed a quote.)
 TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
   for (Marks marks : {Marks::kCurlySingle, Marks::kStraightSingle}) {
     const std::string style =
