@@ -394,47 +394,60 @@ TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
   }
 }
 
-// Topics on 52 more articles (tests/devset/topics.json): 24 BBC stories
-// that name health at least twice, 6 that name it once, 6 politics stories
-// that never do, and 16 FakeHealth stories and releases, labelled by two
-// readers who did not see the extractor's output, with these definitions:
-// commissioning (who plans and buys care: PCTs, CCGs, payers), reorganisation
-// (structural reform of the health service's bodies), integration (health
-// and social care joined up), competition (markets and private provision of
-// care), funding (money in health care), workforce (health staff),
-// primary-care (GPs, family doctors), public-health (prevention: smoking,
-// diet, exercise, vaccination, outbreaks), quality (quality and safety of
-// care, outcomes, evidence that treatments work or harm), regulation
-// (regulators and rules for care and medicines), politics (party politics
-// of health). A topic is given only where the story is substantially about
-// it; a story not about health, or naming it in passing, has none.
-// (Reached: P 0.769 R 0.286, and none of the 25 stories labelled with no
-// topic given one; before the domain density gate, P 0.379 R 0.314 and 11
-// of 25. Recall is low on the readers' broad "quality": the taxonomy's
-// quality is of care, and most clinical-trial stories carry no topic.)
+// Topics on 92 more articles (tests/devset/topics.json). Set 1: 24 BBC
+// stories that name health at least twice, 6 that name it once, 6 politics
+// stories that never do, and 16 FakeHealth stories and releases, labelled by
+// two readers who did not see the extractor's output, with these
+// definitions: commissioning (who plans and buys care: PCTs, CCGs, payers),
+// reorganisation (structural reform of the health service's bodies),
+// integration (health and social care joined up), competition (markets and
+// private provision of care), funding (money in health care), workforce
+// (health staff), primary-care (GPs, family doctors), public-health
+// (prevention: smoking, diet, exercise, vaccination, outbreaks), quality
+// (quality and safety of care, outcomes, evidence that treatments work or
+// harm), regulation (regulators and rules for care and medicines), politics
+// (party politics of health). A topic is given only where the story is
+// substantially about it; a story not about health, or naming it in passing,
+// has none. Set 2: 40 more (28 FakeHealth, the last 3 BBC stories naming
+// health twice, 9 naming it once or never) labelled later the same way by
+// one reader, and first scored after the taxonomy's trial vocabulary was
+// written from set 1's errors (then P 0.783 R 0.514 on set 2; it then chose
+// between two variants of those rules).
+// (Reached: set 1 P 0.815 R 0.629, set 2 P 0.857 R 0.686, and none of the
+// 37 stories labelled with no topic given one. Before the trial vocabulary,
+// set 1 P 0.769 R 0.286 and set 2 P 0.250 R 0.029: the readers count a
+// trial's result as "quality", and the taxonomy's quality was of care only.)
 TEST_F(DevsetTest, TopicsOfHealthAndOtherNews) {
   nlohmann::json labels = nlohmann::json::parse(
       ReadAll(fs::path(HPNEWS_SOURCE_DIR) / "tests/devset/topics.json"));
-  Counts topics;
+  Counts topics[3];
   int none = 0, none_given = 0;
   for (const nlohmann::json& item : labels["articles"]) {
     std::string rel = item["path"].get<std::string>();
+    int set = item.value("set", 1);
+    ASSERT_TRUE(set == 1 || set == 2) << rel;
     Article a = ReadAndExtract(rel, Marks::kAsPrinted);
     const std::set<std::string> want = LabelSet(item["topics"]);
-    Compare(rel, "topic", want,
-            std::set<std::string>(a.topics.begin(), a.topics.end()), &topics);
+    const std::set<std::string> got(a.topics.begin(), a.topics.end());
+    Compare(rel, "topic", want, got, &topics[0]);
+    Compare("", "topic", want, got, &topics[set]);
     if (want.empty()) {
       ++none;
       none_given += !a.topics.empty();
     }
   }
-  std::printf(
-      "topics: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d); %d of %d stories "
-      "labelled with none given a topic\n",
-      topics.Precision(), topics.Recall(), topics.F1(), topics.tp, topics.fp,
-      topics.fn, none_given, none);
-  EXPECT_GE(topics.Precision(), 0.70);
-  EXPECT_GE(topics.Recall(), 0.25);
+  for (int set : {0, 1, 2}) {
+    const Counts& t = topics[set];
+    std::printf("topics, %s: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n",
+                set == 0 ? "all" : set == 1 ? "set 1" : "set 2", t.Precision(),
+                t.Recall(), t.F1(), t.tp, t.fp, t.fn);
+  }
+  std::printf("%d of %d stories labelled with none given a topic\n",
+              none_given, none);
+  for (int set : {1, 2}) {
+    EXPECT_GE(topics[set].Precision(), 0.78) << "set " << set;
+    EXPECT_GE(topics[set].Recall(), 0.60) << "set " << set;
+  }
   EXPECT_LE(none_given, 1);
 }
 

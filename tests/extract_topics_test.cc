@@ -222,6 +222,34 @@ TEST(ExtractTopicsTest, CorpusTaxonomyTellsContractsApart) {
             "");
 }
 
+// A trial's result is evidence that a treatment works or harms: quality, as
+// the labelled stories file it. A trial in court is not.
+TEST(ExtractTopicsTest, CorpusTaxonomyFilesTrialResultsUnderQuality) {
+  TopicTaxonomy tax;
+  ASSERT_TRUE(ParseCorpusTaxonomy(&tax).ok());
+  EXPECT_EQ(
+      Join(tax.Classify(
+          "Statin cuts heart attacks in older patients, trial finds",
+          {"Patients over 75 who took the drug had a third fewer heart "
+           "attacks than those given a placebo, a randomised clinical trial "
+           "of 3,000 patients found.",
+           "Side effects were rare, the researchers said, but the study was "
+           "too short to show any effect on survival.",
+           "Doctors said the findings should change how the drug is "
+           "prescribed in hospitals."})),
+      "quality");
+  EXPECT_EQ(
+      Join(tax.Classify(
+          "Hospital group ex-boss goes on trial",
+          {"The former head of a hospital group inflated its earnings to "
+           "boost the share price, a court heard on the first day of his "
+           "trial.",
+           "Prosecutors said the fraud at the health company ran for six "
+           "years; his lawyers said he was deceived by other executives.",
+           "Former employees are expected to give evidence against him."})),
+      "");
+}
+
 TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
   const std::pair<const char*, int> kCases[] = {
       {"funding\t2\tbudget\n", 1},  // no label before
