@@ -439,11 +439,13 @@ TEST_F(DevsetTest, TopicsOfHealthAndOtherNews) {
   for (int set : {0, 1, 2}) {
     const Counts& t = topics[set];
     std::printf("topics, %s: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n",
-                set == 0 ? "all" : set == 1 ? "set 1" : "set 2", t.Precision(),
-                t.Recall(), t.F1(), t.tp, t.fp, t.fn);
+                set == 0   ? "all"
+                : set == 1 ? "set 1"
+                           : "set 2",
+                t.Precision(), t.Recall(), t.F1(), t.tp, t.fp, t.fn);
   }
-  std::printf("%d of %d stories labelled with none given a topic\n",
-              none_given, none);
+  std::printf("%d of %d stories labelled with none given a topic\n", none_given,
+              none);
   for (int set : {1, 2}) {
     EXPECT_GE(topics[set].Precision(), 0.78) << "set " << set;
     EXPECT_GE(topics[set].Recall(), 0.60) << "set " << set;
