@@ -457,12 +457,23 @@ const WordSet& QuotingVerbs() {
   return s;
 }
 
+// Verbs of promising report the words they quote, in a sentence that
+// quotes nothing before them: "promised to ensure the rebate was "fully
+// justified"", "pledged a "sizable" contribution" (not "the "bonfire of
+// quangos" New Labour had promised, there had been an "explosion"").
+const WordSet& PromiseVerbs() {
+  static const WordSet s = {"promised", "promises", "pledged",
+                            "pledges",  "vowed",    "vows"};
+  return s;
+}
+
 // Reporting verbs that are also plural nouns ("food recalls", "his
 // remarks"): a verb only after a person.
 bool IsAlsoANoun(std::string_view w) {
   static const WordSet s = {"recalls",  "remarks",  "comments", "answers",
                             "protests", "counters", "jokes",    "quips",
-                            "muses",    "boasts",   "replies",  "tweets"};
+                            "muses",    "boasts",   "replies",  "tweets",
+                            "promises", "pledges",  "vows"};
   return s.count(w) > 0;
 }
 
@@ -476,7 +487,7 @@ bool IsSkippableBeforeVerb(const MatchToken& t) {
       "just",   "since",      "himself", "herself",   "itself",     "last",
       "night",  "week",       "tonight", "this",      "morning",    "has",
       "did",    "does",       "may",     "might",     "could",      "can",
-      "should", "repeatedly", "simply",  "had"};
+      "should", "repeatedly", "simply",  "meanwhile", "however",    "instead"};
   if (!t.is_word) return false;
   if (s.count(t.text)) return true;
   // Adverbs: "persuasively argues", "publicly said".
@@ -1323,6 +1334,14 @@ bool RoleModifiersAt(const Tokens& t, std::size_t i, std::size_t hi) {
   return false;
 }
 
+// The first part of a hyphened role at token i: "co" in "co-author",
+// "ex" in "ex-chairman".
+bool IsHyphenedRolePrefix(const Tokens& t, std::size_t i, std::size_t hi) {
+  return i + 2 < hi && t[i].is_word && t[i + 1].text == "-" &&
+         Adjacent(t[i], t[i + 1]) && Adjacent(t[i + 1], t[i + 2]) &&
+         RoleWords().count(t[i + 2].text);
+}
+
 // The noun phrase starting at token `b`: "said Dr Meldrum.", "said the
 // statement", "said a spokesman for the Department of Health".
 Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
@@ -1387,6 +1406,15 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
                  w.text == "retina" || w.text == "health" ||
                  // "the study's principal investigator, R. Scott Turner"
                  (w.text == "s" && i > b && IsApostrophe(t[i - 1])) ||
+                 // "said the hospital's chief executive Sian Cotton": the
+                 // role's owner.
+                 (i + 3 < hi && IsApostrophe(t[i + 1]) &&
+                  t[i + 2].text == "s" && Adjacent(w, t[i + 1]) &&
+                  Adjacent(t[i + 1], t[i + 2]) &&
+                  (RoleWords().count(t[i + 3].text) ||
+                   RoleModifiersAt(t, i + 3, hi))) ||
+                 // "said co-author Sian Cotton", "said ex-chairman ...".
+                 IsHyphenedRolePrefix(t, i, hi) ||
                  (i == b && IsSkippableBeforeVerb(w)))) {
       break;
     }
@@ -1790,9 +1818,16 @@ class ParagraphReader {
                                std::size_t max) const;
   // Whether a quote follows unit `u` in its sentence.
   bool QuoteFollows(std::size_t u) const;
+  // Whether a quote follows unit u in its sentence and none comes before.
+  bool QuoteOnlyAfter(std::size_t u) const;
   // Whether a quote ends at most a few words before unit u, with nothing
   // but its speaker between ("...," he will argue).
   bool QuoteJustBefore(std::size_t u) const;
+  // Whether the quote at unit u is what a thing says or is, introduced by
+  // a colon after "is", "was" or "reads" in a clause about something, not
+  // someone ("The proposed question is: "Should the United Kingdom
+  // ...?"").
+  bool QuotesAThing(std::size_t u) const;
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether nothing but punctuation, a quote or the speaker's name follows
@@ -2023,6 +2058,14 @@ bool ParagraphReader::QuoteFollows(std::size_t u) const {
   return false;
 }
 
+bool ParagraphReader::QuoteOnlyAfter(std::size_t u) const {
+  for (std::size_t v = u; v > 0 && units_[v - 1].sentence == units_[u].sentence;
+       --v) {
+    if (units_[v - 1].is_quote) return false;
+  }
+  return QuoteFollows(u);
+}
+
 bool ParagraphReader::QuoteJustBefore(std::size_t u) const {
   constexpr std::size_t kMaxUnits = 6;
   for (std::size_t v = u; v > 0 && u - v < kMaxUnits &&
@@ -2117,6 +2160,29 @@ void ParagraphReader::BuildUnits() {
 
 // People named with an honorific or a role are remembered, so that later
 // pronouns and short forms find them even if they never spoke before.
+bool ParagraphReader::QuotesAThing(std::size_t u) const {
+  if (u < 3 || units_[u - 1].is_quote || t_[units_[u - 1].token].text != ":")
+    return false;
+  static const WordSet kBe = {"is", "was", "are", "were", "reads", "read"};
+  const Unit& verb = units_[u - 2];
+  if (verb.is_quote || !kBe.count(t_[verb.token].lower)) return false;
+  // The clause opens with an article, and no one's: not "The Tory leader's
+  // message was:".
+  std::size_t lo = u - 2;
+  while (lo > 0 && !units_[lo - 1].is_quote &&
+         units_[lo - 1].sentence == verb.sentence)
+    --lo;
+  const std::string_view first = t_[units_[lo].token].text;
+  if (first != "The" && first != "A" && first != "An") return false;
+  for (std::size_t k = lo; k < u - 2; ++k) {
+    const MatchToken& w = t_[units_[k].token];
+    if (IsApostrophe(w) || IsPersonNoun(w) || w.lower == "he" ||
+        w.lower == "she" || w.lower == "they")
+      return false;
+  }
+  return true;
+}
+
 bool ParagraphReader::IsHeadingLike() const {
   if (!quotes_.empty() || t_.empty()) return false;
   const std::string_view last = t_.back().text;
@@ -2470,10 +2536,16 @@ void ParagraphReader::FindAttributions() {
         ProgressiveReportingVerbs().count(w.text))
       verb = QuoteFollows(u) || QuoteJustBefore(u);
     // A quoting verb's speaker is its subject, never what follows it.
-    const bool quoting = !verb && w.is_word && QuotingVerbs().count(w.text);
+    const bool promising = !verb && w.is_word && PromiseVerbs().count(w.text);
+    const bool quoting =
+        promising || (!verb && w.is_word && QuotingVerbs().count(w.text));
     // "accused him of trying to score "cheap political points"": a verb
     // that reports words only when it quotes them.
-    if (quoting) verb = QuoteFollows(u);
+    if (quoting) verb = promising ? QuoteOnlyAfter(u) : QuoteFollows(u);
+    // "He added the government had pledged "...": a promise reported in
+    // someone's words is theirs to quote.
+    if (promising && !attrs_.empty() && attrs_.back().sentence == unit.sentence)
+      verb = false;
     // "according to X", also opening its sentence ("According to X, ...").
     bool according =
         w.lower == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
@@ -2616,9 +2688,15 @@ void ParagraphReader::FindAttributions() {
               // co-director of ... at the Duke Clinical Research
               // Institute, and associate professor ..., said": the
               // person before an earlier comma, within the sentence.
+              // Or a surname before ", who": "O'Shaughnessy, who is
+              // co-director of ... at Baylor, US Oncology, and Texas
+              // Oncology in Dallas, said" (a body would be "which").
+              auto someone = [](const Mention& x) {
+                return x.kind == MentionKind::kPerson ||
+                       (x.kind == MentionKind::kSurname && x.gender != 'x');
+              };
               std::size_t earlier = c - 1;
-              for (int hops = 0; hops < 3 && m.kind != MentionKind::kPerson &&
-                                 earlier > lo_unit;
+              for (int hops = 0; hops < 3 && !someone(m) && earlier > lo_unit;
                    ++hops) {
                 std::size_t d = AfterCommaBefore(earlier, lo_unit, 15);
                 if (d <= lo_unit || t_[units_[d - 1].token].text != ",") break;
@@ -2631,7 +2709,10 @@ void ParagraphReader::FindAttributions() {
                     t_[before + 2].text == "," && t_[before + 3].lower == "and")
                   continue;
                 Mention person = ParseBackward(text_, t_, lo_tok, before - 1);
-                if (person.kind == MentionKind::kPerson) m = person;
+                if (someone(person) || (person.kind == MentionKind::kSurname &&
+                                        t_[before + 1].lower == "who")) {
+                  m = person;
+                }
               }
             }
           }
@@ -2844,6 +2925,7 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       const Attribution& a = before != nullptr ? *before : *after;
       who = &a.speaker;
     }
+    if (who == nullptr && QuotesAThing(u)) continue;
     bool full_sentence = IsUpperAscii(qtext[0]) &&
                          std::count(qtext.begin(), qtext.end(), ' ') >= 4;
     bool opens_paragraph = u == 0;
@@ -2941,7 +3023,8 @@ std::string CanonicalPersonName(std::string_view name) {
   std::string out;
   for (std::size_t i = b; i < e; ++i) {
     if (i > b && !Adjacent(t[i - 1], t[i])) out += ' ';
-    out += t[i].text;
+    // One spelling of "O'Shaughnessy" whichever apostrophe the page used.
+    out += IsApostrophe(t[i]) ? "'" : t[i].text;
   }
   return out;
 }

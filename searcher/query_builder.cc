@@ -516,6 +516,10 @@ Status FieldTerm(const schema::FacetField& field, const std::string& value,
         v.resize(v.size() - p.size());
       }
     }
+    // The index spells names with a straight apostrophe, whichever the
+    // page used ("O’Neill" is "O'Neill").
+    for (std::size_t at; (at = v.find("\xE2\x80\x99")) != std::string::npos;)
+      v.replace(at, 3, "'");
     // "Porter, Mark" as a reference list writes it: surname first.
     std::size_t comma = v.find(',');
     if (comma != std::string::npos &&

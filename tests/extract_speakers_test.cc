@@ -769,6 +769,44 @@ TEST(ExtractSpeakersTest, Cases) {
         "right direction\u2019."},
        "",
        "BMA: a step in the right direction"},
+      // A named person before a relative clause with commas of its own.
+      {{"\u2018We were surprised,\u2019 said study lead author Dr Joyce "
+        "O'Shaughnessy.",
+        "The editorial is by Dr Lisa Carey of the University of North "
+        "Carolina.",
+        "O'Shaughnessy, who is co-director of research at Baylor, US "
+        "Oncology, and Texas Oncology in Dallas, said the results were due.",
+        "\u2018The whole field is still preliminary,\u2019 she said."},
+       "Joyce O'Shaughnessy",
+       "Joyce O'Shaughnessy: We were surprised|Joyce O'Shaughnessy: The whole "
+       "field is still preliminary"},
+      // An adverb between the name and the verb; a hyphened role, and a
+      // role's owner, between the verb and the name.
+      {{"Lib Dem health spokesman Norman Lamb meanwhile said there had been "
+        "an \u2018explosion\u2019 of managers.",
+        "\u2018It works,\u2019 said co-author Dr Tom Smith.",
+        "\u2018We are at breaking point,\u2019 said the trust's chief "
+        "executive Sarah Jones."},
+       "Norman Lamb|Tom Smith|Sarah Jones",
+       "Norman Lamb: explosion|Tom Smith: It works|Sarah Jones: We are at "
+       "breaking point"},
+      // What a thing is or says, after a colon, is nobody's.
+      {{"\u2018We cannot go on like this,\u2019 said Dr Smith. The motion "
+        "before the conference is: \u2018This conference has no confidence "
+        "in the health secretary.\u2019"},
+       "Smith",
+       "Smith: We cannot go on like this"},
+      // A promise quoted is the promiser's words, unless it is reported in
+      // someone else's, or quoted before the verb.
+      {{"Jeremy Hunt promised the money would be \u2018ring-fenced\u2019.",
+        "Andy Burnham added the government had pledged \u2018a penny on "
+        "tax\u2019.",
+        "Norman Lamb said that instead of the \u2018bonfire of "
+        "quangos\u2019 the Tories had promised, there had been an "
+        "\u2018explosion\u2019."},
+       "Jeremy Hunt|Andy Burnham|Norman Lamb",
+       "Jeremy Hunt: ring-fenced|Andy Burnham: a penny on tax|Norman Lamb: "
+       "bonfire of quangos|Norman Lamb: explosion"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
@@ -784,7 +822,7 @@ TEST(ExtractSpeakersTest, CanonicalPersonName) {
       {"the Rt Hon Andrew Lansley MP", "Andrew Lansley"},
       {"Prof. Jane Doe", "Jane Doe"},
       {"Baroness Smith", "Smith"},
-      {"Cllr  Rory  O’Neill", "Rory O’Neill"},
+      {"Cllr  Rory  O’Neill", "Rory O'Neill"},  // one apostrophe
       {"Jane Doe, MD", "Jane Doe"},
       {"Mark Porter", "Mark Porter"},
   };

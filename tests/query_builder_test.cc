@@ -75,6 +75,26 @@ class QueryBuilderTest : public ::testing::Test {
 TempDir* QueryBuilderTest::dir_ = nullptr;
 Xapian::Database* QueryBuilderTest::db_ = nullptr;
 
+// Speaker names are indexed with a straight apostrophe whatever the page
+// printed (CanonicalPersonName), so a curly one in the query is the same
+// name.
+TEST_F(QueryBuilderTest, SpeakerApostrophesAreOne) {
+  for (const char* name :
+       {"O\xE2\x80\x99Neill", "\"Rory O\xE2\x80\x99Neill\""}) {
+    std::string curly = std::string("speaker:") + name, straight = curly;
+    straight.replace(straight.find("\xE2\x80\x99"), 3, "'");
+    Xapian::Query a, b;
+    QuerySpec spec;
+    spec.text = curly;
+    ASSERT_TRUE(BuildQuery(spec, *db_, &a).ok()) << curly;
+    spec.text = straight;
+    ASSERT_TRUE(BuildQuery(spec, *db_, &b).ok()) << straight;
+    EXPECT_EQ(a.get_description(), b.get_description()) << curly;
+    EXPECT_NE(a.get_description().find("o'neill"), std::string::npos)
+        << a.get_description();
+  }
+}
+
 struct MatchCase {
   const char* query;
   Ids expected;
