@@ -964,6 +964,15 @@ std::size_t NameWordStart(const Tokens& t, std::size_t e) {
   return i;
 }
 
+// Whether "the" stands before the run of up to three capitalised words
+// that ends at token `e`.
+bool TheBeforeCapitalised(const Tokens& t, std::size_t lo, std::size_t e) {
+  for (std::size_t k = e; k > lo && e - k < 3 && IsCapitalised(t[k]); --k) {
+    if (t[k - 1].lower == "the") return true;
+  }
+  return false;
+}
+
 // Classifies the capitalised phrase ending at token `e` (inclusive), reading
 // leftwards. `lo` is the first token it may use.
 Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
@@ -1142,8 +1151,10 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
       --j;
     } else if (w.text == "s" && j >= lo + 4 && IsApostrophe(t[j - 2]) &&
                Adjacent(t[j - 2], w) && IsCapitalised(t[j - 3]) &&
-               t[j - 4].lower == "the") {
-      j -= 2;  // "the King's Fund": a possessive inside the name
+               TheBeforeCapitalised(t, lo, j - 3)) {
+      // "the King's Fund", "the Information Commissioner's Office": a
+      // possessive inside the name
+      j -= 2;
     } else if (connector) {
       // "Dr Chaand Nagpaul of the BMA": a person, from the body.
       if (w.text == "of") {
@@ -1170,6 +1181,14 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     m.kind = MentionKind::kBody;
     m.name = CanonicalBodyName(Span(text, t, j, e));
     m.first = j;
+    // "a spokeswoman for NHS England": one unnamed person speaks for it.
+    std::size_t k = j;
+    if (k > lo && t[k - 1].text == "the") --k;
+    if (k >= lo + 2 && t[k - 1].text == "for" &&
+        GenericHeads().count(t[k - 2].text)) {
+      m.unnamed_one = IndefiniteOne(t, lo, k - 2);
+      m.gender = HeadGender(t[k - 2].text);
+    }
     return m;
   }
   if (words.size() == 1 && words.front().second == e) {
@@ -1287,15 +1306,17 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     if (k >= lo + 2 && t[k - 1].text == "s" && IsApostrophe(t[k - 2])) k -= 2;
     if (k > lo && IsCapitalised(t[k - 1]) && !IsFunctionStop(t[k - 1].text)) {
       Mention mod = ClassifyCapitalised(text, t, lo, k - 1);
-      if (mod.kind == MentionKind::kBody) {
-        mod.first = std::min(mod.first, e);
-        return mod;
-      }
       if (mod.kind == MentionKind::kSurname && mod.gender == 'x') {
         // "a Labour spokesman", "a Downing Street spokesman": one or two
         // capitalised words that are not a person's name.
         mod.kind = MentionKind::kBody;
         mod.name = CanonicalBodyName(mod.name);
+      }
+      if (mod.kind == MentionKind::kBody) {
+        mod.first = std::min(mod.first, e);
+        // "a DH spokeswoman": one unnamed person speaks for the body.
+        mod.unnamed_one = IndefiniteOne(t, lo, e);
+        mod.gender = HeadGender(w.text);
         return mod;
       }
       m.kind = MentionKind::kUnnamed;  // "Mr Blair’s spokesman"
@@ -1603,7 +1624,9 @@ class Registry {
   // "He said": the person mentioned last, of a compatible gender; nobody
   // when an unnamed one spoke since ("an executive spokeswoman insisted
   // ... "...," she said").
-  int Pronoun(char gender, long pos) {
+  // When the pronoun is an unnamed one who spoke for a body ("a DH
+  // spokeswoman said ... She added"), *body is set to the body.
+  int Pronoun(char gender, long pos, std::string* body = nullptr) {
     int best = -1;
     long best_at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
@@ -1615,8 +1638,19 @@ class Registry {
         best_at = at;
       }
     }
-    for (const auto& [at, g] : unnamed_) {
-      if (at > best_at && at <= pos && g == gender) return -1;
+    // The latest unnamed one since the named antecedent, if any.
+    const Unnamed* last = nullptr;
+    for (const Unnamed& u : unnamed_) {
+      // "a spokesperson for NHS England ... she added": a body's
+      // spokesperson of either sex.
+      if (u.at > best_at && u.at <= pos &&
+          (u.gender == gender || (u.gender == 0 && !u.body.empty())) &&
+          (last == nullptr || u.at > last->at))
+        last = &u;
+    }
+    if (last != nullptr) {
+      if (body != nullptr) *body = last->body;
+      return -1;
     }
     if (best >= 0) Touch(best, gender, pos);
     return best;
@@ -1624,8 +1658,9 @@ class Registry {
 
   // An unnamed person spoke at `pos`; only a known gender ("a
   // spokeswoman") can overrule a named antecedent.
-  void NoteUnnamed(long pos, char gender) {
-    if (gender != 0) unnamed_.push_back({pos, gender});
+  void NoteUnnamed(long pos, char gender, std::string body = "") {
+    if (gender != 0 || !body.empty())
+      unnamed_.push_back({pos, gender, std::move(body)});
   }
 
   // The role words `words` are the person's.
@@ -1723,7 +1758,12 @@ class Registry {
 
   std::vector<hpnews::Person> people_;
   std::vector<int> speaker_order_;
-  std::vector<std::pair<long, char>> unnamed_;
+  struct Unnamed {
+    long at = 0;
+    char gender = 0;
+    std::string body;  // the body spoken for, if any
+  };
+  std::vector<Unnamed> unnamed_;
 };
 
 // Who an attribution names, once resolved.
@@ -2456,13 +2496,21 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
         return s;
       }
       break;
-    case MentionKind::kPronoun:
-      p = reg_->Pronoun(m.gender, pos);
+    case MentionKind::kPronoun: {
+      std::string body;
+      p = reg_->Pronoun(m.gender, pos, &body);
+      if (p < 0 && !body.empty()) {
+        s.named = true;
+        s.name = std::move(body);
+        return s;
+      }
       break;
+    }
     case MentionKind::kBody:
       s.named = true;
       s.name = m.name;
       reg_->last_body = m.name;
+      if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender, m.name);
       return s;
     case MentionKind::kBodyPronoun:
     case MentionKind::kGeneric:
@@ -3066,7 +3114,7 @@ std::string CanonicalBodyName(std::string_view name) {
   std::string out;
   for (std::size_t i = b; i < e; ++i) {
     if (i > b && !Adjacent(t[i - 1], t[i])) out += ' ';
-    out += t[i].text;
+    out += IsApostrophe(t[i]) ? "'" : t[i].text;  // "King’s Fund"
   }
   auto it = kAliases.find(out);
   return it == kAliases.end() ? out : std::string(it->second);

@@ -807,6 +807,21 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jeremy Hunt|Andy Burnham|Norman Lamb",
        "Jeremy Hunt: ring-fenced|Andy Burnham: a penny on tax|Norman Lamb: "
        "bonfire of quangos|Norman Lamb: explosion"},
+      // "She added" after a body's spokeswoman is the body's, not the
+      // woman named before; the latest spokesman speaks, and a body's name
+      // may hold a possessive.
+      {{"Dr Clare Gerada said: \u2018It is bad.\u2019",
+        "A DH spokeswoman said: \u2018We are listening.\u2019",
+        "She added: \u2018We will publish our plans.\u2019",
+        "A spokesperson for NHS England said it would act. \u2018It is "
+        "serious,\u2019 she said.",
+        "A spokesman for the US Trade Representative's Office said it would "
+        "wait. \u2018It is early,\u2019 he said."},
+       "Clare Gerada",
+       "Clare Gerada: It is bad.|Department of Health: We are "
+       "listening.|Department of Health: We will publish our plans.|NHS "
+       "England: It is serious|US Trade Representative's Office: It is "
+       "early"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
@@ -837,6 +852,7 @@ TEST(ExtractSpeakersTest, CanonicalBodyName) {
       {"The British Medical Association", "BMA"},
       {"the BMA’s", "BMA"},
       {"Nuffield Trust", "Nuffield Trust"},
+      {"the King\u2019s Fund", "King's Fund"},  // one apostrophe
   };
   for (const auto& [in, want] : kCases)
     EXPECT_EQ(CanonicalBodyName(in), want) << in;
