@@ -457,13 +457,16 @@ const WordSet& QuotingVerbs() {
   return s;
 }
 
-// Verbs of promising report the words they quote, in a sentence that
-// quotes nothing before them: "promised to ensure the rebate was "fully
-// justified"", "pledged a "sizable" contribution" (not "the "bonfire of
-// quangos" New Labour had promised, there had been an "explosion"").
+// Verbs of promising and of belief report the words they quote, in a
+// sentence that quotes nothing before them: "promised to ensure the rebate
+// was "fully justified"", "pledged a "sizable" contribution", "He suspects
+// the chips will be used to "complement and supplement" animal studies"
+// (not "the "bonfire of quangos" New Labour had promised, there had been
+// an "explosion"").
 const WordSet& PromiseVerbs() {
   static const WordSet s = {"promised", "promises", "pledged",
-                            "pledges",  "vowed",    "vows"};
+                            "pledges",  "vowed",    "vows",
+                            "thinks",   "suspects", "suspected"};
   return s;
 }
 

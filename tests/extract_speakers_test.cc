@@ -807,6 +807,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jeremy Hunt|Andy Burnham|Norman Lamb",
        "Jeremy Hunt: ring-fenced|Andy Burnham: a penny on tax|Norman Lamb: "
        "bonfire of quangos|Norman Lamb: explosion"},
+      // So is what someone thinks or suspects, quoted.
+      {{"Dr Danilo Tagle leads a similar project at the NIH. He suspects "
+        "the chips will be used to \u2018complement and supplement\u2019 "
+        "animal studies."},
+       "Danilo Tagle",
+       "Danilo Tagle: complement and supplement"},
       // "She added" after a body's spokeswoman is the body's, not the
       // woman named before; the latest spokesman speaks, and a body's name
       // may hold a possessive.
