@@ -108,36 +108,27 @@ const WordSet& PostNominals() {
 // Williams:") and adverbs that open a sentence ("Again Roddick"). Never part
 // of a name, and they also end an organisation's ("The BMA").
 constexpr std::string_view kSentenceFurniture[] = {
-    "The",        "A",           "An",          "But",       "And",
-    "Or",         "So",          "Yet",         "However",   "Meanwhile",
-    "Yesterday",  "Today",       "Tonight",     "Now",       "Then",
-    "Also",       "In",          "On",          "At",        "As",
-    "When",       "While",       "After",       "Before",    "Since",
-    "If",         "Although",    "Though",      "Speaking",  "Asked",
-    "Writing",    "Earlier",     "Later",       "Last",      "This",
-    "That",       "These",       "Those",       "He",        "She",
-    "It",         "They",        "We",          "I",         "You",
-    "His",        "Her",         "Their",       "Our",       "My",
-    "Its",        "Both",        "Other",       "Former",    "Exclusive",
-    "Instead",    "Indeed",      "Still",       "Even",      "Only",
-    "Why",        "What",        "How",         "Where",     "Who",
-    "Here",       "There",       "Under",       "Over",      "With",
-    "Without",    "For",         "From",        "By",        "Of",
-    "To",         "Despite",     "During",      "Following", "According",
-    "Monday",     "Tuesday",     "Wednesday",   "Thursday",  "Friday",
-    "Saturday",   "Sunday",      "Is",          "Was",       "Are",
-    "Will",       "Would",       "Should",      "Could",     "Can",
-    "Did",        "Does",        "Do",          "Has",       "Have",
-    "Had",        "Not",         "No",          "Yes",       "All",
-    "Some",       "Many",        "Most",        "Every",     "Each",
-    "Any",        "Such",        "Just",        "Because",   "Unless",
-    "Until",      "Whether",     "Let",         "Nor",       "Against",
-    "Into",       "Upon",        "Across",      "Among",     "Between",
-    "Beyond",     "Contact",     "Contacts",    "Resources", "Information",
-    "Notes",      "Editors",     "Background",  "Summary",   "Methods",
-    "Results",    "Conclusions", "Disclosures", "Sources",   "References",
-    "Additional", "Continue",    "About",       "Said",      "Says",
-    "Added",      "Adds",        "Again",       "Soon",      "Too"};
+    "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
+    "Yesterday", "Today", "Tonight", "Now", "Then", "Also", "In", "On", "At",
+    "As", "When", "While", "After", "Before", "Since", "If", "Although",
+    "Though", "Speaking", "Asked", "Writing", "Earlier", "Later", "Last",
+    "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+    "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Other", "Former",
+    "Exclusive", "Instead", "Indeed", "Still", "Even", "Only", "Why", "What",
+    "How", "Where", "Who", "Here", "There", "Under", "Over", "With", "Without",
+    "For", "From", "By", "Of", "To", "Despite", "During", "Following",
+    "According", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Is", "Was", "Are", "Will", "Would", "Should",
+    "Could", "Can", "Did", "Does", "Do", "Has", "Have", "Had", "Not", "No",
+    "Yes", "All", "Some", "Many", "Most", "Every", "Each", "Any", "Such",
+    "Just", "Because", "Unless", "Until", "Whether", "Let", "Nor", "Against",
+    "Into", "Upon", "Across", "Among", "Between", "Beyond", "Contact",
+    "Contacts", "Resources", "Information", "Notes", "Editors", "Background",
+    "Summary", "Methods", "Results", "Conclusions", "Disclosures", "Sources",
+    "References", "Additional", "Continue", "About", "Said", "Says", "Added",
+    "Adds", "Again", "Soon", "Too",
+    // Picture credits: "Courtesy Tara Smith", "Photo: ...".
+    "Courtesy", "Photo", "Photograph", "Picture"};
 
 // Capitalised words that open places and the bodies named after them ("New
 // York City", "North American Menopause Society", "Los Angeles"), never a
@@ -674,8 +665,30 @@ bool GivenNameThatIsAMonth(const Tokens& t, std::size_t i) {
             b.lower == "late" || b.lower == "mid" || b.lower == "this"));
 }
 
+// "Bill" before a surname is a given name ("Bill Gates", "chief executive
+// Bill Gammell"), not the end of a bill's name ("the Mental Capacity
+// Bill").
+bool GivenNameBill(const Tokens& t, std::size_t i) {
+  return t[i].text == "Bill" && i + 1 < t.size() && !Adjacent(t[i], t[i + 1]) &&
+         IsNameWord(t[i + 1]) && !(i > 0 && t[i - 1].lower == "the");
+}
+
+// Initials written together with no dots, between an honorific and a name:
+// "Dr PK Shah", "Mr AJ Smith" (not "the PK Shah fund"; "JK Rowling" alone
+// stays an acronym's).
+bool InitialsAfterHonorific(const Tokens& t, std::size_t i) {
+  const std::string_view w = t[i].text;
+  if (!t[i].is_word || w.size() < 2 || w.size() > 3 ||
+      !std::all_of(w.begin(), w.end(), IsUpperAscii))
+    return false;
+  std::size_t h = i;
+  if (h >= 2 && t[h - 1].text == "." && Adjacent(t[h - 2], t[h - 1])) --h;
+  return h >= 1 && Honorifics().count(t[h - 1].text) && i + 1 < t.size() &&
+         !Adjacent(t[i], t[i + 1]) && IsNameWord(t[i + 1]);
+}
+
 // A name word where it stands: IsNameWord, or a title ending a name, or a
-// month that is a given name.
+// month that is a given name, or initials after an honorific.
 bool IsNameWordAt(const Tokens& t, std::size_t i) {
   // "A" and "I" opening a phrase, with no initial's dot, are words ("A
   // Peoplesoft sign"); after a given name they are initials ("Charles A
@@ -685,7 +698,8 @@ bool IsNameWordAt(const Tokens& t, std::size_t i) {
       !(i + 1 < t.size() && Adjacent(t[i], t[i + 1])))
     return false;
   return IsNameWord(t[i]) || SurnameAfterName(t, i) ||
-         GivenNameThatIsAMonth(t, i);
+         GivenNameThatIsAMonth(t, i) || InitialsAfterHonorific(t, i) ||
+         GivenNameBill(t, i);
 }
 
 // ---------------------------------------------------------------------------
@@ -781,7 +795,8 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
     state = State::kDouble;  // closes on either kind below
   }
   bool continuation_any_close = cur.continues;
-  int nested = 0;  // quotes of the same kind open inside the current one
+  int nested = 0;        // quotes of the same kind open inside the current one
+  int inner_double = 0;  // double-quoted spans open inside a single one
   for (std::size_t i = 0, next = 1; i < t.size(); i = next) {
     next = i + 1;
     QuoteChar q = QuoteKind(t[i]);
@@ -825,6 +840,29 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
       state = (q == QuoteChar::kOpenDouble || q == QuoteChar::kStraightDouble)
                   ? State::kDouble
                   : State::kSingle;
+      inner_double = 0;
+      continue;
+    }
+    // A quote opened with a straight single mark and closed with a
+    // straight double one, a typo in the page ('Networks like eDonkey ...
+    // advertising revenue," it said): the double mark closes it unless it
+    // closes a quote opened inside.
+    if (state == State::kSingle &&
+        QuoteKind(t[cur.open]) == QuoteChar::kStraightSingle &&
+        (q == QuoteChar::kStraightDouble || q == QuoteChar::kOpenDouble ||
+         q == QuoteChar::kCloseDouble)) {
+      const bool can_close = q != QuoteChar::kOpenDouble && CanClose(t, i);
+      if (!can_close || inner_double > 0) {
+        if (q == QuoteChar::kOpenDouble || (CanOpen(t, i) && !can_close))
+          ++inner_double;
+        else if (can_close)
+          --inner_double;
+        continue;
+      }
+      cur.close = last;
+      cur.text_end = t[i].begin;
+      spans.push_back(cur);
+      state = State::kOut;
       continue;
     }
     // A straight mark with spaces on both sides ("a sixth, " said Dr
@@ -1144,7 +1182,8 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                      j - 1 > lo &&
                      (IsCapitalised(t[j - 2]) || t[j - 2].text == "of");
     if (IsCapitalised(w) && !IsFunctionStop(w.text)) {
-      if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) || IsBodyWord(w))
+      if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) ||
+          (IsBodyWord(w) && !GivenNameBill(t, j - 1)))
         body = true;
       // "the Royal College of GPs": a role's acronym after "of" ends a
       // body's name; elsewhere it names a person ("Labour MP").
@@ -1299,6 +1338,11 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
   if (GenericHeads().count(w.text) || w.text == "government" ||
       w.text == "spokesmen") {
+    // A spokesman is one person, with or without "a": "the prime
+    // minister's official spokesman said ... he added" is not the man named
+    // before.
+    const bool spokes = w.text == "spokesman" || w.text == "spokeswoman" ||
+                        w.text == "spokesperson";
     // Modifiers: "a DH spokesperson", "the BMA’s statement", "the Labour
     // party".
     std::size_t k = e;
@@ -1318,11 +1362,13 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
       if (mod.kind == MentionKind::kBody) {
         mod.first = std::min(mod.first, e);
         // "a DH spokeswoman": one unnamed person speaks for the body.
-        mod.unnamed_one = IndefiniteOne(t, lo, e);
+        mod.unnamed_one = IndefiniteOne(t, lo, e) || spokes;
         mod.gender = HeadGender(w.text);
         return mod;
       }
       m.kind = MentionKind::kUnnamed;  // "Mr Blair’s spokesman"
+      m.unnamed_one = spokes;
+      m.gender = HeadGender(w.text);
       return m;
     }
     m.first = e;
@@ -1331,7 +1377,7 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
       m.name = "Government";
     } else {
       m.kind = MentionKind::kGeneric;
-      m.unnamed_one = IndefiniteOne(t, lo, e);
+      m.unnamed_one = IndefiniteOne(t, lo, e) || spokes;
       m.gender = HeadGender(w.text);
     }
     return m;
@@ -2517,7 +2563,8 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       return s;
     case MentionKind::kBodyPronoun:
     case MentionKind::kGeneric:
-      if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender);
+      // "The band's spokesman said ... he added": the body's words.
+      if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender, reg_->last_body);
       if (!reg_->last_body.empty()) {
         s.named = true;
         s.name = reg_->last_body;
@@ -2885,13 +2932,29 @@ void ParagraphReader::FindAttributions() {
                    !IsCapitalised(t_[r]))
               ++r;
             // Or a role with no article: "Peter Misselbrook, executive
-            // partner of Tods Murray said".
+            // partner of Tods Murray said", "Marvin Hier, founder of ...
+            // the Simon Wiesenthal Center said".
             const bool bare = comma + 1 < t_.size() && t_[comma + 1].is_word &&
                               !IsCapitalised(t_[comma + 1]);
-            if ((article || bare) && comma > lo_tok && r < t_.size() &&
-                !IsCapitalised(t_[r]) && RoleWords().count(t_[r].lower)) {
-              Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
-              if (name.kind == MentionKind::kPerson) m = name;
+            if (bare && RoleWords().count(t_[comma + 1].lower)) r = comma + 1;
+            // Or the body alone: "Colin Asplin, Blackpool Hotel Association
+            // said".
+            const bool body_alone =
+                m.kind == MentionKind::kBody && m.first == comma + 1;
+            if (((article || bare) && r < t_.size() && !IsCapitalised(t_[r]) &&
+                 RoleWords().count(t_[r].lower)) ||
+                body_alone) {
+              Mention name = comma > lo_tok
+                                 ? ParseBackward(text_, t_, lo_tok, comma - 1)
+                                 : Mention();
+              // The name opens the clause: not "..., Faculty of Medicine,
+              // Health & Life Sciences, Queens University Belfast said".
+              const bool opens =
+                  name.first == lo_tok ||
+                  (name.first > lo_tok && !t_[name.first - 1].is_word &&
+                   t_[name.first - 1].text != "&");
+              if (name.kind == MentionKind::kPerson && (!body_alone || opens))
+                m = name;
             }
           }
         }

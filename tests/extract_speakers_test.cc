@@ -828,6 +828,45 @@ TEST(ExtractSpeakersTest, Cases) {
        "listening.|Department of Health: We will publish our plans.|NHS "
        "England: It is serious|US Trade Representative's Office: It is "
        "early"},
+      // The name before an apposition with no closing comma: a body
+      // alone, or one role word.
+      {{"Colin Asplin, Blackpool Hotel Association said: \u2018We tried "
+        "hard.\u2019",
+        "Harry should see \u2018the results of the hated symbol\u2019, "
+        "Rabbi Marvin Hier, founder of the Simon Wiesenthal Center said."},
+       "Colin Asplin|Marvin Hier",
+       "Colin Asplin: We tried hard.|Marvin Hier: the results of the hated "
+       "symbol"},
+      // Given names that look like other things: "Bill" before a surname,
+      // initials with no dots after an honorific; a picture credit is no
+      // part of a name.
+      {{"Bill Gates said: \u2018It is good.\u2019",
+        "The Health and Social Care Bill said nothing of the kind.",
+        "Dr PK Shah, a cardiologist, said it was \u2018safe\u2019.",
+        "Tara Smith and her husband have tried for years. Courtesy Tara "
+        "Smith",
+        "Mrs Smith said: \u2018It is gut-wrenching.\u2019"},
+       "Bill Gates|PK Shah|Tara Smith",
+       "Bill Gates: It is good.|PK Shah: safe|Tara Smith: It is "
+       "gut-wrenching."},
+      // A spokesman is one person with or without "a": "he added" after
+      // one is not the man named before.
+      {{"Dr John Reid said: \u2018It is wrong.\u2019 The prime minister's "
+        "official spokesman said the plan would go ahead.",
+        "He added: \u2018There will be no delay.\u2019"},
+       "John Reid",
+       "John Reid: It is wrong."},
+      // A quote opened with a straight single mark and closed with a
+      // double one (a typo) ends there, and the paragraph's other quotes
+      // are found.
+      {{"'Networks like eDonkey facilitate illegal filesharing,\" the BPI "
+        "said in a statement. \"Illegal file-sharers steal millions,\" it "
+        "said. But the issue is complicated, said Mark Mulligan, an analyst. "
+        "\"This has been a problem for a long time,\" he said."},
+       "Mark Mulligan",
+       "BPI: Networks like eDonkey facilitate illegal filesharing|BPI: "
+       "Illegal file-sharers steal millions|Mark Mulligan: This has been a "
+       "problem for a long time"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
