@@ -421,10 +421,12 @@ TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
 // one reader, and first scored after the taxonomy's trial vocabulary was
 // written from set 1's errors (then P 0.783 R 0.514 on set 2; it then chose
 // between two variants of those rules).
-// (Reached: set 1 P 0.815 R 0.629, set 2 P 0.857 R 0.686, and none of the
+// (Reached: set 1 P 0.821 R 0.657, set 2 P 0.844 R 0.771, and none of the
 // 37 stories labelled with no topic given one. Before the trial vocabulary,
 // set 1 P 0.769 R 0.286 and set 2 P 0.250 R 0.029: the readers count a
-// trial's result as "quality", and the taxonomy's quality was of care only.)
+// trial's result as "quality", and the taxonomy's quality was of care only.
+// The medicines regulators (MHRA, FDA, EMA) then added 4 of 8 missed
+// "regulation" labels and one false one.)
 TEST_F(DevsetTest, TopicsOfHealthAndOtherNews) {
   nlohmann::json labels = nlohmann::json::parse(
       ReadAll(fs::path(HPNEWS_SOURCE_DIR) / "tests/devset/topics.json"));
@@ -455,8 +457,8 @@ TEST_F(DevsetTest, TopicsOfHealthAndOtherNews) {
   std::printf("%d of %d stories labelled with none given a topic\n", none_given,
               none);
   for (int set : {1, 2}) {
-    EXPECT_GE(topics[set].Precision(), 0.78) << "set " << set;
-    EXPECT_GE(topics[set].Recall(), 0.60) << "set " << set;
+    EXPECT_GE(topics[set].Precision(), 0.80) << "set " << set;
+    EXPECT_GE(topics[set].Recall(), 0.64) << "set " << set;
   }
   EXPECT_LE(none_given, 1);
 }

@@ -250,6 +250,20 @@ TEST(ExtractTopicsTest, CorpusTaxonomyFilesTrialResultsUnderQuality) {
       "");
 }
 
+// The medicines regulators' decisions are regulation.
+TEST(ExtractTopicsTest, CorpusTaxonomyKnowsTheMedicinesRegulators) {
+  TopicTaxonomy tax;
+  ASSERT_TRUE(ParseCorpusTaxonomy(&tax).ok());
+  EXPECT_EQ(Join(tax.Classify(
+                "MHRA approves first pill for migraine prevention",
+                {"The MHRA has approved the drug for use in patients who "
+                 "have at least four migraines a month.",
+                 "The decision follows its approval by the European Medicines "
+                 "Agency last year. Doctors said patients in hospital clinics "
+                 "would be first to get it."})),
+            "regulation");
+}
+
 TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
   const std::pair<const char*, int> kCases[] = {
       {"funding\t2\tbudget\n", 1},  // no label before
