@@ -618,6 +618,15 @@ bool IsNameParticle(const MatchToken& t) {
 
 // The dot of a middle initial: "Stephen J. Kominsky".
 bool IsInitialDot(const Tokens& t, std::size_t i) {
+  // The first dot of run-together initials after a given name: "M." in
+  // "Bernard M.Y. Cheung".
+  if (i >= 2 && i + 3 < t.size() && t[i].text == "." &&
+      t[i - 1].text.size() == 1 && IsUpperAscii(t[i - 1].text[0]) &&
+      t[i + 1].text.size() == 1 && IsUpperAscii(t[i + 1].text[0]) &&
+      Adjacent(t[i - 1], t[i]) && Adjacent(t[i], t[i + 1]) &&
+      !Adjacent(t[i - 2], t[i - 1]) && IsNameWord(t[i - 2]) &&
+      IsInitialDot(t, i + 2))
+    return true;
   return i > 0 && i + 1 < t.size() && t[i].text == "." &&
          t[i - 1].text.size() == 1 && IsUpperAscii(t[i - 1].text[0]) &&
          Adjacent(t[i - 1], t[i]) && !Adjacent(t[i], t[i + 1]) &&
@@ -1072,7 +1081,15 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     // name words.
     std::size_t p = i;
     while (p > lo + 1 && IsNameParticle(t[p - 1])) --p;
-    if (p < i && IsNameWordAt(t, p - 1)) i = p;
+    if (p < i && IsNameWordAt(t, p - 1)) {
+      i = p;
+    } else if (p < i && Honorifics().count(t[p - 1].text)) {
+      // After an honorific the particles open the surname: "Mr de
+      // Vabres", "Mr van Gaal".
+      words.back().first = p;
+      i = p;
+      break;
+    }
     // Words of a name are separated by spaces, not punctuation.
     if (i > lo && !t[i - 1].is_word && t[i - 1].text != ".") break;
   }
@@ -1398,8 +1415,11 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
 bool RoleModifiersAt(const Tokens& t, std::size_t i, std::size_t hi) {
   for (std::size_t j = i; j < hi && j < i + 4; ++j) {
     if (!t[j].is_word || IsCapitalised(t[j])) return false;
+    // "division chief Rama Mallampalli", "division chief, Rama ...".
     if (RoleWords().count(t[j].text))
-      return j + 1 < hi && IsCapitalised(t[j + 1]);
+      return j + 1 < hi &&
+             (IsCapitalised(t[j + 1]) ||
+              (t[j + 1].text == "," && j + 2 < hi && IsNameWord(t[j + 2])));
   }
   return false;
 }
@@ -1436,21 +1456,22 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
     if (IsCapitalised(w)) {
       seen_cap = true;
     } else if (seen_cap) {
+      // Name particles: "Menno van Lookeren Campagne", "Renaud Donnedieu de
+      // Vabres".
+      if ((w.text == "van" || w.text == "von" || w.text == "de" ||
+           w.text == "der" || w.text == "da" || w.text == "di" ||
+           w.text == "le" || w.text == "la") &&
+          i + 1 < hi && IsNameWord(t[i + 1])) {
+        last = i;
+        ++i;
+        continue;
+      }
       // "said Dr. Matthew Hellmann of the Memorial Sloan Kettering Cancer
       // Center": once a person is named, "of ..." is their affiliation.
       if (ClassifyCapitalised(text, t, b, last).kind == MentionKind::kPerson ||
           (last > b && Honorifics().count(t[last - 1].text) &&
            IsNameWord(t[last]))) {
         break;
-      }
-      // Name particles: "Menno van Lookeren Campagne".
-      if ((w.text == "van" || w.text == "von" || w.text == "de" ||
-           w.text == "der" || w.text == "da" || w.text == "di" ||
-           w.text == "le" || w.text == "la") &&
-          i + 1 < hi && IsCapitalised(t[i + 1])) {
-        last = i;
-        ++i;
-        continue;
       }
       bool connector = (w.text == "of" || w.text == "for" || w.text == "from" ||
                         w.text == "and" || w.text == "the" || w.text == "at") &&
@@ -1652,10 +1673,19 @@ class Registry {
   // and is otherwise known by the title.
   int Surname(std::string_view surname, char gender, long pos, bool create,
               std::string_view peer_title = {}) {
+    // "van Gaal": a surname with its particles ends the full name.
+    const bool particles = surname.find(' ') != std::string_view::npos;
+    auto matches = [&](const hpnews::Person& p) {
+      if (!particles) return p.surname == surname;
+      return p.name.size() > surname.size() &&
+             p.name.compare(p.name.size() - surname.size(), surname.size(),
+                            surname) == 0 &&
+             p.name[p.name.size() - surname.size() - 1] == ' ';
+    };
     int best = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
-      if (p.surname != surname || !Compatible(p.gender, gender)) continue;
+      if (!matches(p) || !Compatible(p.gender, gender)) continue;
       if (!peer_title.empty() && p.weak) continue;
       if (best < 0 || p.LastSeen() > people_[best].LastSeen())
         best = static_cast<int>(i);
@@ -2332,6 +2362,8 @@ void ParagraphReader::ScanMentions() {
       }
       // "Stephen J. Kominsky": an initial's dot.
       if (IsInitialDot(t_, k)) ++k;
+      // "Renaud Donnedieu de Vabres": particles inside the name.
+      while (k + 1 < t_.size() && IsNameParticle(t_[k]) && is_name(k + 1)) ++k;
     }
     if (k == j) continue;
     Mention m = ClassifyCapitalised(text_, t_, i, k - 1);

@@ -867,6 +867,17 @@ TEST(ExtractSpeakersTest, Cases) {
        "BPI: Networks like eDonkey facilitate illegal filesharing|BPI: "
        "Illegal file-sharers steal millions|Mark Mulligan: This has been a "
        "problem for a long time"},
+      // Run-together initials, particles in a surname, and a role before a
+      // comma and the name.
+      {{"\u2018It is bad,\u2019 said Professor Bernard M.Y. Cheung of the "
+        "University of Hong Kong.",
+        "He was honoured by French Culture Minister Renaud Donnedieu de "
+        "Vabres. \u2018You have explored film,\u2019 Mr de Vabres said.",
+        "\u2018The findings are clear,\u2019 said division chief, Rama "
+        "Mallampalli, M.D."},
+       "Bernard M.Y. Cheung|Renaud Donnedieu de Vabres|Rama Mallampalli",
+       "Bernard M.Y. Cheung: It is bad|Renaud Donnedieu de Vabres: You have "
+       "explored film|Rama Mallampalli: The findings are clear"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
