@@ -2280,8 +2280,17 @@ void ParagraphReader::BuildUnits() {
 // People named with an honorific or a role are remembered, so that later
 // pronouns and short forms find them even if they never spoke before.
 bool ParagraphReader::QuotesAThing(std::size_t u) const {
-  if (u < 3 || units_[u - 1].is_quote || t_[units_[u - 1].token].text != ":")
+  if (u < 2 || units_[u - 1].is_quote || t_[units_[u - 1].token].text != ":")
     return false;
+  // "under the headline: "Harry the Nazi."", "the old maxim: "No pain, no
+  // gain."".
+  static const WordSet kThings = {
+      "headline",  "slogan",  "title",    "caption",  "motto",       "banner",
+      "maxim",     "proverb", "adage",    "wording",  "inscription", "placard",
+      "headlined", "titled",  "entitled", "captioned"};
+  if (!units_[u - 2].is_quote && kThings.count(t_[units_[u - 2].token].lower))
+    return true;
+  if (u < 3) return false;
   static const WordSet kBe = {"is", "was", "are", "were", "reads", "read"};
   const Unit& verb = units_[u - 2];
   if (verb.is_quote || !kBe.count(t_[verb.token].lower)) return false;
@@ -3072,8 +3081,11 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       who = &a.speaker;
     }
     if (who == nullptr && QuotesAThing(u)) continue;
+    // A sentence: five words or more, or two or more that end with the
+    // sentence's stop inside the marks ("Biology is very complex.").
+    const auto spaces = std::count(qtext.begin(), qtext.end(), ' ');
     bool full_sentence = IsUpperAscii(qtext[0]) &&
-                         std::count(qtext.begin(), qtext.end(), ' ') >= 4;
+                         (spaces >= 4 || (spaces >= 1 && EndsSentence(qtext)));
     bool opens_paragraph = u == 0;
     if (who == nullptr && opens_paragraph &&
         (q.continues || open_quote_speaker != nullptr)) {

@@ -878,6 +878,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Bernard M.Y. Cheung|Renaud Donnedieu de Vabres|Rama Mallampalli",
        "Bernard M.Y. Cheung: It is bad|Renaud Donnedieu de Vabres: You have "
        "explored film|Rama Mallampalli: The findings are clear"},
+      // A short sentence after a speaker's quote goes on with the speaker;
+      // a headline or a maxim after a colon is nobody's.
+      {{"\u2018You can go forward with greater confidence,\u2019 says Dr "
+        "Tagle. \u2018Biology is complex.\u2019",
+        "\u2018It was stupid,\u2019 said Mr Clarke. The picture appears "
+        "under the headline: \u2018Harry the Nazi.\u2019"},
+       "Tagle|Clarke",
+       "Tagle: You can go forward with greater confidence|Tagle: Biology is "
+       "complex.|Clarke: It was stupid"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
