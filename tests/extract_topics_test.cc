@@ -222,46 +222,44 @@ TEST(ExtractTopicsTest, CorpusTaxonomyTellsContractsApart) {
             "");
 }
 
-// A trial's result is evidence that a treatment works or harms: quality, as
-// the labelled stories file it. A trial in court is not.
-TEST(ExtractTopicsTest, CorpusTaxonomyFilesTrialResultsUnderQuality) {
+// Evidence the labelled stories taught the corpus taxonomy: a trial's
+// result is quality (a treatment works or harms), a trial in court is not,
+// and the medicines regulators' decisions are regulation.
+TEST(ExtractTopicsTest, CorpusTaxonomyFilesTrialsAndMedicinesRegulators) {
+  struct Case {
+    const char* title;
+    std::vector<std::string> paragraphs;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"Statin cuts heart attacks in older patients, trial finds",
+       {"Patients over 75 who took the drug had a third fewer heart attacks "
+        "than those given a placebo, a randomised clinical trial of 3,000 "
+        "patients found.",
+        "Side effects were rare, the researchers said, but the study was too "
+        "short to show any effect on survival.",
+        "Doctors said the findings should change how the drug is prescribed "
+        "in hospitals."},
+       "quality"},
+      {"Hospital group ex-boss goes on trial",
+       {"The former head of a hospital group inflated its earnings to boost "
+        "the share price, a court heard on the first day of his trial.",
+        "Prosecutors said the fraud at the health company ran for six years; "
+        "his lawyers said he was deceived by other executives.",
+        "Former employees are expected to give evidence against him."},
+       ""},
+      {"MHRA approves first pill for migraine prevention",
+       {"The MHRA has approved the drug for use in patients who have at least "
+        "four migraines a month.",
+        "The decision follows its approval by the European Medicines Agency "
+        "last year. Doctors said patients in hospital clinics would be first "
+        "to get it."},
+       "regulation"},
+  };
   TopicTaxonomy tax;
   ASSERT_TRUE(ParseCorpusTaxonomy(&tax).ok());
-  EXPECT_EQ(
-      Join(tax.Classify(
-          "Statin cuts heart attacks in older patients, trial finds",
-          {"Patients over 75 who took the drug had a third fewer heart "
-           "attacks than those given a placebo, a randomised clinical trial "
-           "of 3,000 patients found.",
-           "Side effects were rare, the researchers said, but the study was "
-           "too short to show any effect on survival.",
-           "Doctors said the findings should change how the drug is "
-           "prescribed in hospitals."})),
-      "quality");
-  EXPECT_EQ(
-      Join(tax.Classify(
-          "Hospital group ex-boss goes on trial",
-          {"The former head of a hospital group inflated its earnings to "
-           "boost the share price, a court heard on the first day of his "
-           "trial.",
-           "Prosecutors said the fraud at the health company ran for six "
-           "years; his lawyers said he was deceived by other executives.",
-           "Former employees are expected to give evidence against him."})),
-      "");
-}
-
-// The medicines regulators' decisions are regulation.
-TEST(ExtractTopicsTest, CorpusTaxonomyKnowsTheMedicinesRegulators) {
-  TopicTaxonomy tax;
-  ASSERT_TRUE(ParseCorpusTaxonomy(&tax).ok());
-  EXPECT_EQ(Join(tax.Classify(
-                "MHRA approves first pill for migraine prevention",
-                {"The MHRA has approved the drug for use in patients who "
-                 "have at least four migraines a month.",
-                 "The decision follows its approval by the European Medicines "
-                 "Agency last year. Doctors said patients in hospital clinics "
-                 "would be first to get it."})),
-            "regulation");
+  for (const Case& c : kCases)
+    EXPECT_EQ(Join(tax.Classify(c.title, c.paragraphs)), c.want) << c.title;
 }
 
 TEST(ExtractTopicsTest, ParseErrorsNameTheLine) {
