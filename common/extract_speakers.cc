@@ -106,29 +106,40 @@ const WordSet& PostNominals() {
 // ("Media Contact:", a release's "About Vanda" section), web page furniture
 // ("Continue reading"), a verb opening an inverted attribution ("Said
 // Williams:") and adverbs that open a sentence ("Again Roddick"). Never part
-// of a name, and they also end an organisation's ("The BMA").
+// of a name, and they also end an organisation's ("The BMA"). Also the
+// words of a picture credit ("Courtesy Tara Smith").
 constexpr std::string_view kSentenceFurniture[] = {
-    "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
-    "Yesterday", "Today", "Tonight", "Now", "Then", "Also", "In", "On", "At",
-    "As", "When", "While", "After", "Before", "Since", "If", "Although",
-    "Though", "Speaking", "Asked", "Writing", "Earlier", "Later", "Last",
-    "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
-    "You", "His", "Her", "Their", "Our", "My", "Its", "Both", "Other", "Former",
-    "Exclusive", "Instead", "Indeed", "Still", "Even", "Only", "Why", "What",
-    "How", "Where", "Who", "Here", "There", "Under", "Over", "With", "Without",
-    "For", "From", "By", "Of", "To", "Despite", "During", "Following",
-    "According", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Is", "Was", "Are", "Will", "Would", "Should",
-    "Could", "Can", "Did", "Does", "Do", "Has", "Have", "Had", "Not", "No",
-    "Yes", "All", "Some", "Many", "Most", "Every", "Each", "Any", "Such",
-    "Just", "Because", "Unless", "Until", "Whether", "Let", "Nor", "Against",
-    "Into", "Upon", "Across", "Among", "Between", "Beyond", "Contact",
-    "Contacts", "Resources", "Information", "Notes", "Editors", "Background",
-    "Summary", "Methods", "Results", "Conclusions", "Disclosures", "Sources",
-    "References", "Additional", "Continue", "About", "Said", "Says", "Added",
-    "Adds", "Again", "Soon", "Too",
-    // Picture credits: "Courtesy Tara Smith", "Photo: ...".
-    "Courtesy", "Photo", "Photograph", "Picture"};
+    "The",        "A",           "An",          "But",       "And",
+    "Or",         "So",          "Yet",         "However",   "Meanwhile",
+    "Yesterday",  "Today",       "Tonight",     "Now",       "Then",
+    "Also",       "In",          "On",          "At",        "As",
+    "When",       "While",       "After",       "Before",    "Since",
+    "If",         "Although",    "Though",      "Speaking",  "Asked",
+    "Writing",    "Earlier",     "Later",       "Last",      "This",
+    "That",       "These",       "Those",       "He",        "She",
+    "It",         "They",        "We",          "I",         "You",
+    "His",        "Her",         "Their",       "Our",       "My",
+    "Its",        "Both",        "Other",       "Former",    "Exclusive",
+    "Instead",    "Indeed",      "Still",       "Even",      "Only",
+    "Why",        "What",        "How",         "Where",     "Who",
+    "Here",       "There",       "Under",       "Over",      "With",
+    "Without",    "For",         "From",        "By",        "Of",
+    "To",         "Despite",     "During",      "Following", "According",
+    "Monday",     "Tuesday",     "Wednesday",   "Thursday",  "Friday",
+    "Saturday",   "Sunday",      "Is",          "Was",       "Are",
+    "Will",       "Would",       "Should",      "Could",     "Can",
+    "Did",        "Does",        "Do",          "Has",       "Have",
+    "Had",        "Not",         "No",          "Yes",       "All",
+    "Some",       "Many",        "Most",        "Every",     "Each",
+    "Any",        "Such",        "Just",        "Because",   "Unless",
+    "Until",      "Whether",     "Let",         "Nor",       "Against",
+    "Into",       "Upon",        "Across",      "Among",     "Between",
+    "Beyond",     "Contact",     "Contacts",    "Resources", "Information",
+    "Notes",      "Editors",     "Background",  "Summary",   "Methods",
+    "Results",    "Conclusions", "Disclosures", "Sources",   "References",
+    "Additional", "Continue",    "About",       "Said",      "Says",
+    "Added",      "Adds",        "Again",       "Soon",      "Too",
+    "Courtesy",   "Photo",       "Photograph",  "Picture"};
 
 // Capitalised words that open places and the bodies named after them ("New
 // York City", "North American Menopause Society", "Los Angeles"), never a
