@@ -2288,8 +2288,6 @@ void ParagraphReader::BuildUnits() {
   }
 }
 
-// People named with an honorific or a role are remembered, so that later
-// pronouns and short forms find them even if they never spoke before.
 bool ParagraphReader::QuotesAThing(std::size_t u) const {
   if (u < 2 || units_[u - 1].is_quote || t_[units_[u - 1].token].text != ":")
     return false;
@@ -2335,6 +2333,8 @@ bool ParagraphReader::IsHeadingLike() const {
   return words >= 3 && words <= 12 && capitalised * 10 >= words * 9;
 }
 
+// People named with an honorific or a role are remembered, so that later
+// pronouns and short forms find them even if they never spoke before.
 void ParagraphReader::ScanMentions() {
   // The mentions found: who, and the tokens [first, end) of the name.
   struct SeenAt {
