@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -270,15 +271,39 @@ void ComparePeople(const std::string& path, const nlohmann::json& item,
   if (item.contains("quotes")) CompareQuotes(path, item["quotes"], a, s);
 }
 
-// Batch 1 tuned the rules; batches 2, 4, 5 and 6 were labelled before the
-// extractor was run on them and are held-out checks; batch 3 was held out
-// until the quote rules were tuned on it (tests/devset/labels.json says so).
+// The labelled batches, in tests/devset/labels.json's "batch" field, and
+// the floors each must keep: a little below what the rules reach, so
+// regressions show (0: no floor of its own). Batch 1 tuned the rules;
+// batches 2, 4, 5 and 6 were labelled before the extractor was run on them
+// and are held-out checks; batch 3 was held out until the quote rules were
+// tuned on it (labels.json says so); batches 7-11 were labelled blind and
+// first scored before their errors were read.
+struct Batch {
+  const char* name;
+  double speaker_f1, quote_precision, quote_recall;
+};
+constexpr Batch kBatches[] = {
+    {"all", 0, 0.92, 0.86},
+    {"batch 1 (tuned)", 0.94, 0, 0},
+    {"batch 2 (held out)", 0.92, 0, 0},
+    {"batch 3 (held out, then tuned on)", 0.88, 0, 0},
+    {"batch 4 (held out)", 0.89, 0, 0},
+    {"batch 5 (held out)", 0.91, 0, 0},
+    {"batch 6 (held out)", 0.92, 0, 0},
+    {"batch 7 (held out)", 0.92, 0.92, 0.87},
+    {"batch 8 (held out)", 0.91, 0.92, 0.87},
+    {"batch 9 (held out)", 0.90, 0.92, 0.87},
+    {"batch 10 (held out)", 0.88, 0.90, 0.82},
+    {"batch 11 (held out)", 0.92, 0.92, 0.87},
+};
+constexpr int kLastBatch = std::size(kBatches) - 1;
+
 TEST_F(DevsetTest, FieldsReachTheirFloor) {
-  Scores batch[12];
+  Scores batch[std::size(kBatches)];
   for (const nlohmann::json& item : labels_["articles"]) {
     std::string rel = item["path"].get<std::string>();
     int b = item.value("batch", 1);
-    ASSERT_TRUE(b >= 1 && b <= 11) << rel;
+    ASSERT_TRUE(b >= 1 && b <= kLastBatch) << rel;
     Article a = ReadAndExtract(rel, Marks::kAsPrinted);
     for (Scores* s : {&batch[0], &batch[b]}) {
       ComparePeople(s == &batch[0] ? rel : "", item, a, s);
@@ -319,52 +344,32 @@ TEST_F(DevsetTest, FieldsReachTheirFloor) {
       }
     }
   }
-  Print("batch 1 (tuned)", batch[1]);
-  Print("batch 2 (held out)", batch[2]);
-  Print("batch 3 (held out, then tuned on)", batch[3]);
-  Print("batch 4 (held out)", batch[4]);
-  Print("batch 5 (held out)", batch[5]);
-  Print("batch 6 (held out)", batch[6]);
-  Print("batch 7 (held out)", batch[7]);
-  Print("batch 8 (held out)", batch[8]);
-  Print("batch 9 (held out)", batch[9]);
-  Print("batch 10 (held out)", batch[10]);
-  Print("batch 11 (held out)", batch[11]);
-  Print("all", batch[0]);
-  // Floors a little below what the rules reach, so regressions show.
-  // (Reached: speakers F1 batch 1 0.975, batch 2 0.982, batch 3 0.922,
-  // batch 4 0.921, batch 5 0.935, batch 6 0.950, batch 7 0.953, batch 8
+  for (int b = 1; b <= kLastBatch; ++b) Print(kBatches[b].name, batch[b]);
+  Print(kBatches[0].name, batch[0]);
+  // Who names whom, and who said which quote, against the floors of
+  // kBatches. (Speakers reached: F1 batch 1 0.975, batch 2 0.982, batch 3
+  // 0.922, batch 4 0.921, batch 5 0.935, batch 6 0.950, batch 7 0.953, batch 8
   // 0.953, batch 9 0.914, batch 10 0.893, batch 11 0.938; with the rules of
   // 78f4345 batch 3 was 0.852, batch 4 0.841, batch 5 0.832, batch 6 0.881;
   // batch 7 was 0.862 when first scored, at 8bf344a, batch 8 0.903, at
   // 7d6d84e, batch 9 0.899, at f2faaf0, batch 10 0.844, at 62e687f, and
   // batch 11 0.894, at 5c3fc98.)
-  EXPECT_GE(batch[1].speakers.F1(), 0.94);
-  EXPECT_GE(batch[1].speakers.Precision(), 0.96);
-  EXPECT_GE(batch[2].speakers.F1(), 0.92);
-  EXPECT_GE(batch[3].speakers.F1(), 0.88);
-  EXPECT_GE(batch[4].speakers.F1(), 0.89);
-  EXPECT_GE(batch[5].speakers.F1(), 0.91);
-  EXPECT_GE(batch[6].speakers.F1(), 0.92);
-  EXPECT_GE(batch[7].speakers.F1(), 0.92);
-  EXPECT_GE(batch[8].speakers.F1(), 0.91);
-  EXPECT_GE(batch[9].speakers.F1(), 0.90);
-  EXPECT_GE(batch[10].speakers.F1(), 0.88);
-  EXPECT_GE(batch[11].speakers.F1(), 0.92);
-  // Who said which quote. (Reached: all batches P 0.946 R 0.892, batch 7
-  // P 0.949 R 0.897, batch 8 P 0.961 R 0.920, batch 9 P 0.940 R 0.923,
-  // batch 10 P 0.915 R 0.839, batch 11 P 0.975 R 0.935; P 0.845 R 0.750
-  // with the rules of 78f4345; batch 7 P 0.907 R 0.801, batch 8 P 0.898
-  // R 0.840, batch 9 P 0.917 R 0.846, batch 10 P 0.833 R 0.742 and batch 11
-  // P 0.931 R 0.871 when first scored.)
-  EXPECT_GE(batch[0].QuotePrecision(), 0.92);
-  EXPECT_GE(batch[0].QuoteRecall(), 0.86);
-  for (int b : {7, 8, 9, 11}) {
-    EXPECT_GE(batch[b].QuotePrecision(), 0.92) << "batch " << b;
-    EXPECT_GE(batch[b].QuoteRecall(), 0.87) << "batch " << b;
+  // Quotes (reached: all batches P 0.946 R 0.892, batch 7 P 0.949 R 0.897,
+  // batch 8 P 0.961 R 0.920, batch 9 P 0.940 R 0.923, batch 10 P 0.915 R 0.839,
+  // batch 11 P 0.975 R 0.935; P 0.845 R 0.750 with the rules of 78f4345; batch
+  // 7 P 0.907 R 0.801, batch 8 P 0.898 R 0.840, batch 9 P 0.917 R 0.846, batch
+  // 10 P 0.833 R 0.742 and batch 11 P 0.931 R 0.871 when first scored.)
+  for (int b = 0; b <= kLastBatch; ++b) {
+    const Batch& f = kBatches[b];
+    if (f.speaker_f1 > 0) {
+      EXPECT_GE(batch[b].speakers.F1(), f.speaker_f1) << f.name;
+    }
+    if (f.quote_precision > 0) {
+      EXPECT_GE(batch[b].QuotePrecision(), f.quote_precision) << f.name;
+      EXPECT_GE(batch[b].QuoteRecall(), f.quote_recall) << f.name;
+    }
   }
-  EXPECT_GE(batch[10].QuotePrecision(), 0.90);
-  EXPECT_GE(batch[10].QuoteRecall(), 0.82);
+  EXPECT_GE(batch[1].speakers.Precision(), 0.96);
   EXPECT_EQ(batch[0].outlet_right, batch[0].outlet_labelled);
   EXPECT_EQ(batch[0].title_right, batch[0].title_labelled);
   EXPECT_EQ(batch[0].date_right, batch[0].date_labelled);
@@ -386,7 +391,7 @@ TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
   for (Marks marks : {Marks::kCurlySingle, Marks::kStraightSingle}) {
     const std::string style =
         marks == Marks::kCurlySingle ? "curly single" : "straight single";
-    Scores batch[12];
+    Scores batch[std::size(kBatches)];
     for (const nlohmann::json& item : labels_["articles"]) {
       if (!item.contains("quotes")) continue;
       std::string rel = item["path"].get<std::string>();
@@ -395,7 +400,7 @@ TEST_F(DevsetTest, QuotesInSingleMarksReachTheSameFloor) {
       for (Scores* t : {&batch[0], s})
         ComparePeople(t == &batch[0] ? rel : "", item, a, t);
     }
-    for (int b = 1; b <= 11; ++b) {
+    for (int b = 1; b <= kLastBatch; ++b) {
       std::string name = style + " marks, batch " + std::to_string(b);
       Print(name.c_str(), batch[b]);
     }
