@@ -370,12 +370,16 @@ const WordSet& BaseFormReportingVerbs() {
 }
 
 // Progressive forms of reporting verbs, which report after a form of "be"
-// ("He is also claiming Labour is united", "was telling reporters").
+// ("He is also claiming Labour is united", "was telling reporters") or
+// after a comma, of the quote that follows ("shared his worries,
+// remarking: "...""; "saying" is handled on its own).
 const WordSet& ProgressiveReportingVerbs() {
   static const WordSet s = {
-      "saying",    "telling",    "arguing",   "warning",    "claiming",
-      "insisting", "suggesting", "stressing", "explaining", "adding",
-      "urging",    "predicting", "admitting", "maintaining"};
+      "saying",    "telling",      "arguing",   "warning",     "claiming",
+      "insisting", "suggesting",   "stressing", "explaining",  "adding",
+      "urging",    "predicting",   "admitting", "maintaining", "remarking",
+      "noting",    "commenting",   "declaring", "stating",     "observing",
+      "conceding", "acknowledging"};
   return s;
 }
 
@@ -1426,11 +1430,16 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
 bool RoleModifiersAt(const Tokens& t, std::size_t i, std::size_t hi) {
   for (std::size_t j = i; j < hi && j < i + 4; ++j) {
     if (!t[j].is_word || IsCapitalised(t[j])) return false;
-    // "division chief Rama Mallampalli", "division chief, Rama ...".
-    if (RoleWords().count(t[j].text))
+    // "division chief Rama Mallampalli", "division chief, Rama ...", and
+    // a role of two words: "chief executive Chris Hopson".
+    if (RoleWords().count(t[j].text)) {
+      if (j + 1 < hi && t[j + 1].is_word && !IsCapitalised(t[j + 1]) &&
+          RoleWords().count(t[j + 1].text))
+        continue;
       return j + 1 < hi &&
              (IsCapitalised(t[j + 1]) ||
               (t[j + 1].text == "," && j + 2 < hi && IsNameWord(t[j + 2])));
+    }
   }
   return false;
 }
@@ -1996,6 +2005,13 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
            (IsCapitalised(t_[e + 1]) || t_[e + 1].text == "of" ||
             t_[e + 1].text == "." || GenericHeads().count(t_[e + 1].text))) {
       ++e;
+    }
+    // "Helen Stokes-Lampard": a hyphen inside a name.
+    if (e + 2 < ti && t_[e + 1].text == "-" && Adjacent(t_[e], t_[e + 1]) &&
+        Adjacent(t_[e + 1], t_[e + 2]) && IsCapitalised(t_[e + 2])) {
+      e += 2;
+      more = true;
+      continue;
     }
     // "Moazzam Begg's Labour MP Roger Godsiff": a possessive.
     if (e + 3 < ti && IsApostrophe(t_[e + 1]) && t_[e + 2].text == "s" &&
@@ -2699,8 +2715,13 @@ void ParagraphReader::FindAttributions() {
     // "according to X", also opening its sentence ("According to X, ...").
     bool according =
         w.lower == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
-    bool saying = w.text == "saying" && u > 0 && !units_[u - 1].is_quote &&
-                  t_[units_[u - 1].token].text == ",";
+    // ", saying ..." and ", remarking: "..."": the main clause's subject.
+    const bool after_comma =
+        u > 0 && !units_[u - 1].is_quote && t_[units_[u - 1].token].text == ",";
+    const bool participle = after_comma && !verb && w.text != "saying" &&
+                            ProgressiveReportingVerbs().count(w.text) &&
+                            QuoteFollows(u);
+    bool saying = participle || (after_comma && w.text == "saying");
     // "Mr Houston was quoted in the Herald newspaper saying:", "was
     // quoted as saying".
     // "the Interfax news agency quoted Mr Khodorkovsky as saying": who was
@@ -2746,8 +2767,19 @@ void ParagraphReader::FindAttributions() {
           m.kind != MentionKind::kPronoun)
         continue;
     } else if (saying) {
+      // "Sir John said "substantial progress" had been made, adding that
+      // ...": the sentence's speaker goes on.
+      if (participle && !attrs_.empty() &&
+          attrs_.back().sentence == unit.sentence &&
+          attrs_.back().speaker.named) {
+        Attribution a = attrs_.back();
+        a.unit = u;
+        attrs_.push_back(a);
+        continue;
+      }
       // ", saying ...": the subject of the sentence's main clause.
       m = MainSubject(lo_tok, ti);
+      if (participle && m.kind == MentionKind::kNone) continue;
     } else {
       bool inverted = false;
       std::size_t v = PrevOutside(u, lo_unit);
@@ -2819,7 +2851,7 @@ void ParagraphReader::FindAttributions() {
           // Apposition: "Dr Hamish Meldrum, Chairman of the BMA Council,
           // said" (the name before the commas) or "the party's health
           // spokeswoman, Eleanor Scott, said" (the name between them).
-          std::size_t c = AfterCommaBefore(v - 1, lo_unit, 15);
+          std::size_t c = AfterCommaBefore(v - 1, lo_unit, 25);
           if (c > lo_unit && t_[units_[c - 1].token].text == ",") {
             std::size_t comma = units_[c - 1].token;
             std::size_t e = units_[v - 1].token;

@@ -887,6 +887,24 @@ TEST(ExtractSpeakersTest, Cases) {
        "Tagle|Clarke",
        "Tagle: You can go forward with greater confidence|Tagle: Biology is "
        "complex.|Clarke: It was stupid"},
+      // A participle after a comma reports the quote that follows it, for
+      // the main clause's subject (a role of two words before the name,
+      // a hyphened surname), or for the sentence's speaker already named.
+      {{"Trust chief executive Jane Harlow voiced her worries about the "
+        "winter, remarking: ‘We are running hot.’",
+        "Dr Helen Stokes-Lampard spoke after the vote, noting that it was "
+        "‘a step forward’.",
+        "Sir John said ‘real progress’ had been made, adding that "
+        "this was ‘only the start’."},
+       "Jane Harlow|Helen Stokes-Lampard|John",
+       "Jane Harlow: We are running hot.|Helen Stokes-Lampard: a step "
+       "forward|John: real progress|John: only the start"},
+      // A long apposition between the name and its verb.
+      {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
+        "founding members of the new representative body, told the magazine "
+        "that the ‘virtual panel’ would meet monthly."},
+       "Kay Marsh",
+       "Kay Marsh: virtual panel"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
