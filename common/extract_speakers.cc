@@ -267,6 +267,7 @@ const WordSet& GenericHeads() {
       "report",       "submission",  "release",     "letter",
       "briefing",     "guidance",    "memo",        "bulletin",
       "announcement", "website",     "paper",       "department",
+      "email",        "blog",        "tweet",       "column",
       "party",        "union",       "council",     "association",
       "trust",        "board",       "college",     "committee",
       "commission",   "regulator",   "watchdog",    "ministry",
@@ -372,14 +373,16 @@ const WordSet& BaseFormReportingVerbs() {
 // Progressive forms of reporting verbs, which report after a form of "be"
 // ("He is also claiming Labour is united", "was telling reporters") or
 // after a comma, of the quote that follows ("shared his worries,
-// remarking: "...""; "saying" is handled on its own).
+// remarking: "...""; "saying" is handled on its own). "Jones is calling on
+// BASW to be "more credible"", ", calling award shows "idiotic"" (not the
+// leaflets "calling for a "day of reckoning"").
 const WordSet& ProgressiveReportingVerbs() {
   static const WordSet s = {
-      "saying",    "telling",      "arguing",   "warning",     "claiming",
-      "insisting", "suggesting",   "stressing", "explaining",  "adding",
-      "urging",    "predicting",   "admitting", "maintaining", "remarking",
-      "noting",    "commenting",   "declaring", "stating",     "observing",
-      "conceding", "acknowledging"};
+      "saying",    "telling",       "arguing",   "warning",     "claiming",
+      "insisting", "suggesting",    "stressing", "explaining",  "adding",
+      "urging",    "predicting",    "admitting", "maintaining", "remarking",
+      "noting",    "commenting",    "declaring", "stating",     "observing",
+      "conceding", "acknowledging", "calling"};
   return s;
 }
 
@@ -1004,6 +1007,9 @@ struct Mention {
   std::string peer_title;
   // kUnnamed, kGeneric: one person not named ("a spokeswoman", "a GP").
   bool unnamed_one = false;
+  // kSurname: the owner of a document ("Buckman's email says"): a person
+  // of that name, or else a body.
+  bool owns_document = false;
   // kUnnamed: a definite role ("the culture secretary", "our
   // correspondent"), its words in lower case, the head last; the person
   // the article gave that role, if any, is meant.
@@ -1385,6 +1391,17 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     if (k >= lo + 2 && t[k - 1].text == "s" && IsApostrophe(t[k - 2])) k -= 2;
     if (k > lo && IsCapitalised(t[k - 1]) && !IsFunctionStop(t[k - 1].text)) {
       Mention mod = ClassifyCapitalised(text, t, lo, k - 1);
+      // "Dr Nagpaul's letter said", "Buckman's email says": a person's
+      // own writing is theirs.
+      static const WordSet kWritings = {"statement",  "letter", "memo",
+                                        "submission", "email",  "blog",
+                                        "tweet",      "column", "report"};
+      if (k < e && kWritings.count(w.text) &&
+          (mod.kind == MentionKind::kPerson ||
+           mod.kind == MentionKind::kSurname)) {
+        mod.owns_document = mod.kind == MentionKind::kSurname;
+        return mod;
+      }
       if (mod.kind == MentionKind::kSurname && mod.gender == 'x') {
         // "a Labour spokesman", "a Downing Street spokesman": one or two
         // capitalised words that are not a person's name.
@@ -2605,7 +2622,7 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
         MatchToken probe;
         probe.text = m.name;
         probe.is_word = true;
-        if (IsBodyWord(probe)) {
+        if (IsBodyWord(probe) || m.owns_document) {
           s.named = true;
           s.name = CanonicalBodyName(m.name);
           reg_->last_body = s.name;
@@ -3301,6 +3318,36 @@ bool QuoteContinuesInto(const std::vector<std::string>& paragraphs,
   return false;
 }
 
+// A pull quote: a paragraph that is one quote and nothing else, marks and
+// all ("“Progress can’t be allowed to slide”").
+bool IsPullQuote(const std::string& text, const Tokens& t) {
+  std::vector<QuoteSpan> spans = FindQuotes(text, t, false);
+  if (spans.size() != 1 || spans[0].continues || spans[0].open_at_end ||
+      spans[0].open != 0)
+    return false;
+  for (std::size_t i = spans[0].close + 1; i < t.size(); ++i) {
+    if (t[i].is_word) return false;
+  }
+  return true;
+}
+
+// The person a paragraph names and nothing else: the name line under a
+// pull quote ("Obi Amadi", "Dr Jane Smith").
+Mention NameLine(const std::string& text, const Tokens& t) {
+  if (t.empty() || t.size() > 8 || !t.back().is_word) return Mention();
+  // Not a page's links ("Follow Us", "Read More").
+  static const WordSet kLinks = {
+      "Follow", "Us",    "Share", "Read",     "More",  "Sign",
+      "Join",   "Email", "Print", "Related",  "Watch", "Listen",
+      "Click",  "Like",  "Login", "Register", "Home",  "Subscribe"};
+  for (const MatchToken& w : t) {
+    if (kLinks.count(w.text)) return Mention();
+  }
+  Mention m = ClassifyCapitalised(text, t, 0, t.size() - 1);
+  if (m.kind != MentionKind::kPerson || m.first != 0) return Mention();
+  return m;
+}
+
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
@@ -3311,6 +3358,19 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
       has_open = false;
+    // A pull quote with the speaker's name on the line under it.
+    if (i + 1 < paragraphs.size() &&
+        IsPullQuote(paragraphs[i], tokens[i].tokens())) {
+      Mention m = NameLine(paragraphs[i + 1], tokens[i + 1].tokens());
+      if (m.kind == MentionKind::kPerson) {
+        const int p =
+            reg.Person(m.name, m.gender, static_cast<long>(i + 1) * 1000000);
+        reg.MarkSpeaker(p);
+        previous = Speaker{true, true, reg.person(p).name, p};
+        has_previous = true;
+        has_open = false;
+      }
+    }
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
     reader.Read(has_open ? &open_speaker : nullptr,

@@ -278,6 +278,23 @@ bool IsCookieBanner(const Block& b) {
   return false;
 }
 
+// Browser notices: "Your browser is no longer supported", "For the best
+// possible experience ... upgrade to a newer version or another browser",
+// "Please enable JavaScript".
+bool IsBrowserNotice(const Block& b) {
+  if (b.words > 40) return false;
+  const std::string& s = b.lower;
+  const bool browser = s.find("browser") != std::string::npos;
+  const bool script = s.find("javascript") != std::string::npos;
+  if (!browser && !script) return false;
+  for (std::string_view w :
+       {"supported", "upgrade", "update", "enable", "disabled", "turned off",
+        "out of date", "outdated", "newer version"}) {
+    if (s.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Audience gates: "This site is intended for health professionals only".
 bool IsAudienceGate(const Block& b) {
   if (b.words > 25) return false;
@@ -651,8 +668,8 @@ Kind Classify(const Block& b) {
   if (IsCommentHeading(b)) return Kind::kCommentHeading;
   if (IsEndMarker(b)) return Kind::kEndMarker;
   if (IsLinkListHeading(b)) return Kind::kLinkListHeading;
-  if (IsCookieBanner(b) || IsAudienceGate(b) || IsAccountPrompt(b, w) ||
-      IsToolbar(b, w) || IsMiscFurniture(b, w)) {
+  if (IsCookieBanner(b) || IsBrowserNotice(b) || IsAudienceGate(b) ||
+      IsAccountPrompt(b, w) || IsToolbar(b, w) || IsMiscFurniture(b, w)) {
     return Kind::kFurniture;
   }
   return Kind::kText;

@@ -899,6 +899,34 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jane Harlow|Helen Stokes-Lampard|John",
        "Jane Harlow: We are running hot.|Helen Stokes-Lampard: a step "
        "forward|John: real progress|John: only the start"},
+      // A person's own writing speaks for them; a company's for the
+      // company.
+      {{"Dr Laurence Buckman wrote to GPs on Friday.",
+        "Buckman\u2019s email also says, \u201cWe will need the best "
+        "managers.\u201d",
+        "Dr Nagpaul\u2019s letter said: \u2018Practices are at breaking "
+        "point.\u2019",
+        "Pfizer\u2019s statement said: \u2018The drug is safe.\u2019"},
+       "Laurence Buckman|Nagpaul",
+       "Laurence Buckman: We will need the best managers.|Nagpaul: Practices "
+       "are at breaking point.|Pfizer: The drug is safe."},
+      // "calling" reports after "be" or a comma, not after a noun.
+      {{"Ray Jones said the association had lost its way.",
+        "Now Jones is calling on it to be \u201cmore visible\u201d.",
+        "Leaflets dropped at Munich University calling for a \u201cday of "
+        "reckoning\u201d were found."},
+       "Ray Jones",
+       "Ray Jones: more visible"},
+      // A pull quote with its speaker's name on the line under it, and
+      // not a page's links.
+      {{"\u201cVitamin C may reduce harm to the lungs\u201d", "Follow Us",
+        "Health visitors are preparing an election checklist.",
+        "\u201cProgress on health visitor numbers can\u2019t be allowed to "
+        "slide\u201d",
+        "Obi Amadi"},
+       "Obi Amadi",
+       "Obi Amadi: Progress on health visitor numbers can\u2019t be allowed "
+       "to slide"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "

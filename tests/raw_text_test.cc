@@ -271,6 +271,16 @@ TEST(ReadRawTextTest, OtherSiteStyles) {
        {"Accept cookies", "Independent thinking", "Edith Lamb",
         "long-term settlement", "Have your say", "sign in"},
        {"rose by 4% last year"}},
+      // Browser notices above the headline, and a count of comments under
+      // it that is a link, not the comment section.
+      {"browser_notice_and_comment_count.txt",
+       "Community nurses warn over caseloads, says union",
+       nullptr,
+       "",
+       4,
+       {},
+       {"browser", "cookies", "12 Comments"},
+       {"three in four had left visits undone", "safe caseload limits"}},
       // Comments signed after a dash: "“text” – Name, Place".
       {"comment_signature_dash.txt",
        "Pharmacists to offer flu jabs",
