@@ -296,12 +296,13 @@ const WordSet& RoleWords() {
       "spokesperson", "whip", "mp", "peer", "backbencher", "councillor",
       "activist", "critic", "founder", "fellow", "co-founder", "strategist",
       "pollster", "historian", "writer", "journalist", "columnist", "reporter",
-      "producer", "presenter", "broadcaster", "owner", "gp", "medic",
-      "clinician", "academic", "lecturer", "student", "correspondent",
-      "official", "aide", "negotiator", "diplomat", "ambassador", "envoy",
-      "worker", "employee", "constable", "superintendent", "sergeant", "briton",
-      "scot", "trustee", "inspector", "ombudsman", "organiser", "organizer",
-      "treasurer", "prosecutor", "barrister", "witness",
+      "goalscorer", "scorer", "producer", "presenter", "broadcaster", "owner",
+      "gp", "medic", "clinician", "academic", "lecturer", "student",
+      "correspondent", "official", "aide", "negotiator", "diplomat",
+      "ambassador", "envoy", "worker", "employee", "constable",
+      "superintendent", "sergeant", "briton", "scot", "trustee", "inspector",
+      "ombudsman", "organiser", "organizer", "treasurer", "prosecutor",
+      "barrister", "witness",
       // Occupations that open a sentence before a
       // name: "Nutritionist Jane Smith said".
       "actor", "actress", "singer", "rapper", "musician", "comedian", "star",
@@ -1044,6 +1045,27 @@ bool TheBeforeCapitalised(const Tokens& t, std::size_t lo, std::size_t e) {
   return false;
 }
 
+// A nationality ("American", "Welsh"), never a person's first name
+// ("German" is one: the Russian minister German Gref).
+bool IsDemonym(std::string_view w) {
+  static const WordSet s = {
+      "American",   "British",   "English",   "Scottish",    "Welsh",
+      "Irish",      "French",    "Spanish",   "Italian",     "Dutch",
+      "Belgian",    "Swiss",     "Austrian",  "Swedish",     "Norwegian",
+      "Danish",     "Finnish",   "Russian",   "Polish",      "Czech",
+      "Slovak",     "Hungarian", "Romanian",  "Bulgarian",   "Croatian",
+      "Serbian",    "Greek",     "Turkish",   "Portuguese",  "Chinese",
+      "Japanese",   "Korean",    "Indian",    "Pakistani",   "Afghan",
+      "Iraqi",      "Iranian",   "Israeli",   "Palestinian", "Egyptian",
+      "Nigerian",   "Kenyan",    "Ghanaian",  "Australian",  "Canadian",
+      "Mexican",    "Brazilian", "Argentine", "Argentinian", "Chilean",
+      "Colombian",  "Cuban",     "Ukrainian", "Georgian",    "Thai",
+      "Vietnamese", "Indonesian"};
+  // And in the plural: "Americans Andy Roddick and Andre Agassi".
+  return s.count(w) > 0 || (w.size() > 1 && w.back() == 's' &&
+                            s.count(w.substr(0, w.size() - 1)) > 0);
+}
+
 // Classifies the capitalised phrase ending at token `e` (inclusive), reading
 // leftwards. `lo` is the first token it may use.
 Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
@@ -1083,8 +1105,14 @@ Mention PersonFrom(const std::string& text, const Tokens& t, std::size_t lo,
 Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                             std::size_t lo, std::size_t e) {
   Mention m;
-  // Post-nominals: "Andrew Lansley MP".
+  // Post-nominals: "Andrew Lansley MP", and one spelled with dots after
+  // the surname, "Alessandro Napoli M.D." (not an initial: "M", ".", "D").
   while (e > lo && PostNominals().count(t[e].text)) --e;
+  if (e > lo && t[e].text.size() == 1 && IsCapitalised(t[e]) &&
+      e + 2 < t.size() && t[e + 1].text == "." && Adjacent(t[e], t[e + 1]) &&
+      Adjacent(t[e + 1], t[e + 2]) && t[e + 2].is_word &&
+      IsCapitalised(t[e + 2]) && t[e - 1].is_word && t[e - 1].text.size() > 1)
+    --e;
   // Name words from the right.
   std::vector<std::pair<std::size_t, std::size_t>>
       words;  // [first, last] token of each
@@ -1116,9 +1144,13 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   }
   std::reverse(words.begin(), words.end());
   // A role capitalised at the start of a sentence is not a first name:
-  // "Economist Colen Garrow said".
-  if (words.size() >= 3 && words.front().first == words.front().second &&
-      RoleWords().count(t[words.front().first].lower)) {
+  // "Economist Colen Garrow said". Nor is a nationality: "American
+  // Davenport will now face ..." (but "the Czech Republic").
+  if (words.size() >= 2 && words.front().first == words.front().second &&
+      ((words.size() >= 3 && RoleWords().count(t[words.front().first].lower)) ||
+       (IsDemonym(t[words.front().first].text) &&
+        !IsBodyWord(t[words[1].first]) &&
+        t[words[1].first].text != "Republic"))) {
     i = words.front().second + 1;
     words.erase(words.begin());
   }
@@ -1835,6 +1867,10 @@ class Registry {
     seen.erase(std::remove(seen.begin(), seen.end(), pos), seen.end());
   }
 
+  // The person is more than a passing name: pronouns may look back to
+  // them.
+  void Strengthen(int i) { people_[i].weak = false; }
+
   void MarkSpeaker(int i) {
     people_[i].weak = false;
     if (!people_[i].speaker) {
@@ -1938,6 +1974,7 @@ class ParagraphReader {
  private:
   void BuildUnits();
   void ScanMentions();
+  bool SubjectAt(std::size_t first, std::size_t end) const;
   // Whether the paragraph is a short title in capitals with no quote and
   // no closing punctuation: a heading or a link, not prose.
   bool IsHeadingLike() const;
@@ -2366,6 +2403,24 @@ bool ParagraphReader::IsHeadingLike() const {
   return words >= 3 && words <= 12 && capitalised * 10 >= words * 9;
 }
 
+// Whether the name at tokens [first, end) is its sentence's subject: it
+// opens the sentence (after "But", "And" or the like) and a lower-case
+// word, its verb, follows. A person named in full in passing ("now faces
+// Serena Williams") and then by surname as a subject ("Williams was also
+// far from content. "...," she said") is one pronouns look back to.
+bool ParagraphReader::SubjectAt(std::size_t first, std::size_t end) const {
+  if (end >= t_.size() || !t_[end].is_word || !IsLowerAscii(t_[end].text[0]))
+    return false;
+  std::size_t b = first;
+  if (b > 0 && (t_[b - 1].text == "But" || t_[b - 1].text == "And" ||
+                t_[b - 1].text == "Meanwhile"))
+    --b;
+  if (b == 0) return true;
+  const int u = unit_of_token_[b - 1];
+  const int v = unit_of_token_[first];
+  return u >= 0 && v >= 0 && units_[u].sentence != units_[v].sentence;
+}
+
 // People named with an honorific or a role are remembered, so that later
 // pronouns and short forms find them even if they never spoke before.
 void ParagraphReader::ScanMentions() {
@@ -2496,6 +2551,7 @@ void ParagraphReader::ScanMentions() {
         (i == 0 || !is_name(i - 1))) {
       int p = reg_->Surname(t_[i].text, 0, base_ + static_cast<long>(i), false);
       if (p >= 0) seen.push_back({p, i, i + 1});
+      if (p >= 0 && SubjectAt(i, i + 1)) reg_->Strengthen(p);
     }
   }
   // A later "he" means the subject of a sentence, not the others it names:

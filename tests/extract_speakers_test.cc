@@ -927,6 +927,34 @@ TEST(ExtractSpeakersTest, Cases) {
        "Obi Amadi",
        "Obi Amadi: Progress on health visitor numbers can\u2019t be allowed "
        "to slide"},
+      // A nationality or a capitalised role before a name is not its first
+      // word, but "German" may be; post-nominals spelled with dots.
+      {{"World number one Lindsay Davenport also progressed. American "
+        "Davenport will now face Conchita Martinez. \u201cI started "
+        "well,\u201d said Davenport.",
+        "Goalscorer Jimmy Floyd Hasselbaink added: \u201cIt was not a "
+        "beautiful match.\u201d",
+        "Economy minister German Gref said it was \u201cunjustified\u201d. "
+        "\u201cIt hurts,\u201d said Alessandro Napoli M.D., Ph.D., a "
+        "radiologist."},
+       "Lindsay Davenport|Jimmy Floyd Hasselbaink|German Gref|Alessandro "
+       "Napoli",
+       "Lindsay Davenport: I started well|Jimmy Floyd Hasselbaink: It was not "
+       "a beautiful match.|German Gref: unjustified|Alessandro Napoli: It "
+       "hurts"},
+      // A person named in passing, then by surname as a sentence's subject,
+      // is who a later pronoun means.
+      {{"Daniela Hantuchova now faces Serena Williams. World number one "
+        "Lindsay Davenport also progressed.",
+        "Davenport believes there is room for improvement. \u201cI started "
+        "well,\u201d she said. Williams was also far from content. \u201cI "
+        "don\u2019t know what I was doing there,\u201d she said. But "
+        "Hantuchova is in upbeat mood. \u201cI feel I have an "
+        "advantage,\u201d she said."},
+       "Lindsay Davenport|Serena Williams|Daniela Hantuchova",
+       "Lindsay Davenport: I started well|Serena Williams: I don\u2019t know "
+       "what I was doing there|Daniela Hantuchova: I feel I have an "
+       "advantage"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
