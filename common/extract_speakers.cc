@@ -1154,6 +1154,20 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     i = words.front().second + 1;
     words.erase(words.begin());
   }
+  // "the chief executive of NHS Providers Daniel Elkeles said": a word
+  // after an organisation's acronym ends the organisation's name (but
+  // initials are a name's: "MSF Jesper H. Brix").
+  if (words.size() >= 3 && words.front().first > lo &&
+      std::none_of(
+          words.begin(), words.end(),
+          [&](const auto& w) { return t[w.second].text.size() == 1; }) &&
+      t[words.front().first - 1].is_word &&
+      IsAcronym(t[words.front().first - 1]) &&
+      !PersonAcronyms().count(t[words.front().first - 1].text) &&
+      !Honorifics().count(t[words.front().first - 1].text)) {
+    i = words.front().second + 1;
+    words.erase(words.begin());
+  }
   // "The MP for Ealing North claimed", "the lawyer for Michael Jackson
   // said": the role speaks, not the place or person it is for.
   if (!words.empty() && words.front().first >= lo + 2 &&
@@ -1941,6 +1955,9 @@ struct Attribution {
   int sentence = 0;
   Speaker speaker;
   bool colon = false;  // "X said:" / "X:" just before a quote
+  // Only for quotes after it: "sent out a stark warning:" is not about the
+  // "new deal" quoted before it in the sentence.
+  bool only_after = false;
 };
 
 bool EndsSentence(const std::string& q) {
@@ -1975,6 +1992,9 @@ class ParagraphReader {
   void BuildUnits();
   void ScanMentions();
   bool SubjectAt(std::size_t first, std::size_t end) const;
+  // Whether a noun of speech ("warning", "message") comes before token
+  // `ti` in its sentence.
+  bool SpeechNounBefore(std::size_t ti) const;
   // Whether the paragraph is a short title in capitals with no quote and
   // no closing punctuation: a heading or a link, not prose.
   bool IsHeadingLike() const;
@@ -2248,6 +2268,18 @@ std::size_t ParagraphReader::AfterCommaBefore(std::size_t from,
   while (c > lo_unit && t_[units_[c - 1].token].text != "," && from - c < max)
     --c;
   return c;
+}
+
+bool ParagraphReader::SpeechNounBefore(std::size_t ti) const {
+  static const WordSet kNouns = {"warning", "message", "plea",  "statement",
+                                 "verdict", "appeal",  "reply", "response"};
+  const int sentence = units_[unit_of_token_[ti]].sentence;
+  for (std::size_t k = ti; k-- > 0;) {
+    const int u = unit_of_token_[k];
+    if (u < 0 || units_[u].is_quote || units_[u].sentence != sentence) break;
+    if (kNouns.count(t_[k].text)) return true;
+  }
+  return false;
 }
 
 bool ParagraphReader::QuoteFollows(std::size_t u) const {
@@ -2768,6 +2800,21 @@ void ParagraphReader::FindAttributions() {
     if (!verb && w.is_word && AfterModal(t_, ti) &&
         BaseFormReportingVerbs().count(w.text))
       verb = QuoteFollows(u) || QuoteJustBefore(u);
+    // "Dr Baker used her conference speech to warn that the plans are
+    // 'totally unrealistic'": an infinitive of purpose after "used" or
+    // "took" reports for the sentence's subject.
+    bool purpose = false;
+    if (!verb && w.is_word && ti > 0 && t_[ti - 1].text == "to" &&
+        BaseFormReportingVerbs().count(w.text) && QuoteFollows(u)) {
+      static const WordSet kUse = {"used", "uses", "took", "takes", "seized"};
+      for (std::size_t k = ti - 1; k-- > 0 && k + 10 > ti;) {
+        if (!t_[k].is_word) break;
+        if (kUse.count(t_[k].text)) {
+          purpose = true;
+          break;
+        }
+      }
+    }
     // "He is saying that prosperity means "radically improved" services":
     // a progressive after "be" reports the words it quotes.
     if (!verb && w.is_word && w.text.size() > 5 &&
@@ -2794,7 +2841,7 @@ void ParagraphReader::FindAttributions() {
     const bool participle = after_comma && !verb && w.text != "saying" &&
                             ProgressiveReportingVerbs().count(w.text) &&
                             QuoteFollows(u);
-    bool saying = participle || (after_comma && w.text == "saying");
+    bool saying = participle || purpose || (after_comma && w.text == "saying");
     // "Mr Houston was quoted in the Herald newspaper saying:", "was
     // quoted as saying".
     // "the Interfax news agency quoted Mr Khodorkovsky as saying": who was
@@ -2832,6 +2879,7 @@ void ParagraphReader::FindAttributions() {
     std::size_t hi_tok =
         hi_unit < units_.size() ? units_[hi_unit].token : t_.size();
     Mention m;
+    bool speech_noun = false;
     if (according) {
       m = ParseForward(text_, t_, ti + 2, hi_tok);
     } else if (saying && quoted_object > 0) {
@@ -2852,7 +2900,7 @@ void ParagraphReader::FindAttributions() {
       }
       // ", saying ...": the subject of the sentence's main clause.
       m = MainSubject(lo_tok, ti);
-      if (participle && m.kind == MentionKind::kNone) continue;
+      if ((participle || purpose) && m.kind == MentionKind::kNone) continue;
     } else {
       bool inverted = false;
       std::size_t v = PrevOutside(u, lo_unit);
@@ -2892,6 +2940,29 @@ void ParagraphReader::FindAttributions() {
                Prepositions().count(t_[run - 1].text))) {
             m = Mention();
           }
+        }
+        // "Dr Baker sent out a stark warning to the health secretary:": a
+        // message the subject sends is theirs.
+        // (Not after a verb: "Writing his Christmas message ..., the Bishop
+        // said:" is the verb's.)
+        speech_noun = m.kind == MentionKind::kNone && colon && v > lo_unit &&
+                      !ReportingVerbs().count(t_[units_[v - 1].token].text) &&
+                      SpeechNounBefore(ti);
+        if (speech_noun) {
+          m = MainSubject(lo_tok, ti);
+          // After an opening clause: "Condemning the 'new deal', Dr Baker
+          // sent out a stark warning:".
+          for (std::size_t k = lo_tok; k < ti && m.kind == MentionKind::kNone;
+               ++k) {
+            if (t_[k].text == ",") {
+              m = MainSubject(k + 1, ti);
+              break;
+            }
+          }
+          if (m.kind != MentionKind::kPerson &&
+              m.kind != MentionKind::kSurname &&
+              m.kind != MentionKind::kPronoun && m.kind != MentionKind::kBody)
+            m = Mention();
         }
         if (m.kind == MentionKind::kNone) {
           // "... told Pulse:" — the attribution before the colon carries on.
@@ -3147,6 +3218,7 @@ void ParagraphReader::FindAttributions() {
     Attribution a;
     a.unit = u;
     a.sentence = unit.sentence;
+    a.only_after = speech_noun;
     a.colon = colon ||
               (u + 2 < units_.size() && t_[units_[u + 1].token].text == ":" &&
                units_[u + 2].is_quote);
@@ -3184,7 +3256,9 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       if (a.sentence != units_[u].sentence) continue;
       if (a.unit < u && (before == nullptr || a.unit > before->unit))
         before = &a;
-      if (a.unit > u && (after == nullptr || a.unit < after->unit)) after = &a;
+      if (a.unit > u && !a.only_after &&
+          (after == nullptr || a.unit < after->unit))
+        after = &a;
     }
     const Speaker* who = nullptr;
     if (before != nullptr && after != nullptr) {

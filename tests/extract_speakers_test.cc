@@ -955,6 +955,19 @@ TEST(ExtractSpeakersTest, Cases) {
        "Lindsay Davenport: I started well|Serena Williams: I don\u2019t know "
        "what I was doing there|Daniela Hantuchova: I feel I have an "
        "advantage"},
+      // An infinitive of purpose after "used"; a warning sent with a colon
+      // (for the quote after it, not the one before); a word after an
+      // organisation's acronym is the organisation's.
+      {{"Dr Maureen Baker used her conference speech to warn that the plans "
+        "are 'totally unrealistic'.",
+        "Condemning the 'new deal' for GPs, Dr Baker sent out a stark "
+        "warning to the health secretary: 'You will fail.'",
+        "The chief executive of NHS Providers Daniel Elkeles said: \u201cAll "
+        "trusts want to get on.\u201d"},
+       "Maureen Baker|Daniel Elkeles",
+       "Maureen Baker: totally unrealistic|Maureen Baker: You will "
+       "fail.|Daniel "
+       "Elkeles: All trusts want to get on."},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
