@@ -1011,6 +1011,9 @@ struct Mention {
   // kSurname: the owner of a document ("Buckman's email says"): a person
   // of that name, or else a body.
   bool owns_document = false;
+  // kBody: named for the holder of one of its offices ("the new chair of
+  // the GPC", "the chief nursing officer for England").
+  bool office = false;
   // kUnnamed: a definite role ("the culture secretary", "our
   // correspondent"), its words in lower case, the head last; the person
   // the article gave that role, if any, is meant.
@@ -1307,6 +1310,13 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     m.kind = MentionKind::kBody;
     m.name = CanonicalBodyName(Span(text, t, j, e));
     m.first = j;
+    {
+      std::size_t k = j;
+      if (k > lo && t[k - 1].text == "the") --k;
+      m.office = k >= lo + 2 &&
+                 (t[k - 1].text == "of" || t[k - 1].text == "for") &&
+                 RoleWords().count(t[k - 2].lower) > 0;
+    }
     // "a spokeswoman for NHS England": one unnamed person speaks for it.
     std::size_t k = j;
     if (k > lo && t[k - 1].text == "the") --k;
@@ -1893,6 +1903,7 @@ class Registry {
     }
   }
   const hpnews::Person& person(int i) const { return people_[i]; }
+  std::size_t people() const { return people_.size(); }
   std::vector<std::string> Speakers() const {
     std::vector<std::string> out;
     for (int i : speaker_order_) {
@@ -1938,6 +1949,9 @@ struct Speaker {
   bool person = false;
   std::string name;
   int id = -1;  // a person's index in the Registry
+  // An office not yet given a name: "the BMA GP Committee chair has
+  // said", "the new chair of the GPC has urged" (named: the body).
+  bool office = false;
 };
 
 // ---------------------------------------------------------------------------
@@ -1987,6 +2001,27 @@ class ParagraphReader {
   bool has_thread_speaker() const { return has_thread_; }
   // The paragraph ends with an attribution and a colon ("X told Pulse:").
   bool ends_with_colon_attribution() const { return ends_colon_; }
+  // Quotes given to an office with no name yet ("the GPC chair has said"):
+  // where they are in the output, whether they were put there (given to
+  // the office's body), and their words.
+  struct OfficeQuote {
+    std::size_t at;
+    bool placed;
+    std::string text;
+  };
+  const std::vector<OfficeQuote>& office_quotes() const {
+    return office_quotes_;
+  }
+  // The person who speaks in the paragraph's first sentence, named in full,
+  // if any.
+  const Speaker* FirstSentencePerson() const {
+    if (units_.empty()) return nullptr;
+    for (const Attribution& a : attrs_) {
+      if (a.sentence == units_[0].sentence && a.speaker.person)
+        return &a.speaker;
+    }
+    return nullptr;
+  }
 
  private:
   void BuildUnits();
@@ -2059,6 +2094,7 @@ class ParagraphReader {
   std::vector<int> unit_of_token_;
   std::vector<Attribution> attrs_;
   bool ends_open_ = false;
+  std::vector<OfficeQuote> office_quotes_;
   Speaker last_, thread_;
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
 };
@@ -2731,6 +2767,7 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
     case MentionKind::kBody:
       s.named = true;
       s.name = m.name;
+      s.office = m.office;
       reg_->last_body = m.name;
       if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender, m.name);
       return s;
@@ -2747,6 +2784,7 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender);
       if (m.role.empty()) return s;
       p = reg_->ByRole(m.role, pos);
+      s.office = p < 0;
       if (p < 0) return s;
       break;
     case MentionKind::kNone:
@@ -3324,6 +3362,8 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       thread_ = s;
       has_thread_ = true;
     }
+    if (s.office)
+      office_quotes_.push_back({out->quotes.size(), s.named, qtext});
     if (s.named) {
       out->quotes.push_back({s.name, std::move(qtext)});
       quote_people->push_back(s.id);
@@ -3485,6 +3525,10 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   Speaker open_speaker, previous, thread;
   bool has_open = false, has_previous = false, has_thread = false;
   std::vector<int> quote_people;  // per quote: its speaker's id, or -1
+  // The lede's quotes given to an office ("..., the GPC chair has said."),
+  // until the next paragraph names who holds it.
+  std::vector<ParagraphReader::OfficeQuote> lede;
+  bool lede_open = true;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
       has_open = false;
@@ -3501,11 +3545,42 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
         has_open = false;
       }
     }
+    const std::size_t people_before = reg.people();
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
     reader.Read(has_open ? &open_speaker : nullptr,
                 has_previous ? &previous : nullptr,
                 has_thread ? &thread : nullptr, &out, &quote_people);
+    // "Working with the Government is 'a real challenge', the BMA GP
+    // Committee chair has said." then "Speaking at the conference, Dr
+    // Richard Vautrey said ...": news names the lede's office holder in
+    // the next paragraph's first sentence.
+    if (!lede.empty()) {
+      if (const Speaker* who = reader.FirstSentencePerson()) {
+        std::size_t inserted = 0;
+        for (ParagraphReader::OfficeQuote& q : lede) {
+          const std::size_t at = q.at + inserted;
+          if (q.placed) {
+            out.quotes[at].speaker = who->name;
+            quote_people[at] = who->id;
+          } else {
+            out.quotes.insert(out.quotes.begin() + static_cast<long>(at),
+                              {who->name, std::move(q.text)});
+            quote_people.insert(quote_people.begin() + static_cast<long>(at),
+                                who->id);
+            ++inserted;
+          }
+        }
+      }
+      lede.clear();
+    }
+    // Only while nobody has been named: an office named after someone
+    // may be theirs.
+    if (lede_open && people_before == 0 && !reader.office_quotes().empty() &&
+        reader.FirstSentencePerson() == nullptr)
+      lede = reader.office_quotes();
+    if (!out.quotes.empty() || !reader.office_quotes().empty())
+      lede_open = false;
     has_open = reader.ends_in_open_quote() && reader.has_last_speaker();
     if (has_open) open_speaker = reader.last_speaker();
     has_previous = reader.has_last_speaker();

@@ -968,6 +968,21 @@ TEST(ExtractSpeakersTest, Cases) {
        "Maureen Baker: totally unrealistic|Maureen Baker: You will "
        "fail.|Daniel "
        "Elkeles: All trusts want to get on."},
+      // A lede's office ("the new chair of the GPC", "the BMA GP
+      // Committee chair") is the person the next paragraph names first.
+      {{"Ministers must recognise the \u2018folly of a battle\u2019 with "
+        "GPs, the new chair of the GPC has urged.",
+        "In an interview with Pulse, Dr Chaand Nagpaul warned that the plans "
+        "would do \u2018little\u2019."},
+       "Chaand Nagpaul",
+       "Chaand Nagpaul: folly of a battle|Chaand Nagpaul: little"},
+      {{"Working with the Government is \u2018a real challenge\u2019, the "
+        "BMA GP Committee chair has said.",
+        "Speaking at a conference, Dr Richard Vautrey said the minister was "
+        "\u2018very new to the job\u2019."},
+       "Richard Vautrey",
+       "Richard Vautrey: a real challenge|Richard Vautrey: very new to the "
+       "job"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
