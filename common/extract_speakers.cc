@@ -2030,6 +2030,9 @@ class ParagraphReader {
   // Whether a noun of speech ("warning", "message") comes before token
   // `ti` in its sentence.
   bool SpeechNounBefore(std::size_t ti) const;
+  // Whether a sentence of narrative, with no quote, stands between the
+  // quote at unit `u` and the later attribution `a`.
+  bool NarrativeBetween(std::size_t u, const Attribution& a) const;
   // Whether the paragraph is a short title in capitals with no quote and
   // no closing punctuation: a heading or a link, not prose.
   bool IsHeadingLike() const;
@@ -2314,6 +2317,17 @@ bool ParagraphReader::SpeechNounBefore(std::size_t ti) const {
     const int u = unit_of_token_[k];
     if (u < 0 || units_[u].is_quote || units_[u].sentence != sentence) break;
     if (kNouns.count(t_[k].text)) return true;
+  }
+  return false;
+}
+
+bool ParagraphReader::NarrativeBetween(std::size_t u,
+                                       const Attribution& a) const {
+  for (std::size_t v = u + 1; v < a.unit; ++v) {
+    const Unit& w = units_[v];
+    if (!w.is_quote && w.sentence != units_[u].sentence &&
+        w.sentence != a.sentence && t_[w.token].is_word)
+      return true;
   }
   return false;
 }
@@ -3338,6 +3352,14 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
         // Gardner agreed: ..."); "Harris added:" goes on with the speaker.
         if (a.unit > u && (!EndsItsSentence(a) ||
                            (a.colon && IsReplyVerb(t_[units_[a.unit].token]))))
+          continue;
+        // Nor, for a quote opening the paragraph after its speaker's
+        // paragraph, one past a sentence of narrative: ""I saw the massive
+        // potential ..." Wolves chief executive Jez Moxey defended the
+        // decision. "We hope it will work out," he said." (the first quote
+        // is still Hoddle's).
+        if (a.unit > u && opens_paragraph && previous_speaker != nullptr &&
+            previous_speaker->named && NarrativeBetween(u, a))
           continue;
         std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
         if (who == nullptr || d < best) {

@@ -983,6 +983,17 @@ TEST(ExtractSpeakersTest, Cases) {
        "Richard Vautrey",
        "Richard Vautrey: a real challenge|Richard Vautrey: very new to the "
        "job"},
+      // A quote opening a paragraph goes on with the last paragraph's
+      // speaker, not with an attribution after a sentence of narrative.
+      {{"\u201cI'm delighted to be here,\u201d said Hoddle, who joined "
+        "from Southampton. Glenn Hoddle has a six-month contract.",
+        "\u201cI saw the massive potential that Wolves have got.\u201d "
+        "Chief executive Jez Moxey defended the short contract. \u201cWe "
+        "hope it will work out,\u201d he said."},
+       "Glenn Hoddle|Jez Moxey",
+       "Glenn Hoddle: I'm delighted to be here|Glenn Hoddle: I saw the "
+       "massive potential that Wolves have got.|Jez Moxey: We hope it will "
+       "work out"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
