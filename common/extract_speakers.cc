@@ -1561,9 +1561,12 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
       }
       // "said Dr. Matthew Hellmann of the Memorial Sloan Kettering Cancer
       // Center": once a person is named, "of ..." is their affiliation.
-      if (ClassifyCapitalised(text, t, b, last).kind == MentionKind::kPerson ||
-          (last > b && Honorifics().count(t[last - 1].text) &&
-           IsNameWord(t[last]))) {
+      // But capitalised words before a role and a name are the role's:
+      // "said Final Wars producer Shogo Tomiyama".
+      if ((ClassifyCapitalised(text, t, b, last).kind == MentionKind::kPerson ||
+           (last > b && Honorifics().count(t[last - 1].text) &&
+            IsNameWord(t[last]))) &&
+          !RoleModifiersAt(t, i, hi)) {
         break;
       }
       bool connector = (w.text == "of" || w.text == "for" || w.text == "from" ||
@@ -3074,7 +3077,7 @@ void ParagraphReader::FindAttributions() {
                        (x.kind == MentionKind::kSurname && x.gender != 'x');
               };
               std::size_t earlier = c - 1;
-              for (int hops = 0; hops < 3 && !someone(m) && earlier > lo_unit;
+              for (int hops = 0; hops < 8 && !someone(m) && earlier > lo_unit;
                    ++hops) {
                 std::size_t d = AfterCommaBefore(earlier, lo_unit, 15);
                 if (d <= lo_unit || t_[units_[d - 1].token].text != ",") break;
@@ -3523,6 +3526,21 @@ bool IsPullQuote(const std::string& text, const Tokens& t) {
   return true;
 }
 
+// A heading in quote marks: a pull quote of at most six words, the first
+// capitalised, with no punctuation at all.
+bool IsQuotedHeading(const std::string& text, const Tokens& t) {
+  if (!IsPullQuote(text, t)) return false;
+  int words = 0;
+  for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    if (!t[i].is_word) {
+      if (IsApostrophe(t[i]) && Adjacent(t[i - 1], t[i])) continue;
+      return false;
+    }
+    ++words;
+  }
+  return words >= 2 && words <= 6 && t.size() > 1 && IsCapitalised(t[1]);
+}
+
 // The person a paragraph names and nothing else: the name line under a
 // pull quote ("Obi Amadi", "Dr Jane Smith").
 Mention NameLine(const std::string& text, const Tokens& t) {
@@ -3554,6 +3572,13 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
       has_open = false;
+    // A heading in quote marks ("‘Keep momentum going’") is nobody's and
+    // leaves the speaker before it speaking after it.
+    if (IsQuotedHeading(paragraphs[i], tokens[i].tokens()) &&
+        (i + 1 == paragraphs.size() ||
+         NameLine(paragraphs[i + 1], tokens[i + 1].tokens()).kind ==
+             MentionKind::kNone))
+      continue;
     // A pull quote with the speaker's name on the line under it.
     if (i + 1 < paragraphs.size() &&
         IsPullQuote(paragraphs[i], tokens[i].tokens())) {

@@ -994,6 +994,18 @@ TEST(ExtractSpeakersTest, Cases) {
        "Glenn Hoddle: I'm delighted to be here|Glenn Hoddle: I saw the "
        "massive potential that Wolves have got.|Jez Moxey: We hope it will "
        "work out"},
+      // Capitalised words before a role and a name modify the role; a
+      // name far back past a long affiliation; a heading in quote marks
+      // is nobody's.
+      {{"\u201cIt is great,\u201d said Final Wars producer Shogo Tomiyama.",
+        "Oliver Sartor, MD, Cancer Research, Department of Medicine and "
+        "Urology, Tulane University School of Medicine, New Orleans, LA, "
+        "stated, \u201cThe end point deserves special mention.\u201d",
+        "\u201cIt is real,\u201d said Sartor.",
+        "\u2018This crisis is very real\u2019"},
+       "Shogo Tomiyama|Oliver Sartor",
+       "Shogo Tomiyama: It is great|Oliver Sartor: The end point deserves "
+       "special mention.|Oliver Sartor: It is real"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
