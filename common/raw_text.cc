@@ -713,6 +713,21 @@ bool IsNameLike(std::string_view text, std::size_t max_words = 5) {
 
 // "By Jane Smith", "By Jane Smith, Health Correspondent", "Posted by Jane
 // Smith at 10:32". Returns the name, or nullopt if the block is not a byline.
+// A byline with no "By": a person's name alone ("Jo Carlowe") or a
+// desk's ("OnMedica staff").
+bool IsBareByline(const Block& b) {
+  if (b.words > 4) return false;
+  if (IsNameLike(b.text, 4) && b.words >= 2) return true;
+  const std::string& s = b.lower;
+  for (std::string_view desk :
+       {" staff", " reporter", " reporters", " correspondent", " newsdesk"}) {
+    if (s.size() > desk.size() &&
+        s.compare(s.size() - desk.size(), desk.size(), desk) == 0)
+      return true;
+  }
+  return false;
+}
+
 std::optional<std::string> ParseBylineBlock(const Block& b) {
   if (b.words > 14) return std::nullopt;
   std::string_view t = b.text;
@@ -1040,6 +1055,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (candidates.size() >= 8) break;
   }
   std::size_t title_index = blocks.size();
+  std::size_t bare_byline = blocks.size();
   if (candidates.empty()) {
     title_index = first_paragraph;  // no headline-like line: the first text
   } else if (candidates.size() == 1) {
@@ -1050,6 +1066,21 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     // when none follows, the last one before it (news sites).
     std::size_t k = *candidates_before_dateline;
     title_index = k < candidates.size() ? candidates[k] : candidates[k - 1];
+    // A bare name right before the dateline is the byline, under a
+    // headline and, when it is the longer line, a standfirst:
+    // "Leaked memo at hospital trust raises alarm" / "BMA to contact GMC
+    // over fears of harm" / "Jo Carlowe" / "Wednesday, 15 January 2020".
+    if (k == candidates.size() && k >= 2 &&
+        IsBareByline(blocks[candidates[k - 1]])) {
+      bare_byline = candidates[k - 1];
+      if (article.byline.empty()) article.byline = blocks[bare_byline].text;
+      header_lines.push_back(blocks[bare_byline].text);
+      used[bare_byline] = true;
+      title_index = candidates[k - 2];
+      if (k >= 3 &&
+          blocks[candidates[k - 2]].words > blocks[candidates[k - 3]].words)
+        title_index = candidates[k - 3];
+    }
   } else {
     title_index = ChooseTitleByStory(blocks, kinds, candidates);
     // A page that opens with a headline-like line (no banner, no masthead
@@ -1094,7 +1125,9 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       if (IsLinkLine(b)) continue;
       in_link_list = false;
     }
-    if (repeated_nav(b) || b.lower == blocks[title_index].lower) continue;
+    if (repeated_nav(b) || b.lower == blocks[title_index].lower ||
+        i == bare_byline)
+      continue;
     used[i] = true;
     if (IsDateOnlyLine(b.text)) {
       (in_header ? header_lines : footer_lines).push_back(b.text);

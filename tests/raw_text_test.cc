@@ -281,6 +281,16 @@ TEST(ReadRawTextTest, OtherSiteStyles) {
        {},
        {"browser", "cookies", "12 Comments"},
        {"three in four had left visits undone", "safe caseload limits"}},
+      // Headline, a longer standfirst, then a byline that is only a name
+      // and the date: the byline is not the headline.
+      {"headline_standfirst_bare_byline.txt",
+       "Walk-in centre closures leave patients waiting",
+       "2014-03-04",
+       "Anna Fielding",
+       3,
+       {},
+       {"intended for healthcare professionals", "Anna Fielding"},
+       {"Commissioners say the savings", "Three walk-in centres"}},
       // Comments signed after a dash: "“text” – Name, Place".
       {"comment_signature_dash.txt",
        "Pharmacists to offer flu jabs",
