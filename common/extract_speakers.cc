@@ -1052,21 +1052,74 @@ bool TheBeforeCapitalised(const Tokens& t, std::size_t lo, std::size_t e) {
 // ("German" is one: the Russian minister German Gref).
 bool IsDemonym(std::string_view w) {
   static const WordSet s = {
-      "American",   "British",   "English",   "Scottish",    "Welsh",
-      "Irish",      "French",    "Spanish",   "Italian",     "Dutch",
-      "Belgian",    "Swiss",     "Austrian",  "Swedish",     "Norwegian",
-      "Danish",     "Finnish",   "Russian",   "Polish",      "Czech",
-      "Slovak",     "Hungarian", "Romanian",  "Bulgarian",   "Croatian",
-      "Serbian",    "Greek",     "Turkish",   "Portuguese",  "Chinese",
-      "Japanese",   "Korean",    "Indian",    "Pakistani",   "Afghan",
-      "Iraqi",      "Iranian",   "Israeli",   "Palestinian", "Egyptian",
-      "Nigerian",   "Kenyan",    "Ghanaian",  "Australian",  "Canadian",
-      "Mexican",    "Brazilian", "Argentine", "Argentinian", "Chilean",
-      "Colombian",  "Cuban",     "Ukrainian", "Georgian",    "Thai",
-      "Vietnamese", "Indonesian"};
+      "American",   "British",    "English",   "Scottish",    "Welsh",
+      "Irish",      "French",     "Spanish",   "Italian",     "Dutch",
+      "Belgian",    "Swiss",      "Austrian",  "Swedish",     "Norwegian",
+      "Danish",     "Finnish",    "Russian",   "Polish",      "Czech",
+      "Slovak",     "Hungarian",  "Romanian",  "Bulgarian",   "Croatian",
+      "Serbian",    "Greek",      "Turkish",   "Portuguese",  "Chinese",
+      "Japanese",   "Korean",     "Indian",    "Pakistani",   "Afghan",
+      "Iraqi",      "Iranian",    "Israeli",   "Palestinian", "Egyptian",
+      "Nigerian",   "Kenyan",     "Ghanaian",  "Australian",  "Canadian",
+      "Mexican",    "Brazilian",  "Argentine", "Argentinian", "Chilean",
+      "Colombian",  "Cuban",      "Ukrainian", "Georgian",    "Thai",
+      "Vietnamese", "Indonesian", "Briton",    "Swede",       "Spaniard",
+      "Dane",       "Dutchman",   "Frenchman", "Englishman",  "Scotsman",
+      "Welshman",   "Irishman"};
   // And in the plural: "Americans Andy Roddick and Andre Agassi".
   return s.count(w) > 0 || (w.size() > 1 && w.back() == 's' &&
                             s.count(w.substr(0, w.size() - 1)) > 0);
+}
+
+// The sex a common English given name almost always has: 'm', 'f', or 0
+// (unknown, or used by both: Chris, Sam, Jo). For pronouns: "Dr Maureen
+// Baker ... against Dr Steve Mowle's 21 votes. She said: ..." is Baker.
+char GivenNameGender(std::string_view name) {
+  static const WordSet kMale = {
+      "Adam",    "Alan",     "Alastair", "Alistair", "Andrew",  "Andy",
+      "Anthony", "Barry",    "Ben",      "Bernard",  "Bill",    "Bob",
+      "Brian",   "Bruce",    "Carl",     "Charles",  "Clive",   "Colin",
+      "Craig",   "Dan",      "Daniel",   "Dave",     "David",   "Dean",
+      "Dennis",  "Derek",    "Donald",   "Douglas",  "Duncan",  "Edward",
+      "Eric",    "Frank",    "Fred",     "Gareth",   "Gary",    "Gavin",
+      "Geoff",   "Geoffrey", "George",   "Gerald",   "Gordon",  "Graeme",
+      "Graham",  "Greg",     "Gregory",  "Hamish",   "Harry",   "Henry",
+      "Howard",  "Hugh",     "Iain",     "Ian",      "Jack",    "James",
+      "Jason",   "Jeff",     "Jeffrey",  "Jeremy",   "Jim",     "Joe",
+      "John",    "Jon",      "Jonathan", "Joseph",   "Keith",   "Ken",
+      "Kenneth", "Kevin",    "Laurence", "Lawrence", "Liam",    "Luke",
+      "Malcolm", "Mark",     "Martin",   "Matthew",  "Michael", "Mike",
+      "Neil",    "Nicholas", "Nick",     "Nigel",    "Norman",  "Oliver",
+      "Owen",    "Patrick",  "Paul",     "Peter",    "Philip",  "Phil",
+      "Ralph",   "Raymond",  "Richard",  "Rob",      "Robert",  "Roger",
+      "Ronald",  "Roy",      "Rupert",   "Russell",  "Ryan",    "Scott",
+      "Sean",    "Simon",    "Stephen",  "Steve",    "Steven",  "Stuart",
+      "Terry",   "Thomas",   "Tim",      "Timothy",  "Tom",     "Tony",
+      "Trevor",  "Victor",   "Vincent",  "Walter",   "William"};
+  static const WordSet kFemale = {
+      "Alison",    "Amanda",     "Angela",   "Ann",       "Anna",
+      "Anne",      "Barbara",    "Carol",    "Caroline",  "Catherine",
+      "Charlotte", "Christine",  "Claire",   "Clare",     "Deborah",
+      "Diane",     "Elaine",     "Eleanor",  "Elizabeth", "Emily",
+      "Emma",      "Fiona",      "Gillian",  "Hannah",    "Harriet",
+      "Heather",   "Heidi",      "Helen",    "Helena",    "Hilary",
+      "Jackie",    "Jacqueline", "Jane",     "Janet",     "Jennifer",
+      "Jenny",     "Jessica",    "Joan",     "Joanna",    "Judith",
+      "Julia",     "Julie",      "Karen",    "Kate",      "Katherine",
+      "Kathleen",  "Laura",      "Linda",    "Lisa",      "Liz",
+      "Louise",    "Lucy",       "Margaret", "Maria",     "Marie",
+      "Marion",    "Mary",       "Maureen",  "Melanie",   "Michelle",
+      "Natalie",   "Nicola",     "Pamela",   "Patricia",  "Paula",
+      "Penny",     "Rachel",     "Rebecca",  "Rosemary",  "Ruth",
+      "Sally",     "Samantha",   "Sandra",   "Sarah",     "Serena",
+      "Sharon",    "Sophie",     "Susan",    "Sue",       "Teresa",
+      "Theresa",   "Tessa",      "Tracey",   "Valerie",   "Victoria",
+      "Wendy",     "Yvonne",     "Zoe"};
+  const std::string_view given = name.substr(0, name.find(' '));
+  if (given.size() == name.size()) return 0;  // a surname alone
+  if (kMale.count(given)) return 'm';
+  if (kFemale.count(given)) return 'f';
+  return 0;
 }
 
 // Classifies the capitalised phrase ending at token `e` (inclusive), reading
@@ -1725,6 +1778,7 @@ class Registry {
           p.name = canonical;
           p.surname = surname;
           p.given_only = false;
+          if (p.gender == 0) p.gender = GivenNameGender(canonical);
         }
       }
     }
@@ -1924,6 +1978,7 @@ class Registry {
   // A new person; the caller Touch()es it at the mention's position.
   int Add(std::string name, std::string surname, char gender) {
     hpnews::Person p;
+    if (gender == 0) gender = GivenNameGender(name);
     p.name = std::move(name);
     p.surname = std::move(surname);
     p.gender = gender;

@@ -1006,6 +1006,17 @@ TEST(ExtractSpeakersTest, Cases) {
        "Shogo Tomiyama|Oliver Sartor",
        "Shogo Tomiyama: It is great|Oliver Sartor: The end point deserves "
        "special mention.|Oliver Sartor: It is real"},
+      // A common given name tells "she" from "he".
+      {{"The NHS does not value GPs, Dr Maureen Baker has told Pulse.",
+        "Dr Baker won by 37 votes against Dr Steve Mowle\u2019s 21 votes. "
+        "She was announced chair after the board found an error with Dr "
+        "Mowle\u2019s application.",
+        "She said: \u2018There are a number of major challenges.\u2019",
+        "Meanwhile Dutchman Peter Wessels lost. \u201cI played well,\u201d "
+        "he said."},
+       "Maureen Baker|Peter Wessels",
+       "Maureen Baker: There are a number of major challenges.|Peter Wessels: "
+       "I played well"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
