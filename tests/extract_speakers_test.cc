@@ -1017,6 +1017,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Maureen Baker|Peter Wessels",
        "Maureen Baker: There are a number of major challenges.|Peter Wessels: "
        "I played well"},
+      // A woman named in passing is who "she" means; a man named in
+      // passing is not who "he" means.
+      {{"Sergio Gera told the programme he had found his brother.",
+        "One woman, Victoria Lapete, found her sister on the show. "
+        "\u201cWe started to cry,\u201d she said.",
+        "The bishop praised the novel by Dan Brown. \u201cIt is fun,\u201d "
+        "he said."},
+       "Sergio Gera|Victoria Lapete",
+       "Victoria Lapete: We started to cry|Sergio Gera: It is fun"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
