@@ -2176,6 +2176,9 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
          t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She")
     ++s;
   if (s < ti && t_[s].text == ",") ++s;
+  // A section label: "WORKFORCE: The chair of James Paget ... has
+  // resigned, claiming ...".
+  if (s + 2 < ti && t_[s + 1].text == ":" && t_[s].is_word) s += 2;
   std::size_t e = s;
   for (bool more = true; more;) {
     more = false;

@@ -1056,6 +1056,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   }
   std::size_t title_index = blocks.size();
   std::size_t bare_byline = blocks.size();
+  // No headline-like line: the first text is the title, and stays the
+  // story's first paragraph ("Asked whether ..., college chair Professor
+  // Martin Marshall told MPs ..." names who the rest quotes).
+  const bool title_is_story = candidates.empty();
   if (candidates.empty()) {
     title_index = first_paragraph;  // no headline-like line: the first text
   } else if (candidates.size() == 1) {
@@ -1102,7 +1106,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   bool in_link_list = false;
   std::size_t after_title = 0;
   std::vector<std::string> footer_lines;
-  for (std::size_t i = title_index + 1; i < blocks.size(); ++i) {
+  for (std::size_t i = title_is_story ? title_index : title_index + 1;
+       i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     Kind kind = kinds[i];
     ++after_title;
@@ -1125,8 +1130,9 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       if (IsLinkLine(b)) continue;
       in_link_list = false;
     }
-    if (repeated_nav(b) || b.lower == blocks[title_index].lower ||
-        i == bare_byline)
+    if (repeated_nav(b) || i == bare_byline ||
+        (b.lower == blocks[title_index].lower &&
+         !(title_is_story && i == title_index)))
       continue;
     used[i] = true;
     if (IsDateOnlyLine(b.text)) {

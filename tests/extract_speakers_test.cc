@@ -1026,6 +1026,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "he said."},
        "Sergio Gera|Victoria Lapete",
        "Victoria Lapete: We started to cry|Sergio Gera: It is fun"},
+      // A section label before a colon is not the sentence's subject.
+      {{"Dr Ian Lowe chaired the meeting.",
+        "WORKFORCE: Dr Lowe has resigned, claiming he was \u201cseen as a "
+        "hindrance\u201d."},
+       "Ian Lowe",
+       "Ian Lowe: seen as a hindrance"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "

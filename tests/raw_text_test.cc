@@ -291,6 +291,18 @@ TEST(ReadRawTextTest, OtherSiteStyles) {
        {},
        {"intended for healthcare professionals", "Anna Fielding"},
        {"Commissioners say the savings", "Three walk-in centres"}},
+      // No headline-like line: the first paragraph is the title and stays
+      // the story's first paragraph, which names who the rest quotes.
+      {"no_headline_lede_first.txt",
+       "Asked whether patients have a right to see their GP in person, "
+       "college chair Professor Martin Hale told MPs he had heard calls for "
+       "this to be the case.",
+       nullptr,
+       "",
+       3,
+       {},
+       {},
+       {"college chair Professor Martin Hale", "getting worse"}},
       // Comments signed after a dash: "“text” – Name, Place".
       {"comment_signature_dash.txt",
        "Pharmacists to offer flu jabs",
