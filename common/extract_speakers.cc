@@ -296,8 +296,8 @@ const WordSet& RoleWords() {
       "spokesperson", "whip", "mp", "peer", "backbencher", "councillor",
       "activist", "critic", "founder", "fellow", "co-founder", "strategist",
       "pollster", "historian", "writer", "journalist", "columnist", "reporter",
-      "goalscorer", "scorer", "producer", "presenter", "broadcaster", "owner",
-      "gp", "medic", "clinician", "academic", "lecturer", "student",
+      "ceo", "goalscorer", "scorer", "producer", "presenter", "broadcaster",
+      "owner", "gp", "medic", "clinician", "academic", "lecturer", "student",
       "correspondent", "official", "aide", "negotiator", "diplomat",
       "ambassador", "envoy", "worker", "employee", "constable",
       "superintendent", "sergeant", "briton", "scot", "trustee", "inspector",
@@ -1285,7 +1285,14 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     m.first = words.front().first;
     return m;
   }
-  if (!words.empty() && (honorific || words.size() >= 2)) {
+  // "the Royal College of Occupational Therapists": capitalised words
+  // after "of" and a capitalised word end an organisation's name.
+  const bool tail_of_name = !honorific && !words.empty() &&
+                            words.front().first >= lo + 2 &&
+                            (t[words.front().first - 1].text == "of" ||
+                             t[words.front().first - 1].text == "for") &&
+                            IsCapitalised(t[words.front().first - 2]);
+  if (!words.empty() && !tail_of_name && (honorific || words.size() >= 2)) {
     // "a spokesman for Mr Prescott", "an aide to Tony Blair", "sources
     // close to Mr Brown": someone who speaks for the person, unnamed.
     const std::size_t start = honorific ? h - 1 : words.front().first;

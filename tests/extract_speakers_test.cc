@@ -1032,6 +1032,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "hindrance\u201d."},
        "Ian Lowe",
        "Ian Lowe: seen as a hindrance"},
+      // Capitalised words after "of" and a capitalised word end an
+      // organisation's name, not a person's; "CEO" is a role.
+      {{"Julia Scott, CEO of the Royal College of Occupational Therapists "
+        "said: \u201cWe have documented examples.\u201d",
+        "\u201cIt is a deficit,\u201d said the Institute of Fiscal "
+        "Studies."},
+       "Julia Scott",
+       "Julia Scott: We have documented examples.|Institute of Fiscal "
+       "Studies: It is a deficit"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
