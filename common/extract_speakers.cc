@@ -1370,16 +1370,13 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     m.kind = MentionKind::kBody;
     m.name = CanonicalBodyName(Span(text, t, j, e));
     m.first = j;
-    {
-      std::size_t k = j;
-      if (k > lo && t[k - 1].text == "the") --k;
-      m.office = k >= lo + 2 &&
-                 (t[k - 1].text == "of" || t[k - 1].text == "for") &&
-                 RoleWords().count(t[k - 2].lower) > 0;
-    }
-    // "a spokeswoman for NHS England": one unnamed person speaks for it.
     std::size_t k = j;
     if (k > lo && t[k - 1].text == "the") --k;
+    // "the new chair of the GPC": the body named for one of its offices.
+    m.office = k >= lo + 2 &&
+               (t[k - 1].text == "of" || t[k - 1].text == "for") &&
+               RoleWords().count(t[k - 2].lower) > 0;
+    // "a spokeswoman for NHS England": one unnamed person speaks for it.
     if (k >= lo + 2 && t[k - 1].text == "for" &&
         GenericHeads().count(t[k - 2].text)) {
       m.unnamed_one = IndefiniteOne(t, lo, k - 2);
@@ -3289,14 +3286,18 @@ void ParagraphReader::FindAttributions() {
             // Or a role with no article: "Peter Misselbrook, executive
             // partner of Tods Murray said", "Marvin Hier, founder of ...
             // the Simon Wiesenthal Center said".
-            const bool bare = comma + 1 < t_.size() && t_[comma + 1].is_word &&
-                              !IsCapitalised(t_[comma + 1]);
+            // An acronym role too: "Julia Scott, CEO of the Royal College of
+            // Occupational Therapists said".
+            const bool bare =
+                comma + 1 < t_.size() && t_[comma + 1].is_word &&
+                (!IsCapitalised(t_[comma + 1]) || IsAcronym(t_[comma + 1]));
             if (bare && RoleWords().count(t_[comma + 1].lower)) r = comma + 1;
             // Or the body alone: "Colin Asplin, Blackpool Hotel Association
             // said".
             const bool body_alone =
                 m.kind == MentionKind::kBody && m.first == comma + 1;
-            if (((article || bare) && r < t_.size() && !IsCapitalised(t_[r]) &&
+            if (((article || bare) && r < t_.size() &&
+                 (!IsCapitalised(t_[r]) || IsAcronym(t_[r])) &&
                  RoleWords().count(t_[r].lower)) ||
                 body_alone) {
               Mention name = comma > lo_tok
