@@ -353,6 +353,7 @@ const WordSet& ReportingVerbs() {
       "comments", "reiterated", "reiterates", "joked", "jokes", "quipped",
       "quips", "contended", "contends", "counters", "protests", "recounted",
       "recounts", "boasted", "boasts", "mused", "muses", "pleaded",
+      "speculated", "speculates",
       // Words published rather than spoken.
       "tweeted", "tweets", "blogged"};
   return s;

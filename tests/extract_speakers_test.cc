@@ -1041,6 +1041,11 @@ TEST(ExtractSpeakersTest, Cases) {
        "Julia Scott",
        "Julia Scott: We have documented examples.|Institute of Fiscal "
        "Studies: It is a deficit"},
+      // What someone speculates, quoted, is theirs.
+      {{"But Mr Anandaciva also speculated that the teams could go, as they "
+        "are \u2018not one of the statutory functions\u2019."},
+       "Anandaciva",
+       "Anandaciva: not one of the statutory functions"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
