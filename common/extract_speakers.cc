@@ -3600,10 +3600,9 @@ bool IsPullQuote(const std::string& text, const Tokens& t) {
   return true;
 }
 
-// A heading in quote marks: a pull quote of at most six words, the first
-// capitalised, with no punctuation at all.
-bool IsQuotedHeading(const std::string& text, const Tokens& t) {
-  if (!IsPullQuote(text, t)) return false;
+// Whether a pull quote is a heading in quote marks: two to six words, the
+// first capitalised, with no punctuation at all.
+bool IsHeadingInMarks(const Tokens& t) {
   int words = 0;
   for (std::size_t i = 1; i + 1 < t.size(); ++i) {
     if (!t[i].is_word) {
@@ -3646,25 +3645,26 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
       has_open = false;
+    // A pull quote, and the person the line under it names, if that is
+    // all it does.
+    const bool pull = IsPullQuote(paragraphs[i], tokens[i].tokens());
+    const Mention name_line =
+        pull && i + 1 < paragraphs.size()
+            ? NameLine(paragraphs[i + 1], tokens[i + 1].tokens())
+            : Mention();
     // A heading in quote marks ("‘Keep momentum going’") is nobody's and
     // leaves the speaker before it speaking after it.
-    if (IsQuotedHeading(paragraphs[i], tokens[i].tokens()) &&
-        (i + 1 == paragraphs.size() ||
-         NameLine(paragraphs[i + 1], tokens[i + 1].tokens()).kind ==
-             MentionKind::kNone))
+    if (pull && name_line.kind == MentionKind::kNone &&
+        IsHeadingInMarks(tokens[i].tokens()))
       continue;
     // A pull quote with the speaker's name on the line under it.
-    if (i + 1 < paragraphs.size() &&
-        IsPullQuote(paragraphs[i], tokens[i].tokens())) {
-      Mention m = NameLine(paragraphs[i + 1], tokens[i + 1].tokens());
-      if (m.kind == MentionKind::kPerson) {
-        const int p =
-            reg.Person(m.name, m.gender, static_cast<long>(i + 1) * 1000000);
-        reg.MarkSpeaker(p);
-        previous = Speaker{true, true, reg.person(p).name, p};
-        has_previous = true;
-        has_open = false;
-      }
+    if (name_line.kind == MentionKind::kPerson) {
+      const int p = reg.Person(name_line.name, name_line.gender,
+                               static_cast<long>(i + 1) * 1000000);
+      reg.MarkSpeaker(p);
+      previous = Speaker{true, true, reg.person(p).name, p};
+      has_previous = true;
+      has_open = false;
     }
     const std::size_t people_before = reg.people();
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
