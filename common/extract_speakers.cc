@@ -1569,7 +1569,8 @@ bool RoleModifiersAt(const Tokens& t, std::size_t i, std::size_t hi) {
         continue;
       return j + 1 < hi &&
              (IsCapitalised(t[j + 1]) ||
-              (t[j + 1].text == "," && j + 2 < hi && IsNameWord(t[j + 2])));
+              (t[j + 1].text == "," && j + 2 < hi &&
+               (IsNameWord(t[j + 2]) || Honorifics().count(t[j + 2].text))));
     }
   }
   return false;

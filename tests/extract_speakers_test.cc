@@ -1046,6 +1046,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A role with a lower-case modifier, then the name after a comma.
+      {{"The deal \u2018wasn\u2019t the best way to do it\u2019, said "
+        "Londonwide LMCs joint chief executive, Dr Michelle Drage."},
+       "Michelle Drage",
+       "Michelle Drage: wasn\u2019t the best way to do it"},
       // A long apposition between the name and its verb.
       {{"Kay Marsh, practice manager at a surgery in Leeds and one of the "
         "founding members of the new representative body, told the magazine "
