@@ -1098,24 +1098,24 @@ char GivenNameGender(std::string_view name) {
       "Terry",   "Thomas",   "Tim",      "Timothy",  "Tom",     "Tony",
       "Trevor",  "Victor",   "Vincent",  "Walter",   "William"};
   static const WordSet kFemale = {
-      "Alison",    "Amanda",     "Angela",   "Ann",       "Anna",
-      "Anne",      "Barbara",    "Carol",    "Caroline",  "Catherine",
-      "Charlotte", "Christine",  "Claire",   "Clare",     "Deborah",
-      "Diane",     "Elaine",     "Eleanor",  "Elizabeth", "Emily",
-      "Emma",      "Fiona",      "Gillian",  "Hannah",    "Harriet",
-      "Heather",   "Heidi",      "Helen",    "Helena",    "Hilary",
-      "Jackie",    "Jacqueline", "Jane",     "Janet",     "Jennifer",
-      "Jenny",     "Jessica",    "Joan",     "Joanna",    "Judith",
-      "Julia",     "Julie",      "Karen",    "Kate",      "Katherine",
-      "Kathleen",  "Laura",      "Linda",    "Lisa",      "Liz",
-      "Louise",    "Lucy",       "Margaret", "Maria",     "Marie",
-      "Marion",    "Mary",       "Maureen",  "Melanie",   "Michelle",
-      "Natalie",   "Nicola",     "Pamela",   "Patricia",  "Paula",
-      "Penny",     "Rachel",     "Rebecca",  "Rosemary",  "Ruth",
-      "Sally",     "Samantha",   "Sandra",   "Sarah",     "Serena",
-      "Sharon",    "Sophie",     "Susan",    "Sue",       "Teresa",
-      "Theresa",   "Tessa",      "Tracey",   "Valerie",   "Victoria",
-      "Wendy",     "Yvonne",     "Zoe"};
+      "Alison",    "Amanda",    "Angela",     "Ann",       "Anna",
+      "Anne",      "Barbara",   "Carol",      "Caroline",  "Catherine",
+      "Charlotte", "Christine", "Claire",     "Clare",     "Deborah",
+      "Diane",     "Elaine",    "Eleanor",    "Elizabeth", "Emily",
+      "Emma",      "Fiona",     "Gill",       "Gillian",   "Hannah",
+      "Harriet",   "Heather",   "Heidi",      "Helen",     "Helena",
+      "Hilary",    "Jackie",    "Jacqueline", "Jane",      "Janet",
+      "Jennifer",  "Jenny",     "Jessica",    "Joan",      "Joanna",
+      "Judith",    "Julia",     "Julie",      "Karen",     "Kate",
+      "Katherine", "Kathleen",  "Laura",      "Linda",     "Lisa",
+      "Liz",       "Louise",    "Lucy",       "Margaret",  "Maria",
+      "Marie",     "Marion",    "Mary",       "Maureen",   "Melanie",
+      "Michelle",  "Natalie",   "Nicola",     "Pamela",    "Patricia",
+      "Paula",     "Penny",     "Rachel",     "Rebecca",   "Rosemary",
+      "Ruth",      "Sally",     "Samantha",   "Sandra",    "Sarah",
+      "Serena",    "Sharon",    "Sophie",     "Susan",     "Sue",
+      "Teresa",    "Theresa",   "Tessa",      "Tracey",    "Valerie",
+      "Victoria",  "Wendy",     "Yvonne",     "Zoe"};
   const std::string_view given = name.substr(0, name.find(' '));
   if (given.size() == name.size()) return 0;  // a surname alone
   if (kMale.count(given)) return 'm';
@@ -1800,12 +1800,16 @@ class Registry {
   // "Sir Digby": the latest person whose name starts with that given name,
   // compatible gender. `create` adds one known by it alone when nobody
   // matches.
-  int GivenName(const std::string& given, char gender, long pos, bool create) {
+  // `known` takes only someone who has spoken already or has a common
+  // given name.
+  int GivenName(const std::string& given, char gender, long pos, bool create,
+                bool known = false) {
     int best = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       if (p.name.compare(0, p.name.find(' '), given) != 0 ||
-          !Compatible(p.gender, gender)) {
+          !Compatible(p.gender, gender) ||
+          (known && !p.speaker && GivenNameGender(p.name) == 0)) {
         continue;
       }
       if (best < 0 || p.LastSeen() > people_[best].LastSeen())
@@ -2223,6 +2227,13 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
     if (j < ti && t_[j].is_word && RoleWords().count(t_[j].lower)) e = j;
   }
   if (e < ti) m = ParseBackward(text_, t_, s, e);
+  // "Amanda's uncle, Lewis Champion, told ...": the possessive's owner is
+  // not the subject, the kin or aide it owns is (but "Mr Maclean's
+  // statement read" is his).
+  const bool owner = e + 3 < ti && IsApostrophe(t_[e + 1]) &&
+                     t_[e + 2].text == "s" && !IsCapitalised(t_[e + 3]) &&
+                     (IsKinWord(t_[e + 3].lower) || IsPersonNoun(t_[e + 3]));
+  if (owner) m = Mention();
   // "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted
   // as saying": the name in apposition to the subject.
   if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kPronoun) {
@@ -2230,6 +2241,7 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
       if (t_[c].text != ",") {
         if (t_[c].is_word && !IsCapitalised(t_[c]) &&
             !RoleWords().count(t_[c].lower) &&
+            !(owner && IsKinWord(t_[c].lower)) &&
             !(t_[c].text == "s" && IsApostrophe(t_[c - 1])))
           break;  // the subject has ended
         continue;
@@ -2829,6 +2841,10 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       p = reg_->Surname(CanonicalPersonName(m.name),
                         m.gender == 'x' ? 0 : m.gender, pos, m.gender != 'x',
                         m.peer_title);
+      // "said Gill" after "Gill Walton" has spoken: some outlets use the
+      // given name. Not for a firm ("Novo said" after "Novo Nordisk").
+      if (p < 0 && m.gender == 'x')
+        p = reg_->GivenName(m.name, 0, pos, false, /*known=*/true);
       if (p < 0 && m.gender == 'x') {
         // "Labour said", "Monitor said": a one-word organisation.
         MatchToken probe;

@@ -1046,6 +1046,19 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // Some outlets call a speaker by the given name; not a firm named
+      // like a person. A possessive's owner is not the subject.
+      {{"Midwife numbers fell, which Gill Walton described as \u201chugely "
+        "worrying\u201d.",
+        "\u201cHaving the right staff is essential,\u201d said Gill.",
+        "Shares in Novo Nordisk rose. \u201cIt is significant,\u201d Novo "
+        "said.",
+        "In July Amanda Champion's killer was jailed.",
+        "Amanda's uncle, Lewis Champion, told the BBC Ford did not deserve "
+        "any credit, saying: \"Nothing at all is worth it.\""},
+       "Gill Walton|Lewis Champion",
+       "Gill Walton: hugely worrying|Gill Walton: Having the right staff is "
+       "essential|Lewis Champion: Nothing at all is worth it."},
       // A role with a lower-case modifier, then the name after a comma.
       {{"The deal \u2018wasn\u2019t the best way to do it\u2019, said "
         "Londonwide LMCs joint chief executive, Dr Michelle Drage."},
