@@ -2232,7 +2232,9 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
   // statement read" is his).
   const bool owner = e + 3 < ti && IsApostrophe(t_[e + 1]) &&
                      t_[e + 2].text == "s" && !IsCapitalised(t_[e + 3]) &&
-                     (IsKinWord(t_[e + 3].lower) || IsPersonNoun(t_[e + 3]));
+                     (IsKinWord(t_[e + 3].lower) ||
+                      RoleWords().count(t_[e + 3].lower) ||
+                      HeadGender(t_[e + 3].lower) != 0);
   if (owner) m = Mention();
   // "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted
   // as saying": the name in apposition to the subject.

@@ -1055,10 +1055,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "said.",
         "In July Amanda Champion's killer was jailed.",
         "Amanda's uncle, Lewis Champion, told the BBC Ford did not deserve "
-        "any credit, saying: \"Nothing at all is worth it.\""},
-       "Gill Walton|Lewis Champion",
+        "any credit, saying: \"Nothing at all is worth it.\"",
+        "Colin Maclean stepped down.",
+        "Mr Maclean\u2019s statement read: \u201cI am very proud.\u201d"},
+       "Gill Walton|Lewis Champion|Colin Maclean",
        "Gill Walton: hugely worrying|Gill Walton: Having the right staff is "
-       "essential|Lewis Champion: Nothing at all is worth it."},
+       "essential|Lewis Champion: Nothing at all is worth it.|Colin "
+       "Maclean: I am very proud."},
       // A role with a lower-case modifier, then the name after a comma.
       {{"The deal \u2018wasn\u2019t the best way to do it\u2019, said "
         "Londonwide LMCs joint chief executive, Dr Michelle Drage."},
