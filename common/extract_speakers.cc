@@ -2218,6 +2218,10 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
       more = true;
     }
   }
+  // "The England coach went on to claim": a role after capitalised words.
+  if (e > s && t_[s].lower == "the" && e + 1 < ti && t_[e + 1].is_word &&
+      RoleWords().count(t_[e + 1].text))
+    ++e;
   // "The actor repeatedly refused, ... saying": a definite role.
   if (e == s && t_[s].lower == "the") {
     std::size_t j = s + 1;
@@ -2230,11 +2234,11 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
   // "Amanda's uncle, Lewis Champion, told ...": the possessive's owner is
   // not the subject, the kin or aide it owns is (but "Mr Maclean's
   // statement read" is his).
-  const bool owner = e + 3 < ti && IsApostrophe(t_[e + 1]) &&
-                     t_[e + 2].text == "s" && !IsCapitalised(t_[e + 3]) &&
-                     (IsKinWord(t_[e + 3].lower) ||
-                      RoleWords().count(t_[e + 3].lower) ||
-                      HeadGender(t_[e + 3].lower) != 0);
+  const bool owner =
+      e + 3 < ti && IsApostrophe(t_[e + 1]) && t_[e + 2].text == "s" &&
+      !IsCapitalised(t_[e + 3]) &&
+      (IsKinWord(t_[e + 3].lower) || RoleWords().count(t_[e + 3].lower) ||
+       HeadGender(t_[e + 3].lower) != 0);
   if (owner) m = Mention();
   // "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted
   // as saying": the name in apposition to the subject.
@@ -2948,7 +2952,16 @@ void ParagraphReader::FindAttributions() {
     // 'totally unrealistic'": an infinitive of purpose after "used" or
     // "took" reports for the sentence's subject.
     bool purpose = false;
-    if (!verb && w.is_word && ti > 0 && t_[ti - 1].text == "to" &&
+    // "He went on to say that he 'recognised a problem'": the same.
+    if (w.is_word && ti > 2 && t_[ti - 1].text == "to" &&
+        t_[ti - 2].text == "on" &&
+        (t_[ti - 3].text == "went" || t_[ti - 3].text == "goes" ||
+         t_[ti - 3].text == "go") &&
+        (w.text == "say" || BaseFormReportingVerbs().count(w.text))) {
+      purpose = QuoteFollows(u);
+      verb = false;
+    }
+    if (!verb && !purpose && w.is_word && ti > 0 && t_[ti - 1].text == "to" &&
         BaseFormReportingVerbs().count(w.text) && QuoteFollows(u)) {
       static const WordSet kUse = {"used", "uses", "took", "takes", "seized"};
       for (std::size_t k = ti - 1; k-- > 0 && k + 10 > ti;) {

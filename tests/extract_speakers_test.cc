@@ -1046,6 +1046,17 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // "went on to say" reports for the subject; "The England coach" is
+      // a role, not the body England.
+      {{"Jeremy Hunt said the plan worked.",
+        "He went on to say that he \u2018recognised a problem\u2019 with "
+        "GP premises.",
+        "England coach Andy Robinson is facing disciplinary action.",
+        "The England coach went on to claim that \"only one side was "
+        "refereed\"."},
+       "Jeremy Hunt|Andy Robinson",
+       "Jeremy Hunt: recognised a problem|Andy Robinson: only one side was "
+       "refereed"},
       // Some outlets call a speaker by the given name; not a firm named
       // like a person. A possessive's owner is not the subject.
       {{"Midwife numbers fell, which Gill Walton described as \u201chugely "
