@@ -464,7 +464,7 @@ const WordSet& QuotingVerbs() {
       "criticized", "criticises", "condemned", "condemns",  "welcomed",
       "welcomes",   "attacked",   "attacks",   "labelled",  "labeled",
       "defended",   "defends",    "dismissed", "dismisses", "rejected",
-      "rejects"};
+      "rejects",    "implored",   "implores",  "begged"};
   return s;
 }
 
@@ -595,19 +595,21 @@ bool IsNameWord(const MatchToken& t) {
 }
 
 // Lower-case nouns for kinds of organisation, which name what follows
-// them as one ("the insurer Marsh", "newspaper Nihon Keizai Shimbun").
+// them as one ("the insurer Marsh", "newspaper Nihon Keizai Shimbun"), and
+// for works.
 bool IsOrganisationNoun(const MatchToken& t) {
   static const WordSet s = {
-      "newspaper",    "paper",     "magazine",     "broadcaster", "firm",
-      "company",      "companies", "insurer",      "lender",      "bank",
-      "retailer",     "carrier",   "airline",      "giant",       "maker",
-      "manufacturer", "brand",     "station",      "channel",     "publisher",
-      "operator",     "provider",  "supplier",     "website",     "site",
-      "agency",       "group",     "conglomerate", "chain",       "brokerage",
-      "broker",       "regulator", "watchdog",     "charity",     "union",
-      "distributor",  "firms",     "daily",        "weekly",      "tabloid",
-      "network",      "start-up",  "startup",      "subsidiary",  "unit",
-      "division",     "studio",    "label"};
+      "newspaper", "paper", "magazine", "broadcaster", "firm", "company",
+      "companies", "insurer", "lender", "bank", "retailer", "carrier",
+      "airline", "giant", "maker", "manufacturer", "brand", "station",
+      "channel", "publisher", "operator", "provider", "supplier", "website",
+      "site", "agency", "group", "conglomerate", "chain", "brokerage", "broker",
+      "regulator", "watchdog", "charity", "union", "distributor", "firms",
+      "daily", "weekly", "tabloid", "network", "start-up", "startup",
+      "subsidiary", "unit", "division", "studio", "label",
+      // Works named like people: "Joni Mitchell's song Big Yellow Taxi".
+      "song", "album", "film", "movie", "novel", "documentary", "sitcom",
+      "poem", "anthem"};
   return t.is_word && !t.text.empty() && IsLowerAscii(t.text[0]) &&
          s.count(t.text) > 0;
 }
@@ -1453,6 +1455,17 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
   if (!RoleWords().count(t[e].lower) && !PersonAcronyms().count(t[e].text))
     return role;
   for (std::size_t i = e + 1; i-- > lo && i + 5 > e;) {
+    // "the BMA's GP leader": a body's role; the words after the possessive.
+    if (i + 1 < e && t[i].text == "s" && i >= lo + 3 &&
+        IsApostrophe(t[i - 1]) && IsCapitalised(t[i - 2])) {
+      std::size_t k = i - 2;
+      while (k > lo && k + 4 > i && IsCapitalised(t[k - 1])) --k;
+      if (k > lo && t[k - 1].lower == "the") {
+        for (std::size_t j = i + 1; j <= e; ++j) role.emplace_back(t[j].lower);
+        return role;
+      }
+      return {};
+    }
     if (!t[i].is_word) return {};
     if (i < e &&
         (t[i].lower == "the" || t[i].lower == "our" || t[i].lower == "this")) {

@@ -1046,6 +1046,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A body's office in the lede ("the BMA's GP leader") is the person
+      // the next paragraph names; a song is not a person; "implored" quotes.
+      {{"The British Medical Association\u2019s GP leader has launched an "
+        "attack on the Act, saying it \u201crisks endangering the NHS\u201d.",
+        "In a speech today, Dr Laurence Buckman warned that GPs will leave.",
+        "Liverpool GP Andrew Taylor said general practice was dying.",
+        "He quoted Joni Mitchell\u2019s song Big Yellow Taxi.",
+        "And he implored the conference: \u2018Don\u2019t let politicians "
+        "destroy it.\u2019"},
+       "Laurence Buckman|Andrew Taylor",
+       "Laurence Buckman: risks endangering the NHS|Andrew Taylor: Don\u2019t "
+       "let politicians destroy it."},
       // "went on to say" reports for the subject; "The England coach" is
       // a role, not the body England.
       {{"Jeremy Hunt said the plan worked.",
