@@ -384,7 +384,7 @@ const WordSet& ProgressiveReportingVerbs() {
       "insisting", "suggesting",    "stressing", "explaining",  "adding",
       "urging",    "predicting",    "admitting", "maintaining", "remarking",
       "noting",    "commenting",    "declaring", "stating",     "observing",
-      "conceding", "acknowledging", "calling"};
+      "conceding", "acknowledging", "calling",   "assuring"};
   return s;
 }
 
@@ -2991,6 +2991,11 @@ void ParagraphReader::FindAttributions() {
         w.text.compare(w.text.size() - 3, 3, "ing") == 0 && AfterBe(t_, ti) &&
         ProgressiveReportingVerbs().count(w.text))
       verb = QuoteFollows(u) || QuoteJustBefore(u);
+    // "Despite GPC chairman Dr Richard Vautrey assuring GPs that '...'": a
+    // progressive right after a name reports for that person.
+    if (!verb && ti > 0 && IsNameWordAt(t_, ti - 1) &&
+        (w.text == "saying" || ProgressiveReportingVerbs().count(w.text)))
+      verb = QuoteFollows(u);
     // A quoting verb's speaker is its subject, never what follows it.
     const bool promising = !verb && w.is_word && PromiseVerbs().count(w.text);
     const bool quoting =

@@ -1046,6 +1046,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A progressive right after a name reports for that person.
+      {{"Despite GPC chairman Dr Richard Vautrey assuring GPs that \u2018no "
+        "practices will go down\u2019, Dr Drage said practices were in "
+        "danger.",
+        "Paris was subdued, with finance minister Herve Gaymard telling "
+        "parliament: \"We must continue.\""},
+       "Richard Vautrey|Drage|Herve Gaymard",
+       "Richard Vautrey: no practices will go down|Herve Gaymard: We must "
+       "continue."},
       // A body's office in the lede ("the BMA's GP leader") is the person
       // the next paragraph names; a song is not a person; "implored" quotes.
       {{"The British Medical Association\u2019s GP leader has launched an "
