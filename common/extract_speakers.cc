@@ -1452,8 +1452,16 @@ bool IsPersonNoun(const MatchToken& w) {
 std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
                                       std::size_t e) {
   std::vector<std::string> role;
-  if (!RoleWords().count(t[e].lower) && !PersonAcronyms().count(t[e].text))
+  if (!RoleWords().count(t[e].lower) && !PersonAcronyms().count(t[e].text)) {
+    // "the chief inspector of hospitals": the role before "of" and a
+    // lower-case word or two.
+    for (std::size_t k = e; k > lo + 1 && k + 3 > e; --k) {
+      if (!t[k].is_word || IsCapitalised(t[k])) return role;
+      if (t[k - 1].text == "of" && RoleWords().count(t[k - 2].lower))
+        return DefiniteRole(t, lo, k - 2);
+    }
     return role;
+  }
   for (std::size_t i = e + 1; i-- > lo && i + 5 > e;) {
     // "the BMA's GP leader": a body's role; the words after the possessive.
     if (i + 1 < e && t[i].text == "s" && i >= lo + 3 &&
@@ -3114,6 +3122,15 @@ void ParagraphReader::FindAttributions() {
               (ReportingVerbs().count(t_[run - 1].text) ||
                Prepositions().count(t_[run - 1].text))) {
             m = Mention();
+          }
+          // Nor a name further into the clause of a verb that reports:
+          // "He told the dinner organised by headhunters Odgers
+          // Berndtson:".
+          for (std::size_t k = lo_tok; k < run && m.kind != MentionKind::kNone;
+               ++k) {
+            if (t_[k].is_word &&
+                (t_[k].lower == "told" || t_[k].lower == "tells"))
+              m = Mention();
           }
         }
         // "Dr Baker sent out a stark warning to the health secretary:": a

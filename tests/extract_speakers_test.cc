@@ -1046,6 +1046,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // "the chief inspector of hospitals" is an office; the name before
+      // the colon of "told ...:" is whom, not who.
+      {{"One medical director has \u201cfallen on their sword\u201d, the "
+        "chief inspector of hospitals has said.",
+        "Sir Mike Richards added that the regime had changed.",
+        "He told the dinner organised by headhunters Odgers Berndtson: "
+        "\u201cI think that may happen more.\u201d"},
+       "Mike Richards",
+       "Mike Richards: fallen on their sword|Mike Richards: I think that may "
+       "happen more."},
       // A progressive right after a name reports for that person.
       {{"Despite GPC chairman Dr Richard Vautrey assuring GPs that \u2018no "
         "practices will go down\u2019, Dr Drage said practices were in "
