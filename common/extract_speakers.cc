@@ -3470,7 +3470,10 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     // A sentence: five words or more, or two or more that end with the
     // sentence's stop inside the marks ("Biology is very complex.").
     const auto spaces = std::count(qtext.begin(), qtext.end(), ' ');
-    bool full_sentence = IsUpperAscii(qtext[0]) &&
+    // "[The letter] doesn't recognise ...": an editor's bracket starts it.
+    const std::size_t first = qtext.find_first_not_of("[(");
+    bool full_sentence = first != std::string::npos &&
+                         IsUpperAscii(qtext[first]) &&
                          (spaces >= 4 || (spaces >= 1 && EndsSentence(qtext)));
     bool opens_paragraph = u == 0;
     if (who == nullptr && opens_paragraph &&
@@ -3502,8 +3505,10 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
         // potential ..." Wolves chief executive Jez Moxey defended the
         // decision. "We hope it will work out," he said." (the first quote
         // is still Hoddle's).
+        // Nor one whose colon introduces a quote of its own: ""(When they
+        // went) back ...," Interrupting Mr Sukul, Mr Mawrey said: "..."".
         if (a.unit > u && opens_paragraph && previous_speaker != nullptr &&
-            previous_speaker->named && NarrativeBetween(u, a))
+            previous_speaker->named && (NarrativeBetween(u, a) || a.colon))
           continue;
         std::size_t d = a.unit > u ? a.unit - u : u - a.unit;
         if (who == nullptr || d < best) {

@@ -1046,6 +1046,23 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A quote opening with an editor's bracket is a sentence; a quote
+      // opening a paragraph goes on with the last paragraph's speaker, not
+      // with a colon that introduces a quote of its own.
+      {{"Claire Ward is chair of Pharmacy Voice. \"The letter has no evidence "
+        "behind it,\" she says. \"[The letter] doesn't recognise that "
+        "change has already taken place.\"",
+        "\"When the officers left, all the papers were scattered,\" Mr "
+        "Sukul said.",
+        "\"(When they went) back to make the seizure, every paper was "
+        "sealed.\" Interrupting him, Mr Mawrey said: \"You are saying it "
+        "was a factory.\""},
+       "Claire Ward|Sukul|Mawrey",
+       "Claire Ward: The letter has no evidence behind it|Claire Ward: [The "
+       "letter] doesn't recognise that change has already taken place.|Sukul: "
+       "When the officers left, all the papers were scattered|Sukul: (When "
+       "they went) back to make the seizure, every paper was sealed.|Mawrey: "
+       "You are saying it was a factory."},
       // "the chief inspector of hospitals" is an office; the name before
       // the colon of "told ...:" is whom, not who.
       {{"One medical director has \u201cfallen on their sword\u201d, the "
