@@ -1944,6 +1944,7 @@ class Registry {
   int ByRole(const std::vector<std::string>& role, long pos) {
     int best = -1;
     long best_at = -1;
+    int head_only = -1;  // the one person with the role's head (-2: more)
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       // "the mayor" is not the deputy mayor, nor "the chancellor" the
@@ -1963,13 +1964,23 @@ class Registry {
             return std::find(p.role_words.begin(), p.role_words.end(), w) !=
                    p.role_words.end();
           });
-      if (!all) continue;
+      if (!all) {
+        // "The RCGP chair" after "college chair Professor Martin Marshall":
+        // the head alone, when only one person has it.
+        if (!role.empty() && p.LastSeenBefore(pos) >= 0 &&
+            std::find(p.role_words.begin(), p.role_words.end(), role.back()) !=
+                p.role_words.end()) {
+          head_only = head_only == -1 ? static_cast<int>(i) : -2;
+        }
+        continue;
+      }
       const long at = p.LastSeenBefore(pos);
       if (at >= 0 && at > best_at) {
         best = static_cast<int>(i);
         best_at = at;
       }
     }
+    if (best < 0 && head_only >= 0) best = head_only;
     if (best >= 0) Touch(best, 0, pos);
     return best;
   }

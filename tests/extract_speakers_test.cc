@@ -1046,6 +1046,19 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A role's head alone names the one person who has it ("The RCGP
+      // chair" after "college chair Professor Martin Marshall").
+      {{"College chair Professor Martin Marshall told MPs he had heard "
+        "calls for this.",
+        "His comments came after health secretary Sajid Javid said it was "
+        "\u2018high time\u2019.",
+        "The RCGP chair told the committee that GPs try to meet patients' "
+        "preference.",
+        "However, he told MPs: \u2018There are people who like remote "
+        "care.\u2019"},
+       "Martin Marshall|Sajid Javid",
+       "Sajid Javid: high time|Martin Marshall: There are people who like "
+       "remote care."},
       // A quote opening with an editor's bracket is a sentence; a quote
       // opening a paragraph goes on with the last paragraph's speaker, not
       // with a colon that introduces a quote of its own.
