@@ -471,13 +471,14 @@ const WordSet& QuotingVerbs() {
 // Verbs of promising and of belief report the words they quote, in a
 // sentence that quotes nothing before them: "promised to ensure the rebate
 // was "fully justified"", "pledged a "sizable" contribution", "He suspects
-// the chips will be used to "complement and supplement" animal studies"
-// (not "the "bonfire of quangos" New Labour had promised, there had been
-// an "explosion"").
+// the chips will be used to "complement and supplement" animal studies",
+// "She also revealed the CQC planned a "massive increase"" (not "the
+// "bonfire of quangos" New Labour had promised, there had been an
+// "explosion"", nor "X said talks revealed there was "..."").
 const WordSet& PromiseVerbs() {
-  static const WordSet s = {"promised", "promises", "pledged",
-                            "pledges",  "vowed",    "vows",
-                            "thinks",   "suspects", "suspected"};
+  static const WordSet s = {"promised",  "promises", "pledged", "pledges",
+                            "vowed",     "vows",     "thinks",  "suspects",
+                            "suspected", "revealed", "reveals"};
   return s;
 }
 

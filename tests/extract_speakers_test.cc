@@ -1046,6 +1046,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // What someone reveals, quoted, is theirs; not what talks revealed
+      // in someone's report.
+      {{"Cynthia Bower, the CQC chief executive, spoke to MPs. She also "
+        "revealed the CQC planned a \u201cmassive increase\u201d in "
+        "inspectors.",
+        "Carib Chief Charles Williams said talks revealed there was \"a "
+        "strong element of cannibalism\"."},
+       "Cynthia Bower|Charles Williams",
+       "Cynthia Bower: massive increase|Charles Williams: a strong element of "
+       "cannibalism"},
       // A role's head alone names the one person who has it ("The RCGP
       // chair" after "college chair Professor Martin Marshall").
       {{"College chair Professor Martin Marshall told MPs he had heard "
