@@ -3715,6 +3715,33 @@ Mention NameLine(const std::string& text, const Tokens& t) {
   return m;
 }
 
+// The person a heading line names with a role and nothing else, over the
+// quotes that follow it: "Su Long, Bolton CCG chief officer" (a round-up
+// of reactions). Not a reporter's byline ("Jo Carlowe, health
+// correspondent").
+Mention NameRoleLine(const std::string& text, const Tokens& t) {
+  if (t.size() < 4 || t.size() > 16 || !t.back().is_word) return Mention();
+  std::size_t comma = 0;
+  while (comma < t.size() && t[comma].text != ",") ++comma;
+  if (comma < 2 || comma + 1 >= t.size()) return Mention();
+  bool role = false;
+  for (std::size_t i = comma + 1; i < t.size(); ++i) {
+    if (!t[i].is_word) {
+      if (t[i].text == "." || t[i].text == ":" || t[i].text == ",") return {};
+      continue;
+    }
+    static const WordSet kPress = {"correspondent", "reporter", "editor",
+                                   "writer", "journalist"};
+    if (kPress.count(t[i].lower) || ReportingVerbs().count(t[i].text))
+      return Mention();
+    role = role || RoleWords().count(t[i].lower) > 0;
+  }
+  if (!role) return Mention();
+  Mention m = ClassifyCapitalised(text, t, 0, comma - 1);
+  if (m.kind != MentionKind::kPerson || m.first != 0) return Mention();
+  return m;
+}
+
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
@@ -3741,6 +3768,22 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     if (pull && name_line.kind == MentionKind::kNone &&
         IsHeadingInMarks(tokens[i].tokens()))
       continue;
+    // A line naming a person and a role over a paragraph that opens with
+    // a quote: the quotes after it are theirs until someone else speaks.
+    Mention header;
+    if (!pull && i + 1 < paragraphs.size() && !tokens[i + 1].tokens().empty() &&
+        QuoteKind(tokens[i + 1].tokens().front()) != QuoteChar::kNone)
+      header = NameRoleLine(paragraphs[i], tokens[i].tokens());
+    if (header.kind == MentionKind::kPerson) {
+      const int p = reg.Person(header.name, header.gender,
+                               static_cast<long>(i) * 1000000);
+      reg.MarkSpeaker(p);
+      previous = Speaker{true, true, reg.person(p).name, p};
+      has_previous = true;
+      has_open = false;
+      has_thread = false;
+      continue;
+    }
     // A pull quote with the speaker's name on the line under it.
     if (name_line.kind == MentionKind::kPerson) {
       const int p = reg.Person(name_line.name, name_line.gender,

@@ -1046,6 +1046,21 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A round-up of reactions: a line naming a person and a role heads
+      // the quotes after it; a reporter's byline does not.
+      {{"Jo Carlowe, health correspondent",
+        "\u201cThe plans are bold,\u201d one GP said.",
+        "Su Long, Bolton CCG chief officer",
+        "\u201cWe need transformation and delivery from general "
+        "practice.\u201d",
+        "She said the powers would be used to \u201ccommission for higher "
+        "standards\u201d.",
+        "Chris Ham, King\u2019s Fund chief executive",
+        "\u201cThere is a strong argument for closer involvement.\u201d"},
+       "Su Long|Chris Ham",
+       "Su Long: We need transformation and delivery from general practice.|"
+       "Su Long: commission for higher standards|Chris Ham: There is a strong "
+       "argument for closer involvement."},
       // What someone reveals, quoted, is theirs; not what talks revealed
       // in someone's report.
       {{"Cynthia Bower, the CQC chief executive, spoke to MPs. She also "
