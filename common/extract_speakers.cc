@@ -1203,6 +1203,13 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     if (i > lo && !t[i - 1].is_word && t[i - 1].text != ".") break;
   }
   std::reverse(words.begin(), words.end());
+  // "Andrew Lansley Andrew Lansley has asked": a caption's name run into
+  // the caption (lines joined into one paragraph) is one name.
+  if (words.size() == 4 && t[words[0].first].text == t[words[2].first].text &&
+      t[words[1].first].text == t[words[3].first].text) {
+    i = words[1].second + 1;
+    words.erase(words.begin(), words.begin() + 2);
+  }
   // A role capitalised at the start of a sentence is not a first name:
   // "Economist Colen Garrow said". Nor is a nationality: "American
   // Davenport will now face ..." (but "the Czech Republic").

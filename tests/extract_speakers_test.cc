@@ -1046,6 +1046,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A caption's name run into the caption is one name.
+      {{"Health secretary announces a fifth wave Andrew Lansley Andrew "
+        "Lansley has urged managers to \"regain the momentum\"."},
+       "Andrew Lansley",
+       "Andrew Lansley: regain the momentum"},
       // A round-up of reactions: a line naming a person and a role heads
       // the quotes after it; a reporter's byline does not.
       {{"Jo Carlowe, health correspondent",
