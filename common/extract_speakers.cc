@@ -2442,8 +2442,11 @@ std::size_t ParagraphReader::AfterCommaBefore(std::size_t from,
 }
 
 bool ParagraphReader::SpeechNounBefore(std::size_t ti) const {
-  static const WordSet kNouns = {"warning", "message", "plea",  "statement",
-                                 "verdict", "appeal",  "reply", "response"};
+  // And acts done in words: "She thanked pharmacy teams for their efforts:
+  // "..."", "paid tribute to him:".
+  static const WordSet kNouns = {"warning", "message", "plea",    "statement",
+                                 "verdict", "appeal",  "reply",   "response",
+                                 "thanked", "tribute", "apology", "apologised"};
   const int sentence = units_[unit_of_token_[ti]].sentence;
   for (std::size_t k = ti; k-- > 0;) {
     const int u = unit_of_token_[k];

@@ -1046,6 +1046,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // Thanks given before a colon are the giver's words.
+      {{"Pharmacy minister Jo Churchill spoke at the conference.",
+        "She thanked pharmacy teams for their efforts during the crisis: "
+        "\u201cNow more than ever, people recognise how valuable pharmacy "
+        "is.\u201d"},
+       "Jo Churchill",
+       "Jo Churchill: Now more than ever, people recognise how valuable "
+       "pharmacy is."},
       // A caption's name run into the caption is one name.
       {{"Health secretary announces a fifth wave Andrew Lansley Andrew "
         "Lansley has urged managers to \"regain the momentum\"."},
