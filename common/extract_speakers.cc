@@ -2220,6 +2220,24 @@ class ParagraphReader {
 Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
   Mention m;
   std::size_t s = lo_tok;
+  // An opening phrase of time or place: "In April, health secretary
+  // Jeremy Hunt gave his backing to the GPs, telling them ...".
+  // (Not "For Mette Kristensen, one of the authors, the message is".)
+  static const WordSet kOpeners = {"in",      "on",    "at",     "after",
+                                   "during",  "since", "before", "last",
+                                   "earlier", "later"};
+  if (s < ti && t_[s].is_word && IsCapitalised(t_[s]) &&
+      kOpeners.count(t_[s].lower)) {
+    for (std::size_t k = s + 1; k < ti && k < s + 8; ++k) {
+      if (!t_[k].is_word && t_[k].text != "," && t_[k].text != "'" &&
+          !IsApostrophe(t_[k]))
+        break;
+      if (t_[k].text == ",") {
+        s = k + 1;
+        break;
+      }
+    }
+  }
   // Sentence furniture, but not a pronoun subject ("He refused to
   // answer, saying ...").
   while (s < ti && t_[s].is_word && IsFunctionStop(t_[s].text) &&
@@ -3731,13 +3749,16 @@ Mention NameLine(const std::string& text, const Tokens& t) {
 // correspondent").
 Mention NameRoleLine(const std::string& text, const Tokens& t) {
   if (t.size() < 4 || t.size() > 16 || !t.back().is_word) return Mention();
+  // The name ends at a comma or a dash ("Sue Jennings – practice manager
+  // at Teams Medical Practice, Gateshead").
   std::size_t comma = 0;
-  while (comma < t.size() && t[comma].text != ",") ++comma;
+  while (comma < t.size() && t[comma].text != "," && !IsApposingDash(t[comma]))
+    ++comma;
   if (comma < 2 || comma + 1 >= t.size()) return Mention();
   bool role = false;
   for (std::size_t i = comma + 1; i < t.size(); ++i) {
     if (!t[i].is_word) {
-      if (t[i].text == "." || t[i].text == ":" || t[i].text == ",") return {};
+      if (t[i].text == "." || t[i].text == ":") return Mention();
       continue;
     }
     static const WordSet kPress = {"correspondent", "reporter", "editor",

@@ -1046,6 +1046,20 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // An opening phrase of time is not the subject ("For X, ..." is);
+      // a name and a role after a dash head the quotes after them.
+      {{"In April, health secretary Jeremy Hunt gave his backing to the GPs, "
+        "telling them to \u2018be brave\u2019.",
+        "For Mette Kristensen, one of the study\u2019s authors, the message "
+        "seems clear: \u201cIf you comply, you lose weight.\u201d",
+        "Sue Jennings \u2013 practice manager at Teams Medical Practice, "
+        "Gateshead",
+        "\u2018I\u2019m definitely in favour of practices forming "
+        "networks.\u2019"},
+       "Jeremy Hunt|Mette Kristensen|Sue Jennings",
+       "Jeremy Hunt: be brave|Mette Kristensen: If you comply, you lose "
+       "weight.|Sue Jennings: I\u2019m definitely in favour of practices "
+       "forming networks."},
       // Thanks given before a colon are the giver's words.
       {{"Pharmacy minister Jo Churchill spoke at the conference.",
         "She thanked pharmacy teams for their efforts during the crisis: "
