@@ -778,7 +778,11 @@ bool CanOpen(const Tokens& t, std::size_t i) {
                    t[i - 1].text == "-" || t[i - 1].text == "\xE2\x80\x94" ||
                    t[i - 1].text == "\xE2\x80\x93" ||
                    QuoteKind(t[i - 1]) != QuoteChar::kNone;
-  bool after_ok = i + 1 < t.size() && Adjacent(t[i], t[i + 1]);
+  // "Dr Vautrey: ' Pooling budgets ...’": a stray space after a mark
+  // that follows a colon.
+  bool after_ok = i + 1 < t.size() &&
+                  (Adjacent(t[i], t[i + 1]) ||
+                   (i > 0 && t[i - 1].text == ":" && IsCapitalised(t[i + 1])));
   return before_ok && after_ok;
 }
 bool CanClose(const Tokens& t, std::size_t i) {

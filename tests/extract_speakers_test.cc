@@ -1046,6 +1046,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A caption's quote after a colon, with a stray space after the mark.
+      {{"Dr Richard Vautrey chairs the GP committee.",
+        "Dr Vautrey: ' Pooling budgets is usually an excuse.\u2019"},
+       "Richard Vautrey",
+       "Richard Vautrey: Pooling budgets is usually an excuse."},
       // An opening phrase of time is not the subject ("For X, ..." is);
       // a name and a role after a dash head the quotes after them.
       {{"In April, health secretary Jeremy Hunt gave his backing to the GPs, "
