@@ -3089,7 +3089,16 @@ void ParagraphReader::FindAttributions() {
     bool colon =
         w.text == ":" && u + 1 < units_.size() && units_[u + 1].is_quote;
     bool colon_at_end = w.text == ":" && u + 1 == units_.size();
-    if (!verb && !according && !saying && !colon && !colon_at_end) continue;
+    // "echoed a warning from NHS England chief executive Simon Stevens
+    // this week that the budget is 'simply too small'": words sent from
+    // someone, for the quote after them.
+    static const WordSet kSent = {"warning", "message", "plea",
+                                  "appeal",  "call",    "statement",
+                                  "letter",  "email",   "remarks"};
+    const bool sent_from = w.lower == "from" && ti > 0 &&
+                           kSent.count(t_[ti - 1].lower) && QuoteFollows(u);
+    if (!verb && !according && !saying && !colon && !colon_at_end && !sent_from)
+      continue;
     // Bounds: the verb's sentence, and never across a quote.
     std::size_t lo_unit = u;
     while (lo_unit > 0 && units_[lo_unit - 1].sentence == unit.sentence &&
@@ -3109,6 +3118,11 @@ void ParagraphReader::FindAttributions() {
     bool speech_noun = false;
     if (according) {
       m = ParseForward(text_, t_, ti + 2, hi_tok);
+    } else if (sent_from) {
+      m = ParseForward(text_, t_, ti + 1, hi_tok);
+      if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kSurname)
+        continue;
+      speech_noun = true;  // for the quote after it only
     } else if (saying && quoted_object > 0) {
       m = ParseForward(text_, t_, quoted_object, ti);
       if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kSurname &&

@@ -1046,6 +1046,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // Words sent from someone, quoted after, are theirs.
+      {{"Dr Richard Vautrey echoed a warning from NHS England chief "
+        "executive Simon Stevens this week that the budget is 'simply too "
+        "small'."},
+       "Simon Stevens",
+       "Simon Stevens: simply too small"},
       // A caption's quote after a colon, with a stray space after the mark.
       {{"Dr Richard Vautrey chairs the GP committee.",
         "Dr Vautrey: ' Pooling budgets is usually an excuse.\u2019"},
