@@ -3801,6 +3801,9 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   // The lede's quotes given to an office ("..., the GPC chair has said."),
   // until the next paragraph names who holds it.
   std::vector<ParagraphReader::OfficeQuote> lede;
+  // How many people were named before the lede's paragraph: one of them
+  // may hold its office only if the next paragraph names them again.
+  int lede_known = 0;
   bool lede_open = true;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
@@ -3842,7 +3845,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       has_previous = true;
       has_open = false;
     }
-    const std::size_t people_before = reg.people();
+    const int people_before = static_cast<int>(reg.people());
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
     reader.Read(has_open ? &open_speaker : nullptr,
@@ -3853,7 +3856,8 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // Richard Vautrey said ...": news names the lede's office holder in
     // the next paragraph's first sentence.
     if (!lede.empty()) {
-      if (const Speaker* who = reader.FirstSentencePerson()) {
+      const Speaker* who = reader.FirstSentencePerson();
+      if (who != nullptr && (lede_known == 0 || who->id < lede_known)) {
         std::size_t inserted = 0;
         for (ParagraphReader::OfficeQuote& q : lede) {
           const std::size_t at = q.at + inserted;
@@ -3871,11 +3875,17 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       }
       lede.clear();
     }
-    // Only while nobody has been named: an office named after someone
-    // may be theirs.
-    if (lede_open && people_before == 0 && !reader.office_quotes().empty() &&
-        reader.FirstSentencePerson() == nullptr)
+    // Only while nobody has been quoted. Someone named before may hold the
+    // office if the next paragraph names them ("Rock star Ozzy Osbourne
+    // has said ...", then ""...," the Black Sabbath singer told
+    // reporters", then "Ozzy Osbourne said"); not someone new ("Labour
+    // backbencher Stephen Pound spoke. The MP for Ealing North claimed
+    // ..." then "Peter Misselbrook ... said").
+    if (lede_open && !reader.office_quotes().empty() &&
+        reader.FirstSentencePerson() == nullptr) {
       lede = reader.office_quotes();
+      lede_known = people_before;
+    }
     if (!out.quotes.empty() || !reader.office_quotes().empty())
       lede_open = false;
     has_open = reader.ends_in_open_quote() && reader.has_last_speaker();

@@ -1046,6 +1046,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // The lede's office is the next paragraph's first person even when
+      // someone was named before, while nobody has been quoted.
+      {{"Rock star Ozzy Osbourne has said his family will make no more "
+        "episodes.",
+        "\"At the end of it I didn't like having cameras around,\" the "
+        "Black Sabbath singer told reporters.",
+        "Ozzy Osbourne said he had had enough of the work."},
+       "Ozzy Osbourne",
+       "Ozzy Osbourne: At the end of it I didn't like having cameras "
+       "around"},
       // Words sent from someone, quoted after, are theirs.
       {{"Dr Richard Vautrey echoed a warning from NHS England chief "
         "executive Simon Stevens this week that the budget is 'simply too "
