@@ -3575,6 +3575,33 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
         }
       }
     }
+    // "Ms Donovan recognised that the problems needed investment. 'The
+    // financial problems facing the trust are historical ...'": in a
+    // paragraph no verb reports in, a sentence quoted after a sentence
+    // about a person is theirs.
+    Speaker narrated;
+    if (who == nullptr && full_sentence && !opens_paragraph && attrs_.empty() &&
+        !units_[u - 1].is_quote &&
+        units_[u - 1].sentence < units_[u].sentence) {
+      std::size_t lo = u - 1;
+      while (lo > 0 && !units_[lo - 1].is_quote &&
+             units_[lo - 1].sentence == units_[u - 1].sentence)
+        --lo;
+      if (lo == 0 || units_[lo - 1].sentence < units_[lo].sentence) {
+        // Only "he", "she" or a person with a title: not "Armand Marie
+        // Leroi ... scooped the prize. "It is profoundly cultured ..."" (a
+        // judge's words), nor "Vitamin A can be found ...".
+        const Mention m = MainSubject(units_[lo].token, units_[u].token);
+        const bool titled = (m.kind == MentionKind::kPerson ||
+                             m.kind == MentionKind::kSurname) &&
+                            m.first < t_.size() &&
+                            Honorifics().count(t_[m.first].text) > 0;
+        if (m.kind == MentionKind::kPronoun || titled) {
+          narrated = Resolve(m, base_ + static_cast<long>(m.first));
+          if (narrated.person) who = &narrated;
+        }
+      }
+    }
     if (who == nullptr && opens_paragraph) {
       if (previous_speaker != nullptr) {
         who = previous_speaker;

@@ -1046,6 +1046,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "are \u2018not one of the statutory functions\u2019."},
        "Anandaciva",
        "Anandaciva: not one of the statutory functions"},
+      // A sentence quoted after a sentence about a titled person or "she",
+      // in a paragraph no verb reports in, is theirs; not after one about
+      // someone named in passing.
+      {{"Trust chief executive Maggie Donovan made her comments after a "
+        "review.",
+        "Ms Donovan recognised that the problems needed investment. 'The "
+        "financial problems facing the trust are historical.'",
+        "Armand Marie Leroi, a lecturer, scooped the prize. \"It is "
+        "profoundly cultured and beautifully written.\""},
+       "Maggie Donovan",
+       "Maggie Donovan: The financial problems facing the trust are "
+       "historical."},
       // The lede's office is the next paragraph's first person even when
       // someone was named before, while nobody has been quoted.
       {{"Rock star Ozzy Osbourne has said his family will make no more "
