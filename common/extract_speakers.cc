@@ -3477,6 +3477,12 @@ void ParagraphReader::FindAttributions() {
               (u + 2 < units_.size() && t_[units_[u + 1].token].text == ":" &&
                units_[u + 2].is_quote);
     a.speaker = Resolve(m, base_ + static_cast<long>(m.first));
+    // "a statement from Professor Cox, which said: "..."": the relative
+    // pronoun's antecedent already speaks in the sentence.
+    if (!a.speaker.named && m.first < t_.size() &&
+        t_[m.first].lower == "which" && !attrs_.empty() &&
+        attrs_.back().sentence == unit.sentence && attrs_.back().speaker.named)
+      a.speaker = attrs_.back().speaker;
     attrs_.push_back(a);
     if (colon_at_end) ends_colon_ = true;
   }

@@ -1074,6 +1074,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // "which said" goes on with the person the statement is from.
+      {{"The CCG has released a statement from Professor Steve Cox, which "
+        "said: \u201cI wish the CCG every success.\u201d"},
+       "Steve Cox",
+       "Steve Cox: I wish the CCG every success."},
       // A caption's quote after a colon, with a stray space after the mark.
       {{"Dr Richard Vautrey chairs the GP committee.",
         "Dr Vautrey: ' Pooling budgets is usually an excuse.\u2019"},
