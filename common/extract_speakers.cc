@@ -3045,8 +3045,10 @@ void ParagraphReader::FindAttributions() {
       verb = QuoteFollows(u) || QuoteJustBefore(u);
     // "Despite GPC chairman Dr Richard Vautrey assuring GPs that '...'": a
     // progressive right after a name reports for that person.
-    if (!verb && ti > 0 && IsNameWordAt(t_, ti - 1) &&
-        (w.text == "saying" || ProgressiveReportingVerbs().count(w.text)))
+    if (!verb && ti > 0 && w.text.size() > 5 &&
+        w.text.compare(w.text.size() - 3, 3, "ing") == 0 &&
+        (w.text == "saying" || ProgressiveReportingVerbs().count(w.text)) &&
+        IsNameWordAt(t_, ti - 1))
       verb = QuoteFollows(u);
     // A quoting verb's speaker is its subject, never what follows it.
     const bool promising = !verb && w.is_word && PromiseVerbs().count(w.text);
