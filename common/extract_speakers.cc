@@ -865,7 +865,15 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
       return FindQuotes(text, t, false);
     }
     if (state == State::kOut) {
+      // A closing mark typed for an opening one, where only a quote can
+      // start: a paragraph's first mark, or after a colon, before a
+      // capitalised word ("said in a statement: ’Following the ...").
+      const bool misturned =
+          (q == QuoteChar::kCloseSingle || q == QuoteChar::kCloseDouble) &&
+          (i == 0 || t[i - 1].text == ":") && i + 1 < t.size() &&
+          Adjacent(t[i], t[i + 1]) && IsCapitalised(t[i + 1]);
       bool opens = q == QuoteChar::kOpenDouble || q == QuoteChar::kOpenSingle ||
+                   misturned ||
                    ((q == QuoteChar::kStraightDouble ||
                      q == QuoteChar::kStraightSingle) &&
                     CanOpen(t, i));
@@ -873,7 +881,8 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
       cur = QuoteSpan();
       cur.open = i;
       cur.text_begin = t[last].end;
-      state = (q == QuoteChar::kOpenDouble || q == QuoteChar::kStraightDouble)
+      state = (q == QuoteChar::kOpenDouble || q == QuoteChar::kStraightDouble ||
+               q == QuoteChar::kCloseDouble)
                   ? State::kDouble
                   : State::kSingle;
       inner_double = 0;
@@ -3183,9 +3192,9 @@ void ParagraphReader::FindAttributions() {
                Prepositions().count(t_[run - 1].text))) {
             m = Mention();
           }
-          // Nor a name further into the clause of a verb that reports:
-          // "He told the dinner organised by headhunters Odgers
-          // Berndtson:".
+          // Nor a name further into a clause that "told" opens, which
+          // names whom: "He told the dinner organised by headhunters
+          // Odgers Berndtson:".
           for (std::size_t k = lo_tok; k < run && m.kind != MentionKind::kNone;
                ++k) {
             if (t_[k].is_word &&

@@ -1074,6 +1074,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // A closing mark typed for an opening one, at a paragraph's start or
+      // after a colon, opens a quote.
+      {{"Mr Hunt had said in a statement to Parliament: \u2019Following the "
+        "election, the committee refused to discuss reforms.",
+        "\u2019Talks did finally start in November.\u2019",
+        "Jingyuan Fu led the study.",
+        "\u201dFor more complex food, we don\u2019t know the answer,\u201d "
+        "Fu said."},
+       "Hunt|Jingyuan Fu",
+       "Hunt: Following the election, the committee refused to discuss "
+       "reforms.|Hunt: Talks did finally start in November.|Jingyuan Fu: For "
+       "more complex food, we don\u2019t know the answer"},
       // "which said" goes on with the person the statement is from.
       {{"The CCG has released a statement from Professor Steve Cox, which "
         "said: \u201cI wish the CCG every success.\u201d"},
