@@ -699,10 +699,12 @@ bool GivenNameThatIsAMonth(const Tokens& t, std::size_t i) {
 
 // "Bill" before a surname is a given name ("Bill Gates", "chief executive
 // Bill Gammell"), not the end of a bill's name ("the Mental Capacity
-// Bill").
+// Bill"); so is "Will" ("said Will Warrender"), not a question's verb
+// ("Will the plan work?", "Will Labour win?": no name word follows).
 bool GivenNameBill(const Tokens& t, std::size_t i) {
-  return t[i].text == "Bill" && i + 1 < t.size() && !Adjacent(t[i], t[i + 1]) &&
-         IsNameWord(t[i + 1]) && !(i > 0 && t[i - 1].lower == "the");
+  return (t[i].text == "Bill" || t[i].text == "Will") && i + 1 < t.size() &&
+         !Adjacent(t[i], t[i + 1]) && IsNameWord(t[i + 1]) &&
+         !(i > 0 && t[i - 1].lower == "the");
 }
 
 // Initials written together with no dots, between an honorific and a name:

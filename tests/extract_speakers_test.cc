@@ -1074,6 +1074,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // "Will" before a surname is a given name; not a question's verb.
+      {{"Staff were \"desperately trying to do the job\", said Will "
+        "Warrender.",
+        "Will the plan work? \"We doubt it,\" Mr Warrender said."},
+       "Will Warrender",
+       "Will Warrender: desperately trying to do the job|Will Warrender: We "
+       "doubt it"},
       // A closing mark typed for an opening one, at a paragraph's start or
       // after a colon, opens a quote.
       {{"Mr Hunt had said in a statement to Parliament: \u2019Following the "
