@@ -2598,10 +2598,13 @@ void ParagraphReader::BuildUnits() {
     units_.push_back(u);
     const MatchToken& w = t_[i];
     if (w.text == "." || w.text == "!" || w.text == "?") {
-      // Not after an honorific ("Dr.") or an initial ("J. Smith").
+      // Not after an honorific ("Dr.") or an initial ("J. Smith"), nor
+      // inside a word ("BA.4", "Amazon.com").
       bool abbrev = i > 0 && t_[i - 1].is_word && Adjacent(t_[i - 1], w) &&
                     (Honorifics().count(t_[i - 1].text) ||
-                     (t_[i - 1].text.size() == 1 && IsCapitalised(t_[i - 1])));
+                     (t_[i - 1].text.size() == 1 && IsCapitalised(t_[i - 1])) ||
+                     (w.text == "." && i + 1 < t_.size() && t_[i + 1].is_word &&
+                      Adjacent(w, t_[i + 1])));
       if (!abbrev) ++sentence;
     }
     ++i;

@@ -1074,6 +1074,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // A dot inside a word ("BA.4", "OptInRealBig.com") ends no sentence.
+      {{"Rob Harrison is chief executive.",
+        "Mr Harrison said the BA.4 and BA.5 variants were \u201csignificantly "
+        "increasing\u201d case numbers."},
+       "Rob Harrison",
+       "Rob Harrison: significantly increasing"},
       // "Will" before a surname is a given name; not a question's verb.
       {{"Staff were \"desperately trying to do the job\", said Will "
         "Warrender.",
