@@ -663,14 +663,30 @@ bool IsInitialDot(const Tokens& t, std::size_t i) {
 // Titles and other stop words that are also surnames ("John Major", "Julie
 // Bishop", "Sir Paul Nurse", "Mr Major", "Theresa May", "Dr Michele
 // Green"): the surname when they end a name.
+char GivenNameGender(std::string_view name);
+
 bool SurnameAfterName(const Tokens& t, std::size_t i) {
   const std::string_view w = t[i].text;
   static const WordSet kSurnames = {
       "Major", "Judge", "Bishop", "Nurse", "May",  "March", "Green",
       "King",  "Head",  "North",  "South", "East", "West"};
-  if (!kSurnames.count(w)) return false;
+  // "Witney MP Robert Courts", "Mr Banks": the plural of a body's word
+  // ("court", "bank") after a title or a common given name.
+  const std::string_view singular = Singular(w);
+  const bool plural_body =
+      !kSurnames.count(w) && IsCapitalised(t[i]) && !IsAcronym(t[i]) &&
+      singular.size() != w.size() && (WordClasses(singular) & kBodyClass) &&
+      !(WordClasses(w) &
+        (kNameStopClass | kBodyClass | kHonorificClass | kPostNominalClass));
+  if (!kSurnames.count(w) && !plural_body) return false;
   if (i == 0 || !t[i - 1].is_word || Adjacent(t[i - 1], t[i])) return false;
-  if (!IsNameWord(t[i - 1]) && !Honorifics().count(t[i - 1].text)) return false;
+  if (plural_body) {
+    if (!Honorifics().count(t[i - 1].text) &&
+        GivenNameGender(std::string(t[i - 1].text) + " x") == 0)
+      return false;
+  } else if (!IsNameWord(t[i - 1]) && !Honorifics().count(t[i - 1].text)) {
+    return false;
+  }
   return i + 1 == t.size() || !IsNameWord(t[i + 1]);
 }
 

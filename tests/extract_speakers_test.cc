@@ -1074,6 +1074,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // The plural of a body's word is a surname after a title or a
+      // common given name; a hospital named for a person is not one.
+      {{"Witney MP Robert Courts has said the CCG must learn lessons.",
+        "Mr Courts said: \u201cI am disappointed.\u201d",
+        "\u201cWe are full,\u201d Queen Elizabeth Hospital said."},
+       "Robert Courts",
+       "Robert Courts: I am disappointed.|Queen Elizabeth Hospital: We are "
+       "full"},
       // A dot inside a word ("BA.4", "OptInRealBig.com") ends no sentence.
       {{"Rob Harrison is chief executive.",
         "Mr Harrison said the BA.4 and BA.5 variants were \u201csignificantly "
