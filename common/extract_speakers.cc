@@ -37,19 +37,17 @@ using WordSet = std::unordered_set<std::string_view, WordHash>;
 // Case-sensitive: honorifics are capitalised in running text.
 const WordSet& Honorifics() {
   static const WordSet s = {
-      "Dr",        "Mr",         "Mrs",         "Ms",
-      "Miss",      "Mx",         "Sir",         "Dame",
-      "Lord",      "Lady",       "Baroness",    "Baron",
-      "Professor", "Prof",       "Cllr",        "Councillor",
-      "Rev",       "Revd",       "Reverend",    "Rt",
-      "Hon",       "Father",     "Rabbi",       "Judge",
-      "Bishop",    "Archbishop", "Sen",         "Rep",
-      "Gov",       "Senator",    "Congressman", "Congresswoman",
-      "Mme",       "Mlle",       "Herr",        "Frau",
-      "Capt",      "Captain",    "Col",         "Colonel",
-      "Gen",       "General",    "Maj",         "Major",
-      "Sgt",       "Insp",       "Inspector",   "Supt",
-      "Nurse",     "Sister"};
+      "Dr",         "Mr",          "Mrs",           "Ms",      "Miss",
+      "Mx",         "Sir",         "Dame",          "Lord",    "Lady",
+      "Baroness",   "Baron",       "Professor",     "Prof",    "Cllr",
+      "Councillor", "Coun",        "Rev",           "Revd",    "Reverend",
+      "Rt",         "Hon",         "Father",        "Rabbi",   "Judge",
+      "Bishop",     "Archbishop",  "Sen",           "Rep",     "Gov",
+      "Senator",    "Congressman", "Congresswoman", "Mme",     "Mlle",
+      "Herr",       "Frau",        "Capt",          "Captain", "Col",
+      "Colonel",    "Gen",         "General",       "Maj",     "Major",
+      "Sgt",        "Insp",        "Inspector",     "Supt",    "Nurse",
+      "Sister"};
   return s;
 }
 
@@ -310,15 +308,17 @@ const WordSet& RoleWords() {
       "frontman", "dancer", "coach", "striker", "defender", "midfielder",
       "goalkeeper", "skipper", "winger", "athlete", "mum", "mom", "dad",
       "patient", "teacher", "engineer", "architect", "pilot", "detective",
-      "paramedic", "midwife", "carer", "therapist", "dentist", "optician",
-      "nutritionist", "dietitian", "dietician", "physiotherapist", "physio",
-      "chiropractor", "podiatrist", "pathologist", "anaesthetist",
-      "anesthesiologist", "geneticist", "biologist", "chemist", "physicist",
-      "statistician", "neuroscientist", "immunologist", "virologist",
-      "microbiologist", "hematologist", "haematologist", "nephrologist",
-      "gastroenterologist", "pulmonologist", "ophthalmologist", "orthopedist",
-      "rheumatologist", "internist", "psychotherapist", "counsellor",
-      "counselor", "pharmacologist", "toxicologist", "bioethicist", "ethicist",
+      "resident", "volunteer", "pensioner", "grandmother", "grandfather",
+      "shopkeeper", "businessman", "businesswoman", "fundraiser", "paramedic",
+      "midwife", "carer", "therapist", "dentist", "optician", "nutritionist",
+      "dietitian", "dietician", "physiotherapist", "physio", "chiropractor",
+      "podiatrist", "pathologist", "anaesthetist", "anesthesiologist",
+      "geneticist", "biologist", "chemist", "physicist", "statistician",
+      "neuroscientist", "immunologist", "virologist", "microbiologist",
+      "hematologist", "haematologist", "nephrologist", "gastroenterologist",
+      "pulmonologist", "ophthalmologist", "orthopedist", "rheumatologist",
+      "internist", "psychotherapist", "counsellor", "counselor",
+      "pharmacologist", "toxicologist", "bioethicist", "ethicist",
       "sociologist", "blogger", "entrepreneur", "investor", "banker",
       "accountant", "volunteer", "survivor",
       // Nationalities before a name: "American Serena Williams said".
@@ -1245,7 +1245,12 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   // "Economist Colen Garrow said". Nor is a nationality: "American
   // Davenport will now face ..." (but "the Czech Republic").
   if (words.size() >= 2 && words.front().first == words.front().second &&
-      ((words.size() >= 3 && RoleWords().count(t[words.front().first].lower)) ||
+      ((words.size() >= 3 &&
+        (RoleWords().count(t[words.front().first].lower) ||
+         // "Reader Paul Biggs said" (not a role: "one reader of the blog").
+         t[words.front().first].text == "Reader" ||
+         t[words.front().first].text == "Viewer" ||
+         t[words.front().first].text == "Listener")) ||
        (IsDemonym(t[words.front().first].text) &&
         !IsBodyWord(t[words[1].first]) &&
         t[words[1].first].text != "Republic"))) {

@@ -1074,6 +1074,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // "Coun" is a councillor's title; "Reader" and "Resident" opening a
+      // sentence before a name are what the person is.
+      {{"Councillor Bob Wright spoke.",
+        "Coun Wright added: \u201cIt was a crisis.\u201d",
+        "Reader Paul Biggs said: \"Charges are a tax.\"",
+        "Resident Ann Lee said: \"We were never asked.\""},
+       "Bob Wright|Paul Biggs|Ann Lee",
+       "Bob Wright: It was a crisis.|Paul Biggs: Charges are a tax.|Ann Lee: "
+       "We were never asked."},
       // The plural of a body's word is a surname after a title or a
       // common given name; a hospital named for a person is not one.
       {{"Witney MP Robert Courts has said the CCG must learn lessons.",
