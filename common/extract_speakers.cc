@@ -3085,6 +3085,13 @@ void ParagraphReader::FindAttributions() {
         (w.text == "saying" || ProgressiveReportingVerbs().count(w.text)) &&
         IsNameWordAt(t_, ti - 1))
       verb = QuoteFollows(u);
+    // "Darren Millar, AM for Clwyd West, hit out that it shouldn't have
+    // taken a judicial review to "do the right thing"": a phrasal verb of
+    // speech, for the quote after it.
+    if (!verb && w.is_word && ti + 1 < t_.size() && t_[ti + 1].text == "out" &&
+        (w.text == "hit" || w.text == "hits" || w.text == "lashed" ||
+         w.text == "lashes" || w.text == "spoke" || w.text == "speaks"))
+      verb = QuoteFollows(u);
     // A quoting verb's speaker is its subject, never what follows it.
     const bool promising = !verb && w.is_word && PromiseVerbs().count(w.text);
     const bool quoting =

@@ -1074,6 +1074,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // "hit out" and "lashed out" report the quote after them.
+      {{"Darren Millar, AM for Clwyd West, hit out that it shouldn\u2019t "
+        "have taken a review to \u201cdo the right thing.\u201d",
+        "Dr Jane Lee lashed out at the \u2018shambolic\u2019 plans."},
+       "Darren Millar|Jane Lee",
+       "Darren Millar: do the right thing.|Jane Lee: shambolic"},
       // "Coun" is a councillor's title; "Reader" and "Resident" opening a
       // sentence before a name are what the person is.
       {{"Councillor Bob Wright spoke.",
