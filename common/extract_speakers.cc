@@ -2894,7 +2894,9 @@ void ParagraphReader::ScanMentions() {
           "insists",   "argued",     "argues",    "claimed",      "believes",
           "stated",    "suggested",  "admitted",  "acknowledged", "conceded",
           "explained", "maintained", "confirmed", "denied",       "predicted",
-          "warned",    "told",       "asked",     "urged"};
+          "warned",    "told",       "asked",     "urged",        "stressed",
+          "stresses",  "noted",      "notes",     "emphasised",   "emphasized",
+          "pointed"};
       if (!(j + 1 == v && v == a.first ? ReportingVerbs().count(t_[j].lower)
                                        : kClauseVerbs.count(t_[j].lower)))
         continue;

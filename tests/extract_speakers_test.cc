@@ -1074,6 +1074,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // Someone named in what "he stressed" is not who the next "he" is.
+      {{"Council leader Shaun Davies said it was a \"trust in crisis\".",
+        "He stressed that the trust needs a rescue plan and Health Secretary "
+        "Matt Hancock needs to show an interest.",
+        "He added: \"What we need now is a stronger team.\""},
+       "Shaun Davies",
+       "Shaun Davies: trust in crisis|Shaun Davies: What we need now is a "
+       "stronger team."},
       // "hit out" and "lashed out" report the quote after them.
       {{"Darren Millar, AM for Clwyd West, hit out that it shouldn\u2019t "
         "have taken a review to \u201cdo the right thing.\u201d",
