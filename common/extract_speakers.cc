@@ -464,7 +464,8 @@ const WordSet& QuotingVerbs() {
       "criticized", "criticises", "condemned", "condemns",  "welcomed",
       "welcomes",   "attacked",   "attacks",   "labelled",  "labeled",
       "defended",   "defends",    "dismissed", "dismisses", "rejected",
-      "rejects",    "implored",   "implores",  "begged"};
+      "rejects",    "implored",   "implores",  "begged",    "slammed",
+      "slams",      "blasted"};
   return s;
 }
 
@@ -3082,11 +3083,24 @@ void ParagraphReader::FindAttributions() {
       verb = QuoteFollows(u) || QuoteJustBefore(u);
     // "Despite GPC chairman Dr Richard Vautrey assuring GPs that '...'": a
     // progressive right after a name reports for that person.
+    bool after_name = false;
+    // Also past a role in apposition: "with Dave Prentis, general
+    // secretary, saying that the government "won't know what hit them"".
     if (!verb && ti > 0 && w.text.size() > 5 &&
         w.text.compare(w.text.size() - 3, 3, "ing") == 0 &&
-        (w.text == "saying" || ProgressiveReportingVerbs().count(w.text)) &&
-        IsNameWordAt(t_, ti - 1))
-      verb = QuoteFollows(u);
+        (w.text == "saying" || ProgressiveReportingVerbs().count(w.text))) {
+      std::size_t k = ti - 1;
+      if (t_[k].text == "," && k > 2) {
+        std::size_t j = k;
+        while (j > 0 && j + 5 > k && t_[j - 1].is_word &&
+               !IsCapitalised(t_[j - 1]))
+          --j;
+        if (j + 1 < k && j > 1 && t_[j - 1].text == "," &&
+            RoleWords().count(t_[k - 1].lower))
+          k = j - 2;
+      }
+      if (IsNameWordAt(t_, k)) after_name = verb = QuoteFollows(u);
+    }
     // "Darren Millar, AM for Clwyd West, hit out that it shouldn't have
     // taken a judicial review to "do the right thing"": a phrasal verb of
     // speech, for the quote after it.
@@ -3114,7 +3128,8 @@ void ParagraphReader::FindAttributions() {
     const bool participle = after_comma && !verb && w.text != "saying" &&
                             ProgressiveReportingVerbs().count(w.text) &&
                             QuoteFollows(u);
-    bool saying = participle || purpose || (after_comma && w.text == "saying");
+    bool saying = !after_name && (participle || purpose ||
+                                  (after_comma && w.text == "saying"));
     // "Mr Houston was quoted in the Herald newspaper saying:", "was
     // quoted as saying".
     // "the Interfax news agency quoted Mr Khodorkovsky as saying": who was

@@ -1074,6 +1074,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // "slammed" quotes; a progressive after a name and its role in
+      // apposition reports for the name.
+      {{"Health spokesman Jackson Carlaw slammed the delays as "
+        "\u201cunacceptable\u201d.",
+        "Unison called on members to stand up to the cuts, with Dave Prentis, "
+        "general secretary, saying that the government \u201cwon\u2019t know "
+        "what hit them\u201d.",
+        "Business executive Jim Bracke said the steam blasts felt like "
+        "\u201cwarm water\u201d."},
+       "Jackson Carlaw|Dave Prentis|Jim Bracke",
+       "Jackson Carlaw: unacceptable|Dave Prentis: won\u2019t know what hit "
+       "them|Jim Bracke: warm water"},
       // Someone named in what "he stressed" is not who the next "he" is.
       {{"Council leader Shaun Davies said it was a \"trust in crisis\".",
         "He stressed that the trust needs a rescue plan and Health Secretary "
