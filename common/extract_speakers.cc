@@ -3275,6 +3275,14 @@ void ParagraphReader::FindAttributions() {
               m.kind != MentionKind::kPronoun && m.kind != MentionKind::kBody)
             m = Mention();
         }
+        // A caption: "BHRUT chief executive Matthew Trainer on the trust's
+        // emergency performance: '...'".
+        if (m.kind == MentionKind::kNone && colon && lo_tok == 0) {
+          const Mention who = ParseForward(text_, t_, lo_tok, ti);
+          if (who.kind == MentionKind::kPerson && who.end < ti &&
+              t_[who.end].lower == "on")
+            m = who;
+        }
         if (m.kind == MentionKind::kNone) {
           // "... told Pulse:" — the attribution before the colon carries on.
           if (colon_at_end)

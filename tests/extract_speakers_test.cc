@@ -1074,6 +1074,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // A caption: a person "on" a subject, then the quote after a colon.
+      {{"Chief executive Matthew Trainer on the trust's performance: 'Too "
+        "many people are waiting for too long.' - Credit: BHRUT"},
+       "Matthew Trainer",
+       "Matthew Trainer: Too many people are waiting for too long."},
       // "slammed" quotes; a progressive after a name and its role in
       // apposition reports for the name.
       {{"Health spokesman Jackson Carlaw slammed the delays as "
