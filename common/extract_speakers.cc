@@ -2814,6 +2814,21 @@ void ParagraphReader::ScanMentions() {
         // for Culture, Media and Sport, Tessa Jowell,".
         if (after) reg_->AddRole(p, WordsBetweenCommas(k));
         if (before) reg_->AddRole(p, WordsOfSentenceBefore(first - 1));
+        // "Brian and Nicola Valentine": a couple shares the surname.
+        if (first >= 2 && t_[first - 1].lower == "and" && is_name(first - 2) &&
+            (first < 3 || !is_name(first - 3))) {
+          const std::string partner = std::string(t_[first - 2].text) + " " +
+                                      m.name.substr(m.name.find(' ') + 1);
+          // (One-word surnames only: "Charles and Camilla Parker Bowles"
+          // does not make a "Charles Parker Bowles".)
+          if (GivenNameGender(partner) != 0 &&
+              std::count(m.name.begin(), m.name.end(), ' ') == 1) {
+            const int q =
+                reg_->Person(partner, 0, base_ + static_cast<long>(first - 2),
+                             /*weak=*/true);
+            seen.push_back({q, first - 2, first - 1});
+          }
+        }
       }
     }
     i = k - 1;

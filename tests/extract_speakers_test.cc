@@ -1074,6 +1074,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "small'."},
        "Simon Stevens",
        "Simon Stevens: simply too small"},
+      // "Brian and Nicola Valentine": both have the surname.
+      {{"Brian and Nicola Valentine, from Shotton, joined the fight.",
+        "Brian, 36, said: \u201cIt was a life-saver.\u201d"},
+       "Brian Valentine",
+       "Brian Valentine: It was a life-saver."},
       // A caption: a person "on" a subject, then the quote after a colon.
       {{"Chief executive Matthew Trainer on the trust's performance: 'Too "
         "many people are waiting for too long.' - Credit: BHRUT"},
