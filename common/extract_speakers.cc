@@ -3091,19 +3091,19 @@ void ParagraphReader::FindAttributions() {
       }
     }
     // "He is saying that prosperity means "radically improved" services":
-    // a progressive after "be" reports the words it quotes.
-    if (!verb && w.is_word && w.text.size() > 5 &&
-        w.text.compare(w.text.size() - 3, 3, "ing") == 0 && AfterBe(t_, ti) &&
-        ProgressiveReportingVerbs().count(w.text))
+    // a progressive after "be" reports the words it quotes. (The ending is
+    // tested before the table: this runs for every word.)
+    const bool ing = w.is_word && w.text.size() > 5 &&
+                     w.text.compare(w.text.size() - 3, 3, "ing") == 0;
+    const bool progressive = ing && ProgressiveReportingVerbs().count(w.text);
+    if (!verb && progressive && AfterBe(t_, ti))
       verb = QuoteFollows(u) || QuoteJustBefore(u);
     // "Despite GPC chairman Dr Richard Vautrey assuring GPs that '...'": a
-    // progressive right after a name reports for that person.
+    // progressive right after a name reports for that person; also past a
+    // role in apposition: "with Dave Prentis, general secretary, saying
+    // that the government "won't know what hit them"".
     bool after_name = false;
-    // Also past a role in apposition: "with Dave Prentis, general
-    // secretary, saying that the government "won't know what hit them"".
-    if (!verb && ti > 0 && w.text.size() > 5 &&
-        w.text.compare(w.text.size() - 3, 3, "ing") == 0 &&
-        (w.text == "saying" || ProgressiveReportingVerbs().count(w.text))) {
+    if (!verb && ti > 0 && (progressive || (ing && w.text == "saying"))) {
       std::size_t k = ti - 1;
       if (t_[k].text == "," && k > 2) {
         std::size_t j = k;
@@ -3943,25 +3943,22 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     if (!pull && i + 1 < paragraphs.size() && !tokens[i + 1].tokens().empty() &&
         QuoteKind(tokens[i + 1].tokens().front()) != QuoteChar::kNone)
       header = NameRoleLine(paragraphs[i], tokens[i].tokens());
-    if (header.kind == MentionKind::kPerson) {
-      const int p = reg.Person(header.name, header.gender,
-                               static_cast<long>(i) * 1000000);
+    // The person a line names speaks next.
+    auto speaks_next = [&](const Mention& m, std::size_t line) {
+      const int p =
+          reg.Person(m.name, m.gender, static_cast<long>(line) * 1000000);
       reg.MarkSpeaker(p);
       previous = Speaker{true, true, reg.person(p).name, p};
       has_previous = true;
       has_open = false;
+    };
+    if (header.kind == MentionKind::kPerson) {
+      speaks_next(header, i);
       has_thread = false;
       continue;
     }
     // A pull quote with the speaker's name on the line under it.
-    if (name_line.kind == MentionKind::kPerson) {
-      const int p = reg.Person(name_line.name, name_line.gender,
-                               static_cast<long>(i + 1) * 1000000);
-      reg.MarkSpeaker(p);
-      previous = Speaker{true, true, reg.person(p).name, p};
-      has_previous = true;
-      has_open = false;
-    }
+    if (name_line.kind == MentionKind::kPerson) speaks_next(name_line, i + 1);
     const int people_before = static_cast<int>(reg.people());
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
