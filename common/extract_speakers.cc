@@ -1194,6 +1194,42 @@ Mention PersonFrom(const std::string& text, const Tokens& t, std::size_t lo,
   return person;
 }
 
+// The person named before "from", "of" or "at" and a body described by a
+// lower-case noun ending at token `e`: "Cllr Helen Brown from the
+// Flintshire Independents group said", "Ann Lee of the campaign group
+// said". kNone when no person is named there.
+Mention PersonBeforeBodyNoun(const std::string& text, const Tokens& t,
+                             std::size_t lo, std::size_t e) {
+  // Nouns for the bodies and places people work in, and "... and
+  // colleagues said". Not any word: "people on Bells Line of Road are
+  // told".
+  static const WordSet kPlaces = {
+      "colleagues", "campaign",    "team",      "hospital",    "practice",
+      "surgery",    "service",     "services",  "university",  "school",
+      "clinic",     "centre",      "center",    "foundation",  "federation",
+      "alliance",   "partnership", "forum",     "coalition",   "society",
+      "tank",       "think-tank",  "thinktank", "campaigners", "club"};
+  if (!t[e].is_word || !(kPlaces.count(t[e].text) || IsOrganisationNoun(t[e]) ||
+                         GenericHeads().count(t[e].text)))
+    return Mention();
+  for (std::size_t j = e; j > lo && j + 6 > e; --j) {
+    const MatchToken& p = t[j - 1];
+    if (p.text == "from" || p.text == "of" || p.text == "at")
+      return j < e ? PersonFrom(text, t, lo, j - 1) : Mention();
+    if (p.lower == "the" || p.lower == "a" || p.lower == "an") {
+      if (j - 1 > lo && (t[j - 2].text == "from" || t[j - 2].text == "of" ||
+                         t[j - 2].text == "at"))
+        return PersonFrom(text, t, lo, j - 2);
+      return Mention();
+    }
+    // Modifiers: words, and the apostrophes and hyphens inside them ("the
+    // BMA's GP committee", "the cross-party group").
+    if (!p.is_word && !IsApostrophe(p) && p.text != "-") return Mention();
+    if (p.is_word && IsFunctionStop(p.text)) return Mention();
+  }
+  return Mention();
+}
+
 Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                             std::size_t lo, std::size_t e) {
   Mention m;
@@ -1554,6 +1590,9 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     return m;
   }
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
+  if (Mention person = PersonBeforeBodyNoun(text, t, lo, e);
+      person.kind != MentionKind::kNone)
+    return person;
   if (GenericHeads().count(w.text) || w.text == "government" ||
       w.text == "spokesmen") {
     // A spokesman is one person, with or without "a": "the prime

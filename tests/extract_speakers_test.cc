@@ -1313,6 +1313,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "that the ‘virtual panel’ would meet monthly."},
        "Kay Marsh",
        "Kay Marsh: virtual panel"},
+      // A person from a body described by a lower-case noun; not any word
+      // before the verb.
+      {{"Cllr Helen Brown from the Flintshire Independents group said: "
+        "\u201cWe call on Welsh Government to act.\u201d",
+        "Thomas Schneider of Berlin Charite hospital and colleagues said: "
+        "\"It is a cure.\"",
+        "People on Bells Line of Road are told: \"Leave tonight.\""},
+       "Helen Brown|Thomas Schneider",
+       "Helen Brown: We call on Welsh Government to act.|Thomas Schneider: It "
+       "is a cure."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
