@@ -300,7 +300,7 @@ const WordSet& RoleWords() {
       "ambassador", "envoy", "worker", "employee", "constable",
       "superintendent", "sergeant", "briton", "scot", "trustee", "inspector",
       "ombudsman", "organiser", "organizer", "treasurer", "prosecutor",
-      "barrister", "witness",
+      "barrister", "witness", "convener", "convenor",
       // Occupations that open a sentence before a
       // name: "Nutritionist Jane Smith said".
       "actor", "actress", "singer", "rapper", "musician", "comedian", "star",
@@ -2386,10 +2386,16 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
           break;  // the subject has ended
         continue;
       }
-      std::size_t k = c + 1;
+      // "The committee's convener, Labour's Neil Findlay, quizzed": a party
+      // before the name.
+      std::size_t n = c + 1;
+      if (n + 3 < ti && IsCapitalised(t_[n]) && IsApostrophe(t_[n + 1]) &&
+          t_[n + 2].text == "s" && IsNameWordAt(t_, n + 3))
+        n += 3;
+      std::size_t k = n;
       while (k < ti && IsNameWordAt(t_, k)) ++k;
-      if (k < ti && k > c + 2 && t_[k].text == ",") {
-        Mention inner = ClassifyCapitalised(text_, t_, c + 1, k - 1);
+      if (k < ti && k > n + 1 && t_[k].text == ",") {
+        Mention inner = ClassifyCapitalised(text_, t_, n, k - 1);
         if (inner.kind == MentionKind::kPerson) m = inner;
       }
       break;
@@ -3179,9 +3185,12 @@ void ParagraphReader::FindAttributions() {
     // ", saying ..." and ", remarking: "..."": the main clause's subject.
     const bool after_comma =
         u > 0 && !units_[u - 1].is_quote && t_[units_[u - 1].token].text == ",";
-    const bool participle = after_comma && !verb && w.text != "saying" &&
-                            ProgressiveReportingVerbs().count(w.text) &&
-                            QuoteFollows(u);
+    // Also ", asking if it was a "glowing endorsement"", where "asking"
+    // after "be" does not report ("patients are asking about Pradaxa").
+    const bool participle =
+        after_comma && !verb && w.text != "saying" &&
+        (ProgressiveReportingVerbs().count(w.text) || w.text == "asking") &&
+        QuoteFollows(u);
     bool saying = !after_name && (participle || purpose ||
                                   (after_comma && w.text == "saying"));
     // "Mr Houston was quoted in the Herald newspaper saying:", "was
@@ -3456,28 +3465,45 @@ void ParagraphReader::FindAttributions() {
             }
           }
           if (open == close) continue;
-          m = ParseBackward(text_, t_, lo_tok, open - 1);
-          // A person's aside names a role, or the person has a title: not
-          // "Million Dollar Baby - recipient of four Academy Awards -
-          // continued".
-          bool role =
-              m.first < t_.size() && Honorifics().count(t_[m.first].text);
-          for (std::size_t j = open + 1; j < close && !role; ++j) {
-            role = RoleWords().count(t_[j].lower) ||
-                   PersonAcronyms().count(t_[j].text);
+          // "the vice chair of the college in Northern Ireland – Dr Michael
+          // Perry – said": the name between the dashes, after a role.
+          Mention inner = close > open + 1
+                              ? ParseBackward(text_, t_, open + 1, close - 1)
+                              : Mention();
+          if ((inner.kind == MentionKind::kPerson ||
+               (inner.kind == MentionKind::kSurname && inner.gender != 'x')) &&
+              inner.first == open + 1) {
+            for (std::size_t j = open; j > lo_tok && open - j < 15; --j) {
+              if (RoleWords().count(t_[j - 1].text)) {
+                m = inner;
+                break;
+              }
+            }
           }
-          // And the name opens its clause: not "wrote for Science-Based
-          // Medicine - a website - says".
-          const bool opens =
-              m.first == lo_tok ||
-              (m.first > lo_tok &&
-               (t_[m.first - 1].text == "," ||
-                (m.first == lo_tok + 1 && t_[lo_tok].lower == "the")));
-          if (!opens || (m.kind != MentionKind::kBody &&
-                         !(role && (m.kind == MentionKind::kPerson ||
-                                    (m.kind == MentionKind::kSurname &&
-                                     m.gender != 'x'))))) {
-            continue;
+          if (m.kind == MentionKind::kNone) {
+            m = ParseBackward(text_, t_, lo_tok, open - 1);
+            // A person's aside names a role, or the person has a title: not
+            // "Million Dollar Baby - recipient of four Academy Awards -
+            // continued".
+            bool role =
+                m.first < t_.size() && Honorifics().count(t_[m.first].text);
+            for (std::size_t j = open + 1; j < close && !role; ++j) {
+              role = RoleWords().count(t_[j].lower) ||
+                     PersonAcronyms().count(t_[j].text);
+            }
+            // And the name opens its clause: not "wrote for Science-Based
+            // Medicine - a website - says".
+            const bool opens =
+                m.first == lo_tok ||
+                (m.first > lo_tok &&
+                 (t_[m.first - 1].text == "," ||
+                  (m.first == lo_tok + 1 && t_[lo_tok].lower == "the")));
+            if (!opens || (m.kind != MentionKind::kBody &&
+                           !(role && (m.kind == MentionKind::kPerson ||
+                                      (m.kind == MentionKind::kSurname &&
+                                       m.gender != 'x'))))) {
+              continue;
+            }
           }
         } else if (prev.lower == "who" && v - 1 > lo_unit &&
                    t_[units_[v - 2].token].text == "," &&

@@ -1323,6 +1323,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Helen Brown|Thomas Schneider",
        "Helen Brown: We call on Welsh Government to act.|Thomas Schneider: It "
        "is a cure."},
+      // The name between dashes after a role; ", asking" reports but
+      // "are asking" does not; a party before the name in apposition.
+      {{"The vice chair of the college in Northern Ireland \u2013 Dr Michael "
+        "Perry \u2013 said it was \u201cimpossible to man\u201d.",
+        "Patients are asking about it and want drugs \"that work\".",
+        "The committee's convener, Labour's Neil Findlay, quizzed Mr Gray, "
+        "asking if it was a \"glowing endorsement\"."},
+       "Michael Perry|Neil Findlay",
+       "Michael Perry: impossible to man|Neil Findlay: glowing endorsement"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
