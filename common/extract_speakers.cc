@@ -3183,8 +3183,11 @@ void ParagraphReader::FindAttributions() {
     bool according =
         w.lower == "according" && ti + 1 < t_.size() && t_[ti + 1].text == "to";
     // ", saying ..." and ", remarking: "..."": the main clause's subject.
-    const bool after_comma =
-        u > 0 && !units_[u - 1].is_quote && t_[units_[u - 1].token].text == ",";
+    // Also after a dash: "has raised the problems in parliament – warning
+    // of a 'collapse of public confidence'".
+    const bool after_comma = u > 0 && !units_[u - 1].is_quote &&
+                             (t_[units_[u - 1].token].text == "," ||
+                              IsApposingDash(t_[units_[u - 1].token]));
     // Also ", asking if it was a "glowing endorsement"", where "asking"
     // after "be" does not report ("patients are asking about Pradaxa").
     const bool participle =

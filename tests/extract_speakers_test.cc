@@ -1332,6 +1332,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "asking if it was a \"glowing endorsement\"."},
        "Michael Perry|Neil Findlay",
        "Michael Perry: impossible to man|Neil Findlay: glowing endorsement"},
+      // A participle of speech after a dash.
+      {{"Trafford MP Kate Green has raised the problems in parliament "
+        "\u2013 warning of a 'collapse of public confidence'."},
+       "Kate Green",
+       "Kate Green: collapse of public confidence"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
