@@ -1589,6 +1589,34 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     m.first = e;
     return m;
   }
+  // "The Prime Minister", "the Health Secretary": a capitalised office,
+  // which a person named with the role may hold. Not a body ("the
+  // Scottish Executive") nor a nationality ("the American").
+  static const WordSet kOffices = {
+      "Minister",   "Secretary", "Chancellor", "Chair",        "Chairman",
+      "Chairwoman", "President", "Director",   "Commissioner", "Mayor",
+      "Governor",   "Officer",   "Leader",     "Inspector",    "Ombudsman"};
+  static const WordSet kOfficeModifiers = {
+      "Prime",      "Home",      "Foreign",  "Health",    "Deputy",
+      "Shadow",     "Chief",     "Vice",     "Acting",    "Interim",
+      "Medical",    "Clinical",  "Managing", "Attorney",  "Education",
+      "Opposition", "Assistant", "Culture",  "Business",  "Justice",
+      "Care",       "Social",    "Nursing",  "Executive", "General",
+      "First",      "Junior",    "Senior",   "Public"};
+  if (kOffices.count(w.text) ||
+      (w.text == "Executive" && e > lo && t[e - 1].text == "Chief")) {
+    std::size_t f = e;
+    while (f > lo && t[f - 1].is_word &&
+           (kOfficeModifiers.count(t[f - 1].text) ||
+            kOffices.count(t[f - 1].text)))
+      --f;
+    if (f > lo && t[f - 1].lower == "the") {
+      m.kind = MentionKind::kUnnamed;
+      m.first = f;
+      m.role = DefiniteRole(t, lo, e);
+      return m;
+    }
+  }
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
   if (Mention person = PersonBeforeBodyNoun(text, t, lo, e);
       person.kind != MentionKind::kNone)
@@ -2291,6 +2319,8 @@ class ParagraphReader {
   std::vector<OfficeQuote> office_quotes_;
   Speaker last_, thread_;
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
+  // The previous paragraph's last speaker, if any.
+  const Speaker* previous_ = nullptr;
 };
 
 Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
@@ -3635,6 +3665,19 @@ void ParagraphReader::FindAttributions() {
         t_[m.first].lower == "which" && !attrs_.empty() &&
         attrs_.back().sentence == unit.sentence && attrs_.back().speaker.named)
       a.speaker = attrs_.back().speaker;
+    // "Gordon Brown said yesterday that he backed the campaign." then "The
+    // Prime Minister added: "..."": an office nobody is known to hold,
+    // adding to the last speaker's words, is that speaker, if no other
+    // role of theirs is known.
+    if (!a.speaker.named && a.speaker.office &&
+        (w.lower == "added" || w.lower == "adds")) {
+      const Speaker* last = !attrs_.empty() ? &attrs_.back().speaker
+                            : has_last_     ? &last_
+                                            : previous_;
+      if (last != nullptr && last->person &&
+          reg_->person(last->id).role_words.empty())
+        a.speaker = *last;
+    }
     attrs_.push_back(a);
     if (colon_at_end) ends_colon_ = true;
   }
@@ -3650,6 +3693,7 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
   // Depression") names nobody: its capitalised words are a title.
   if (IsHeadingLike()) return;
   ScanMentions();
+  previous_ = previous_speaker;
   FindAttributions();
   // Attributions and quotes in order; each quote takes its sentence's
   // nearest attribution. A quote between two goes to the one before when

@@ -1337,6 +1337,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "\u2013 warning of a 'collapse of public confidence'."},
        "Kate Green",
        "Kate Green: collapse of public confidence"},
+      // A capitalised office is the person who holds it, or adds to the
+      // last speaker's words; a body named like one is a body.
+      {{"Gordon Brown said yesterday that he backed the campaign.",
+        "The Prime Minister added: \"The NHS has improved a lot.\"",
+        "Health Secretary Victoria Atkins spoke at the conference.",
+        "The Health Secretary said: \"It doesn't just belong to us.\"",
+        "The Scottish Executive has insisted his comments were \"a "
+        "recognition that people will get drunk\"."},
+       "Gordon Brown|Victoria Atkins",
+       "Gordon Brown: The NHS has improved a lot.|Victoria Atkins: It doesn't "
+       "just belong to us.|Scottish Executive: a recognition that people will "
+       "get drunk"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
