@@ -2233,6 +2233,29 @@ class ParagraphReader {
   }
   // The person who speaks in the paragraph's first sentence, named in full,
   // if any.
+  // The person named in full, with a role in apposition, who is the
+  // subject of a paragraph of one sentence with no quote and no
+  // attribution: "Peggy Pryer, a nurse with decades of experience ...,
+  // also condemned the trust's position." A quote opening the next
+  // paragraph with no attribution is theirs. Sets *s and returns true.
+  bool NarrativeSubject(Speaker* s) {
+    if (units_.empty() || !quotes_.empty() || !attrs_.empty() ||
+        units_.back().sentence != units_[0].sentence)
+      return false;
+    const std::size_t lo = units_[0].token;
+    const Mention m = MainSubject(lo, t_.size());
+    if (m.kind != MentionKind::kPerson || m.first != lo) return false;
+    // The name, then a comma and a role: "Peggy Pryer, a nurse".
+    std::size_t k = lo;
+    while (k < t_.size() && IsNameWordAt(t_, k)) ++k;
+    if (k == lo || !RoleInApposition(lo, k)) return false;
+    s->named = s->person = true;
+    s->id = reg_->Person(m.name, m.gender, base_ + static_cast<long>(lo));
+    s->name = reg_->person(s->id).name;
+    s->office = false;
+    return true;
+  }
+
   const Speaker* FirstSentencePerson() const {
     if (units_.empty()) return nullptr;
     for (const Attribution& a : attrs_) {
@@ -3813,6 +3836,8 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     }
     if (who == nullptr) continue;
     Speaker s = *who;
+    // (A previous paragraph's narrative subject speaks first here.)
+    if (s.person && s.id >= 0) reg_->MarkSpeaker(s.id);
     last_ = s;
     has_last_ = true;
     if (q.open_at_end) ends_open_ = true;
@@ -4118,6 +4143,10 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     if (has_open) open_speaker = reader.last_speaker();
     has_previous = reader.has_last_speaker();
     if (has_previous) previous = reader.last_speaker();
+    if (!has_previous && reader.NarrativeSubject(&previous)) {
+      has_previous = true;
+      has_thread = false;
+    }
     if (reader.ends_with_colon_attribution()) {
       // "As one former enthusiast told Pulse:" — the next quote is theirs,
       // named or not.

@@ -1349,6 +1349,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Gordon Brown: The NHS has improved a lot.|Victoria Atkins: It doesn't "
        "just belong to us.|Scottish Executive: a recognition that people will "
        "get drunk"},
+      // A quote opening a paragraph after one about a named person with a
+      // role is theirs, not the last speaker's.
+      {{"Martin Vye, a former councillor, said: \"It is bad.\"",
+        "Peggy Pryer, a nurse with decades of experience in east Kent "
+        "hospitals, also condemned the trust\u2019s position.",
+        "\u201cIf they close it, people will die.\u201d"},
+       "Martin Vye|Peggy Pryer",
+       "Martin Vye: It is bad.|Peggy Pryer: If they close it, people will "
+       "die."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
