@@ -1549,7 +1549,10 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
         IsApostrophe(t[i - 1]) && IsCapitalised(t[i - 2])) {
       std::size_t k = i - 2;
       while (k > lo && k + 4 > i && IsCapitalised(t[k - 1])) --k;
-      if (k > lo && t[k - 1].lower == "the") {
+      // "the BMA's GP leader", and a body without the article opening
+      // the clause: "..., NHS England's chief executive has said".
+      if ((k > lo && t[k - 1].lower == "the") ||
+          (IsCapitalised(t[k]) && (k == lo || t[k - 1].text == ","))) {
         for (std::size_t j = i + 1; j <= e; ++j) role.emplace_back(t[j].lower);
         return role;
       }

@@ -1358,6 +1358,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "Martin Vye|Peggy Pryer",
        "Martin Vye: It is bad.|Peggy Pryer: If they close it, people will "
        "die."},
+      // A body's office without "the", named in the next paragraph.
+      {{"GPs will consider \u2018radical\u2019 changes, NHS England\u2019s "
+        "chief executive has said.",
+        "Simon Stevens said general practice will change."},
+       "Simon Stevens",
+       "Simon Stevens: radical"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
