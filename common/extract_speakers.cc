@@ -3758,9 +3758,13 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     const auto spaces = std::count(qtext.begin(), qtext.end(), ' ');
     // "[The letter] doesn't recognise ...": an editor's bracket starts it.
     const std::size_t first = qtext.find_first_not_of("[(");
+    // A quote left open at the paragraph's end runs on into the next: a
+    // speaker's words however short its first part ("he said. "I think
+    // we" and a page cut there).
     bool full_sentence = first != std::string::npos &&
                          IsUpperAscii(qtext[first]) &&
-                         (spaces >= 4 || (spaces >= 1 && EndsSentence(qtext)));
+                         (spaces >= 4 || (spaces >= 1 && EndsSentence(qtext)) ||
+                          (q.open_at_end && u > 0));
     bool opens_paragraph = u == 0;
     if (who == nullptr && opens_paragraph &&
         (q.continues || open_quote_speaker != nullptr)) {

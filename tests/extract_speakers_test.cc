@@ -1364,6 +1364,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "Simon Stevens said general practice will change."},
        "Simon Stevens",
        "Simon Stevens: radical"},
+      // A quote left open at the end, however short, runs on.
+      {{"Matthew Taylor, chief executive of the NHS Confederation, told "
+        "Times Radio that it was hard.",
+        "\u201cThe two things were critical,\u201d he said. \u201cI think "
+        "we"},
+       "Matthew Taylor",
+       "Matthew Taylor: The two things were critical|Matthew Taylor: I think "
+       "we"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
