@@ -1620,6 +1620,24 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
       return m;
     }
   }
+  // "A senior Conservative MP has hit out", "one Labour GP": someone
+  // unnamed described by a party or place, not the party.
+  if (PersonAcronyms().count(w.text) && e > lo && IsCapitalised(t[e - 1]) &&
+      !Honorifics().count(t[e - 1].text)) {
+    std::size_t f = e - 1;
+    while (f > lo && f + 3 > e && IsCapitalised(t[f - 1]) && t[f - 1].is_word)
+      --f;
+    if (f > lo &&
+        (t[f - 1].lower == "a" || t[f - 1].lower == "an" ||
+         t[f - 1].lower == "one" || t[f - 1].lower == "another" ||
+         t[f - 1].text == "senior" || t[f - 1].text == "former" ||
+         t[f - 1].text == "backbench" || t[f - 1].text == "veteran")) {
+      m.kind = MentionKind::kUnnamed;
+      m.first = f;
+      m.unnamed_one = true;
+      return m;
+    }
+  }
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
   if (Mention person = PersonBeforeBodyNoun(text, t, lo, e);
       person.kind != MentionKind::kNone)

@@ -1372,6 +1372,13 @@ TEST(ExtractSpeakersTest, Cases) {
        "Matthew Taylor",
        "Matthew Taylor: The two things were critical|Matthew Taylor: I think "
        "we"},
+      // An unnamed MP described by party is not the party; a named one
+      // speaks.
+      {{"A senior Conservative MP has hit out at the Government\u2019s "
+        "\u201cdisingenuous\u201d use of statistics.",
+        "Totnes MP Sarah Wollaston said it was \u201cwrong\u201d."},
+       "Sarah Wollaston",
+       "Sarah Wollaston: wrong"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
