@@ -2241,6 +2241,14 @@ class ParagraphReader {
   bool has_thread_speaker() const { return has_thread_; }
   // The paragraph ends with an attribution and a colon ("X told Pulse:").
   bool ends_with_colon_attribution() const { return ends_colon_; }
+  // Whether the paragraph is an item of a list, in sentence case with no
+  // closing punctuation, no quote and no attribution: "A robust call to
+  // recruit, support and retain more GPs". The speaker before the list
+  // speaks after it.
+  bool IsListItem() const {
+    return quotes_.empty() && attrs_.empty() && !t_.empty() &&
+           t_.back().is_word && !IsHeadingLike();
+  }
   // Quotes given to an office with no name yet ("the GPC chair has said"):
   // where they are in the output, whether they were put there (given to
   // the office's body), and their words.
@@ -4164,6 +4172,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     }
     if (!out.quotes.empty() || !reader.office_quotes().empty())
       lede_open = false;
+    if (reader.IsListItem()) continue;
     has_open = reader.ends_in_open_quote() && reader.has_last_speaker();
     if (has_open) open_speaker = reader.last_speaker();
     has_previous = reader.has_last_speaker();

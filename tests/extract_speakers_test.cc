@@ -1379,6 +1379,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "Totnes MP Sarah Wollaston said it was \u201cwrong\u201d."},
        "Sarah Wollaston",
        "Sarah Wollaston: wrong"},
+      // The speaker before a list speaks after it.
+      {{"Professor Martin Marshall said: \u2018It is a privilege.\u2019",
+        "He said there would be a series of themes to the work:",
+        "A robust call to recruit and retain more GPs",
+        "Practical help to realise new ways of working",
+        "\u2018With an average consultation time of ten minutes, many of us "
+        "struggle.\u2019"},
+       "Martin Marshall",
+       "Martin Marshall: It is a privilege.|Martin Marshall: With an average "
+       "consultation time of ten minutes, many of us struggle."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
