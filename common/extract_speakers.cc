@@ -4165,7 +4165,11 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // reporters", then "Ozzy Osbourne said"); not someone new ("Labour
     // backbencher Stephen Pound spoke. The MP for Ealing North claimed
     // ..." then "Peter Misselbrook ... said").
-    if (lede_open && !reader.office_quotes().empty() &&
+    // (Or in the first three paragraphs: a standfirst may quote the person
+    // before the lede names the office, "Ruth May says nursing must be
+    // "valued"" then "..., the new chief nursing officer for England has
+    // said.")
+    if ((lede_open || i < 3) && !reader.office_quotes().empty() &&
         reader.FirstSentencePerson() == nullptr) {
       lede = reader.office_quotes();
       lede_known = people_before;

@@ -1389,6 +1389,13 @@ TEST(ExtractSpeakersTest, Cases) {
        "Martin Marshall",
        "Martin Marshall: It is a privilege.|Martin Marshall: With an average "
        "consultation time of ten minutes, many of us struggle."},
+      // A standfirst quotes the person before the lede names the office.
+      {{"Ruth May says nursing must be \u201cvalued\u201d",
+        "Nursing will take \u201cits rightful place\u201d, the new chief "
+        "nursing officer for England has said.",
+        "In her first speech, Ruth May also said nurses should be valued."},
+       "Ruth May",
+       "Ruth May: valued|Ruth May: its rightful place"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
