@@ -3423,6 +3423,42 @@ void ParagraphReader::FindAttributions() {
               m.kind != MentionKind::kPronoun && m.kind != MentionKind::kBody)
             m = Mention();
         }
+        // "Mr Barclay's opening message to the meeting today was: "..."",
+        // "His answer was:": the words of the owner of what was said.
+        if (m.kind == MentionKind::kNone && colon && v > lo_unit) {
+          static const WordSet kBe = {"was", "is", "read", "reads", "were"};
+          static const WordSet kSaid = {
+              "message",  "words",     "response", "reply",  "answer",
+              "advice",   "verdict",   "view",     "retort", "comment",
+              "comments", "statement", "warning",  "plea",   "conclusion"};
+          const std::size_t be = units_[v - 1].token;
+          auto said_after = [&](std::size_t k) {
+            for (std::size_t j = k + 1; j < be && j < k + 4; ++j)
+              if (kSaid.count(t_[j].text)) return true;
+            return false;
+          };
+          for (std::size_t k = be;
+               kBe.count(t_[be].text) && k-- > lo_tok && k + 12 > be;) {
+            if (!t_[k].is_word && !IsApostrophe(t_[k])) break;
+            if (t_[k].text == "s" && k >= lo_tok + 2 &&
+                IsApostrophe(t_[k - 1]) && said_after(k)) {
+              const Mention owner =
+                  ClassifyCapitalised(text_, t_, lo_tok, k - 2);
+              if (owner.kind == MentionKind::kPerson ||
+                  (owner.kind == MentionKind::kSurname && owner.gender != 'x'))
+                m = owner;
+              break;
+            }
+            if ((t_[k].lower == "his" || t_[k].lower == "her") &&
+                said_after(k)) {
+              m.kind = MentionKind::kPronoun;
+              m.gender = t_[k].lower == "his" ? 'm' : 'f';
+              m.first = k;
+              break;
+            }
+          }
+          speech_noun = m.kind != MentionKind::kNone;
+        }
         // A caption: "BHRUT chief executive Matthew Trainer on the trust's
         // emergency performance: '...'".
         if (m.kind == MentionKind::kNone && colon && lo_tok == 0) {

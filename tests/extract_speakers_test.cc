@@ -1396,6 +1396,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "In her first speech, Ruth May also said nurses should be valued."},
        "Ruth May",
        "Ruth May: valued|Ruth May: its rightful place"},
+      // The owner of a message that "was:" a quote, named or "his".
+      {{"Steve Barclay, the health secretary, met them.",
+        "A source said Mr Barclay\u2019s opening message to the meeting was: "
+        "\u201cI want to work with you.\u201d",
+        "His answer was: \u201cThis is my priority.\u201d"},
+       "Steve Barclay",
+       "Steve Barclay: I want to work with you.|Steve Barclay: This is my "
+       "priority."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
