@@ -2014,6 +2014,13 @@ class Registry {
     return best;
   }
 
+  // Whether someone with the surname `surname` has been named.
+  bool KnowsSurname(std::string_view surname) const {
+    for (const hpnews::Person& p : people_)
+      if (p.surname == surname && !p.given_only) return true;
+    return false;
+  }
+
   // "He said": the person mentioned last, of a compatible gender; nobody
   // when an unnamed one spoke since ("an executive spokeswoman insisted
   // ... "...," she said").
@@ -3717,6 +3724,18 @@ void ParagraphReader::FindAttributions() {
         continue;
       } else if (inverted) {
         m = ParseForward(text_, t_, ti + 1, hi_tok);
+        // ""I was looking after two very sick patients," says Janet, who
+        // works in a hospital": a common given name alone after a quote
+        // is someone known by it (a case study's first name), unless a
+        // surname is known by that word.
+        if (m.kind == MentionKind::kSurname && m.gender == 'x' &&
+            m.first < t_.size() && IsNameWordAt(t_, m.first)) {
+          const char g = GivenNameGender(m.name + " X");
+          if (g != 0 && !reg_->KnowsSurname(m.name)) {
+            m.given_name = true;
+            m.gender = g;
+          }
+        }
       } else if (verb && IsAlsoANoun(w.text) &&
                  m.kind != MentionKind::kPerson &&
                  m.kind != MentionKind::kSurname &&

@@ -1404,6 +1404,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Steve Barclay",
        "Steve Barclay: I want to work with you.|Steve Barclay: This is my "
        "priority."},
+      // A given name alone after a quote is someone; not when a surname
+      // is known by the word.
+      {{"\u201cI was looking after two very sick patients,\u201d says "
+        "Janet, who works in a hospital.",
+        "Piers Morgan, the presenter, spoke next.",
+        "\"It was startling,\" said Morgan."},
+       "Janet|Piers Morgan",
+       "Janet: I was looking after two very sick patients|Piers Morgan: It "
+       "was startling"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
