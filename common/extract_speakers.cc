@@ -1448,6 +1448,18 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                    t[k - 1].text == "of")) {
       Mention person = PersonFrom(text, t, lo, k - 1);
       if (person.kind != MentionKind::kNone) return person;
+      // "Matthew Taylor chief executive of the NHS Confederation said:":
+      // the person before a role of the body, the comma left out.
+      std::size_t r = k - 1;
+      if (r > lo + 1 && t[k - 1].text == "of" && t[r - 1].is_word &&
+          RoleWords().count(t[r - 1].text)) {
+        std::size_t q = r - 1;
+        while (q > lo && q + 4 > r && t[q - 1].is_word &&
+               IsLowerAscii(t[q - 1].text[0]))
+          --q;
+        person = PersonFrom(text, t, lo, q);
+        if (person.kind != MentionKind::kNone) return person;
+      }
     }
   }
   if (body && j <= e) {

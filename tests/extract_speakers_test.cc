@@ -1413,6 +1413,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "Janet|Piers Morgan",
        "Janet: I was looking after two very sick patients|Piers Morgan: It "
        "was startling"},
+      // A name, then the role of a body without a comma.
+      {{"Responding to the announcement, Matthew Taylor chief executive of "
+        "the NHS Confederation said:",
+        "\u201cLeaders have taken great strides.\u201d"},
+       "Matthew Taylor",
+       "Matthew Taylor: Leaders have taken great strides."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
