@@ -2304,6 +2304,21 @@ class ParagraphReader {
     return true;
   }
 
+  // The person named in full who opens the paragraph as its subject:
+  // "Jane Cummings set out these aims in a wide ranging statement".
+  const Speaker* FirstSentenceSubject() {
+    if (units_.empty() || units_[0].is_quote) return nullptr;
+    std::size_t k = 0;
+    while (k < t_.size() && IsNameWordAt(t_, k)) ++k;
+    if (k < 2 || !SubjectAt(0, k)) return nullptr;
+    const Mention m = ClassifyCapitalised(text_, t_, 0, k - 1);
+    if (m.kind != MentionKind::kPerson || m.first != 0) return nullptr;
+    subject_.named = subject_.person = true;
+    subject_.id = reg_->Person(m.name, m.gender, base_);
+    subject_.name = reg_->person(subject_.id).name;
+    return &subject_;
+  }
+
   const Speaker* FirstSentencePerson() const {
     if (units_.empty()) return nullptr;
     for (const Attribution& a : attrs_) {
@@ -2392,6 +2407,7 @@ class ParagraphReader {
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
   // The previous paragraph's last speaker, if any.
   const Speaker* previous_ = nullptr;
+  Speaker subject_;
 };
 
 Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
@@ -2400,12 +2416,14 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
   // An opening phrase of time or place: "In April, health secretary
   // Jeremy Hunt gave his backing to the GPs, telling them ...".
   // (Not "For Mette Kristensen, one of the authors, the message is".)
+  // Also a concession: "Despite the claim that the royal colleges support
+  // his plans, RCGP chair Dr Maureen Baker took a stronger tone by saying".
   static const WordSet kOpeners = {"in",      "on",    "at",     "after",
                                    "during",  "since", "before", "last",
-                                   "earlier", "later"};
+                                   "earlier", "later", "despite"};
   if (s < ti && t_[s].is_word && IsCapitalised(t_[s]) &&
       kOpeners.count(t_[s].lower)) {
-    for (std::size_t k = s + 1; k < ti && k < s + 8; ++k) {
+    for (std::size_t k = s + 1; k < ti && k < s + 12; ++k) {
       if (!t_[k].is_word && t_[k].text != "," && t_[k].text != "'" &&
           !IsApostrophe(t_[k]))
         break;
@@ -3286,9 +3304,15 @@ void ParagraphReader::FindAttributions() {
     // ", saying ..." and ", remarking: "..."": the main clause's subject.
     // Also after a dash: "has raised the problems in parliament – warning
     // of a 'collapse of public confidence'".
-    const bool after_comma = u > 0 && !units_[u - 1].is_quote &&
-                             (t_[units_[u - 1].token].text == "," ||
-                              IsApposingDash(t_[units_[u - 1].token]));
+    // And after "by": "took a stronger tone by saying GPs are already
+    // 'being pushed to our limits'".
+    const bool after_comma =
+        u > 0 && !units_[u - 1].is_quote &&
+        (t_[units_[u - 1].token].text == "," ||
+         IsApposingDash(t_[units_[u - 1].token]) ||
+         (t_[units_[u - 1].token].text == "by" &&
+          ProgressiveReportingVerbs().count(w.text) &&
+          (attrs_.empty() || attrs_.back().sentence != unit.sentence)));
     // Also ", asking if it was a "glowing endorsement"", where "asking"
     // after "be" does not report ("patients are asking about Pradaxa").
     const bool participle =
@@ -4208,7 +4232,9 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // the next paragraph's first sentence.
     if (!lede.empty()) {
       const Speaker* who = reader.FirstSentencePerson();
+      if (who == nullptr) who = reader.FirstSentenceSubject();
       if (who != nullptr && (lede_known == 0 || who->id < lede_known)) {
+        reg.MarkSpeaker(who->id);
         std::size_t inserted = 0;
         for (ParagraphReader::OfficeQuote& q : lede) {
           const std::size_t at = q.at + inserted;

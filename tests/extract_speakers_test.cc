@@ -1419,6 +1419,21 @@ TEST(ExtractSpeakersTest, Cases) {
         "\u201cLeaders have taken great strides.\u201d"},
        "Matthew Taylor",
        "Matthew Taylor: Leaders have taken great strides."},
+      // The lede's office named as the next paragraph's subject; "by
+      // saying" after a concession; not when a verb already reported.
+      {{"Nurses need a \u201cculture of using hard evidence\u201d, the chief "
+        "nursing officer for England has said.",
+        "Jane Cummings set out these aims in a statement.",
+        "Despite the claim that the royal colleges support his plans, RCGP "
+        "chair Dr Maureen Baker took a stronger tone by saying GPs are "
+        "\u2018being pushed to our limits\u2019.",
+        "The lead PI on this study, Professor Vitor Pereira, concluded by "
+        "saying, \"By reducing transfer times, patients can be treated "
+        "sooner\"."},
+       "Jane Cummings|Maureen Baker|Vitor Pereira",
+       "Jane Cummings: culture of using hard evidence|Maureen Baker: being "
+       "pushed to our limits|Vitor Pereira: By reducing transfer times, "
+       "patients can be treated sooner"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
