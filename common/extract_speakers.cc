@@ -93,10 +93,11 @@ bool FemaleHonorific(std::string_view w) {
 
 // Letters after a name, dropped from the canonical form.
 const WordSet& PostNominals() {
-  static const WordSet s = {"MP",   "QC",    "KC",      "MEP", "MSP", "AM",
-                            "MLA",  "OBE",   "CBE",     "MBE", "KBE", "DBE",
-                            "FRCP", "FRCGP", "FRCS",    "PhD", "MD",  "Jr",
-                            "Sr",   "FRS",   "FMedSci", "RN",  "DO",  "MPH"};
+  // (MS: a Member of the Senedd, "Darren Millar MS".)
+  static const WordSet s = {
+      "MP",  "QC",  "KC",  "MEP", "MSP",     "AM",   "MS",    "MLA",  "TD",
+      "OBE", "CBE", "MBE", "KBE", "DBE",     "FRCP", "FRCGP", "FRCS", "PhD",
+      "MD",  "Jr",  "Sr",  "FRS", "FMedSci", "RN",   "DO",    "MPH"};
   return s;
 }
 
@@ -1047,6 +1048,10 @@ struct Mention {
   // kSurname: the owner of a document ("Buckman's email says"): a person
   // of that name, or else a body.
   bool owns_document = false;
+  // kSurname: the name before ", who": a person, perhaps called by the
+  // given name ("Dyfed, who is a former leader of Gwynedd Council,
+  // said").
+  bool who_clause = false;
   // kBody: named for the holder of one of its offices ("the new chair of
   // the GPC", "the chief nursing officer for England").
   bool office = false;
@@ -3131,8 +3136,9 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
                         m.peer_title);
       // "said Gill" after "Gill Walton" has spoken: some outlets use the
       // given name. Not for a firm ("Novo said" after "Novo Nordisk").
+      // A word before ", who" is a person's: any named by that given name.
       if (p < 0 && m.gender == 'x')
-        p = reg_->GivenName(m.name, 0, pos, false, /*known=*/true);
+        p = reg_->GivenName(m.name, 0, pos, false, /*known=*/!m.who_clause);
       if (p < 0 && m.gender == 'x') {
         // "Labour said", "Monitor said": a one-word organisation.
         MatchToken probe;
@@ -3556,6 +3562,8 @@ void ParagraphReader::FindAttributions() {
             }
             if (m.kind == MentionKind::kNone && comma > lo_tok) {
               m = ParseBackward(text_, t_, lo_tok, comma - 1);
+              m.who_clause = m.kind == MentionKind::kSurname &&
+                             t_[comma + 1].lower == "who";
               // More than one apposition: "Dr. Kenneth W. Mahaffey,
               // co-director of ... at the Duke Clinical Research
               // Institute, and associate professor ..., said": the
@@ -3584,6 +3592,7 @@ void ParagraphReader::FindAttributions() {
                 if (someone(person) || (person.kind == MentionKind::kSurname &&
                                         t_[before + 1].lower == "who")) {
                   m = person;
+                  m.who_clause = t_[before + 1].lower == "who";
                 }
               }
             }

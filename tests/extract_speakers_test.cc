@@ -1434,6 +1434,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jane Cummings: culture of using hard evidence|Maureen Baker: being "
        "pushed to our limits|Vitor Pereira: By reducing transfer times, "
        "patients can be treated sooner"},
+      // A given name before ", who" is the person's; "MS" after a name.
+      {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
+        "Following the announcement, Dyfed, who is a former leader of "
+        "Gwynedd Council, said: \"It is an honour.\"",
+        "Shadow Minister for North Wales, Darren Millar MS said: \"It is a "
+        "key appointment.\""},
+       "Dyfed Edwards|Darren Millar",
+       "Dyfed Edwards: It is an honour.|Darren Millar: It is a key "
+       "appointment."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
