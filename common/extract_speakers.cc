@@ -664,14 +664,14 @@ bool IsInitialDot(const Tokens& t, std::size_t i) {
 
 // Titles and other stop words that are also surnames ("John Major", "Julie
 // Bishop", "Sir Paul Nurse", "Mr Major", "Theresa May", "Dr Michele
-// Green"): the surname when they end a name.
+// Green", "Dr Mike More", "Mike Read"): the surname when they end a name.
 char GivenNameGender(std::string_view name);
 
 bool SurnameAfterName(const Tokens& t, std::size_t i) {
   const std::string_view w = t[i].text;
   static const WordSet kSurnames = {
-      "Major", "Judge", "Bishop", "Nurse", "May",  "March", "Green",
-      "King",  "Head",  "North",  "South", "East", "West"};
+      "Major", "Judge", "Bishop", "Nurse", "May",  "March", "Green", "King",
+      "Head",  "North", "South",  "East",  "West", "More",  "Read"};
   // "Witney MP Robert Courts", "Mr Banks": the plural of a body's word
   // ("court", "bank") after a title or a common given name.
   const std::string_view singular = Singular(w);

@@ -1443,6 +1443,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "Dyfed Edwards|Darren Millar",
        "Dyfed Edwards: It is an honour.|Darren Millar: It is a key "
        "appointment."},
+      // "More" as a surname, not a link's "Read More".
+      {{"Dr Mike More, chair of CUH, which runs Addenbrooke\u2019s Hospital, "
+        "said the next phase will be \u201cmuch more complex\u201d.",
+        "Read More", "\"It is hard,\" he said."},
+       "Mike More",
+       "Mike More: much more complex|Mike More: It is hard"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
