@@ -1747,6 +1747,15 @@ bool RoleModifiersAt(const Tokens& t, std::size_t i, std::size_t hi) {
   return false;
 }
 
+// "reader", "viewer" or "listener" at token i before a name: "said Star
+// reader Shiree Varley" (not "one reader of the blog", which names
+// nobody).
+bool IsAudienceRoleAt(const Tokens& t, std::size_t i, std::size_t hi) {
+  return (t[i].text == "reader" || t[i].text == "viewer" ||
+          t[i].text == "listener") &&
+         i + 1 < hi && IsNameWordAt(t, i + 1);
+}
+
 // The first part of a hyphened role at token i: "co" in "co-author",
 // "ex" in "ex-chairman".
 bool IsHyphenedRolePrefix(const Tokens& t, std::size_t i, std::size_t hi) {
@@ -1804,7 +1813,7 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
                        i + 1 < hi &&
                        (IsCapitalised(t[i + 1]) || t[i + 1].text == "the");
       if (!connector && !RoleWords().count(w.text) &&
-          !RoleModifiersAt(t, i, hi))
+          !RoleModifiersAt(t, i, hi) && !IsAudienceRoleAt(t, i, hi))
         break;
     } else if (!(RoleModifiersAt(t, i, hi) || w.text == "the" ||
                  w.text == "a" || w.text == "an" || w.text == "one" ||
@@ -1831,7 +1840,7 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
                   (RoleWords().count(t[i + 3].text) ||
                    RoleModifiersAt(t, i + 3, hi))) ||
                  // "said co-author Sian Cotton", "said ex-chairman ...".
-                 IsHyphenedRolePrefix(t, i, hi) ||
+                 IsHyphenedRolePrefix(t, i, hi) || IsAudienceRoleAt(t, i, hi) ||
                  (i == b && IsSkippableBeforeVerb(w)))) {
       break;
     }

@@ -1449,6 +1449,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "Read More", "\"It is hard,\" he said."},
        "Mike More",
        "Mike More: much more complex|Mike More: It is hard"},
+      // A paper's reader before a name is a role.
+      {{"\"The NHS has worked their socks off,\u201d said Star reader Shiree "
+        "Varley.",
+        "\"They are worn out,\u201d said reader Maureen Downs."},
+       "Shiree Varley|Maureen Downs",
+       "Shiree Varley: The NHS has worked their socks off|Maureen Downs: They "
+       "are worn out"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
