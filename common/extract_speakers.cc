@@ -3320,20 +3320,39 @@ void ParagraphReader::FindAttributions() {
     // Also after a dash: "has raised the problems in parliament – warning
     // of a 'collapse of public confidence'".
     // And after "by": "took a stronger tone by saying GPs are already
-    // 'being pushed to our limits'".
+    // 'being pushed to our limits'", unless a verb has reported in the
+    // sentence; or a clause's "he" or "she" is the subject since ("has
+    // criticised the chairman after he reprehended politicians by
+    // suggesting "..."").
+    std::size_t by_pronoun = t_.size();
+    const bool by = u > 0 && !units_[u - 1].is_quote &&
+                    t_[units_[u - 1].token].text == "by" &&
+                    ProgressiveReportingVerbs().count(w.text);
+    for (std::size_t k = ti - 1; by && k-- > 0 && k + 10 > ti;) {
+      if (!t_[k].is_word || unit_of_token_[k] < 0 ||
+          units_[unit_of_token_[k]].sentence != unit.sentence)
+        break;
+      if (t_[k].lower == "he" || t_[k].lower == "she") {
+        by_pronoun = k;
+        break;
+      }
+    }
+    const bool since_attribution =
+        attrs_.empty() || attrs_.back().sentence != unit.sentence ||
+        (by_pronoun < t_.size() &&
+         by_pronoun > units_[attrs_.back().unit].token);
     const bool after_comma =
         u > 0 && !units_[u - 1].is_quote &&
         (t_[units_[u - 1].token].text == "," ||
-         IsApposingDash(t_[units_[u - 1].token]) ||
-         (t_[units_[u - 1].token].text == "by" &&
-          ProgressiveReportingVerbs().count(w.text) &&
-          (attrs_.empty() || attrs_.back().sentence != unit.sentence)));
+         IsApposingDash(t_[units_[u - 1].token]) || (by && since_attribution));
     // Also ", asking if it was a "glowing endorsement"", where "asking"
-    // after "be" does not report ("patients are asking about Pradaxa").
-    const bool participle =
-        after_comma && !verb && w.text != "saying" &&
-        (ProgressiveReportingVerbs().count(w.text) || w.text == "asking") &&
-        QuoteFollows(u);
+    // after "be" does not report ("patients are asking about Pradaxa"), and
+    // "stepped down suddenly last week, citing "a number of very serious
+    // challenges"".
+    const bool participle = after_comma && !verb && w.text != "saying" &&
+                            (ProgressiveReportingVerbs().count(w.text) ||
+                             w.text == "asking" || w.text == "citing") &&
+                            QuoteFollows(u);
     bool saying = !after_name && (participle || purpose ||
                                   (after_comma && w.text == "saying"));
     // "Mr Houston was quoted in the Herald newspaper saying:", "was
@@ -3398,7 +3417,7 @@ void ParagraphReader::FindAttributions() {
     } else if (saying) {
       // "Sir John said "substantial progress" had been made, adding that
       // ...": the sentence's speaker goes on.
-      if (participle && !attrs_.empty() &&
+      if (participle && by_pronoun == t_.size() && !attrs_.empty() &&
           attrs_.back().sentence == unit.sentence &&
           attrs_.back().speaker.named) {
         Attribution a = attrs_.back();
@@ -3408,6 +3427,8 @@ void ParagraphReader::FindAttributions() {
       }
       // ", saying ...": the subject of the sentence's main clause.
       m = MainSubject(lo_tok, ti);
+      if (by_pronoun < t_.size())
+        m = ParseBackward(text_, t_, by_pronoun, by_pronoun);
       if ((participle || purpose) && m.kind == MentionKind::kNone) continue;
     } else {
       bool inverted = false;

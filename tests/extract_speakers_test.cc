@@ -1456,6 +1456,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "Shiree Varley|Maureen Downs",
        "Shiree Varley: The NHS has worked their socks off|Maureen Downs: They "
        "are worn out"},
+      // After "by", the nearer clause's "he"; ", citing" quotes.
+      {{"Dyfed Edwards, the chairman, spoke.",
+        "Janet Finch-Saunders has criticised the chairman after he "
+        "reprehended politicians by suggesting \u201cnoise\u201d was "
+        "\u201cunacceptable\u201d.",
+        "Its chief executive Keith McNeil stepped down last week, citing "
+        "\u201ca number of very serious challenges\u201d."},
+       "Janet Finch-Saunders|Dyfed Edwards|Keith McNeil",
+       "Dyfed Edwards: noise|Dyfed Edwards: unacceptable|Keith McNeil: a "
+       "number of very serious challenges"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
