@@ -1349,6 +1349,11 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   // "financial newspaper Nihon Keizai Shimbun", "UK broadcaster Virgin
   // Radio", "technology firm Sydus".
   if (!words.empty() && before > lo && IsOrganisationNoun(t[before - 1])) {
+    // "Patrick Mulholland from public service union Nipsa said": the
+    // person named before it.
+    if (Mention person = PersonBeforeBodyNoun(text, t, lo, before - 1);
+        person.kind != MentionKind::kNone)
+      return person;
     m.kind = MentionKind::kBody;
     m.name = CanonicalBodyName(Span(text, t, words.front().first, e));
     m.first = words.front().first;

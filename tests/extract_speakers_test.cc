@@ -1466,6 +1466,11 @@ TEST(ExtractSpeakersTest, Cases) {
        "Janet Finch-Saunders|Dyfed Edwards|Keith McNeil",
        "Dyfed Edwards: noise|Dyfed Edwards: unacceptable|Keith McNeil: a "
        "number of very serious challenges"},
+      // A person from a body described before its name.
+      {{"Patrick Mulholland from public service union Nipsa said closing it "
+        "\"will create havoc\"."},
+       "Patrick Mulholland",
+       "Patrick Mulholland: will create havoc"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
