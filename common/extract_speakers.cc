@@ -3120,6 +3120,28 @@ void ParagraphReader::ScanMentions() {
                      sentence_end(a));
       continue;
     }
+    // Nor, after its sentence, a name after the sentence's own "He" or
+    // "She", which the next pronoun of that sex continues: "He defeated
+    // GPC deputy chair Dr Vautrey, ..." then "he said" is not Dr Vautrey.
+    // (A person of the other sex is still seen.)
+    if (!(possessive(a) && after_preposition(a))) {
+      std::size_t k = a.first;
+      while (k > 0 &&
+             (unit_of_token_[k - 1] < 0 ||
+              units_[unit_of_token_[k - 1]].sentence == sentence_of(a)))
+        --k;
+      // (The sentence's own first word, not a quote's.)
+      while (k < a.first && (!t_[k].is_word || unit_of_token_[k] < 0 ||
+                             units_[unit_of_token_[k]].is_quote))
+        ++k;
+      const char he = t_[k].text == "He" ? 'm' : t_[k].text == "She" ? 'f' : 0;
+      const char g = reg_->person(a.person).gender;
+      if (k < a.first && he != 0 && (g == 0 || g == he)) {
+        reg_->SeeUntil(a.person, base_ + static_cast<long>(a.first),
+                       sentence_end(a));
+        continue;
+      }
+    }
     bool drop = possessive(a) && after_preposition(a);
     for (const SeenAt& b : seen) {
       if (drop) break;

@@ -1471,6 +1471,17 @@ TEST(ExtractSpeakersTest, Cases) {
         "\"will create havoc\"."},
        "Patrick Mulholland",
        "Patrick Mulholland: will create havoc"},
+      // A name after a sentence's own "He" is not the next "he"; within
+      // the sentence it is, and a quote's "He" is not the sentence's.
+      {{"Dr Chaand Nagpaul warned the Government that its plans would fail.",
+        "He defeated GPC deputy chair Dr Vautrey and others.",
+        "Asked how the strategy would change, he said: \u2018The Government "
+        "will change.\u2019",
+        "\"He was shaken,\" said Everton spokesman Ian Ross. He added: \"He "
+        "did speak to the police.\""},
+       "Chaand Nagpaul|Ian Ross",
+       "Chaand Nagpaul: The Government will change.|Ian Ross: He was "
+       "shaken|Ian Ross: He did speak to the police."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
