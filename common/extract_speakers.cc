@@ -1660,6 +1660,13 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
       return m;
     }
   }
+  // "The MP said": the one the article named with the role.
+  if (PersonAcronyms().count(w.text) && e > lo && t[e - 1].lower == "the") {
+    m.kind = MentionKind::kUnnamed;
+    m.first = e - 1;
+    m.role = DefiniteRole(t, lo, e);
+    return m;
+  }
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
   if (Mention person = PersonBeforeBodyNoun(text, t, lo, e);
       person.kind != MentionKind::kNone)

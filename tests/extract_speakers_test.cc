@@ -1482,6 +1482,11 @@ TEST(ExtractSpeakersTest, Cases) {
        "Chaand Nagpaul|Ian Ross",
        "Chaand Nagpaul: The Government will change.|Ian Ross: He was "
        "shaken|Ian Ross: He did speak to the police."},
+      // "The MP" is the one named with the role.
+      {{"Redcar MP Anna Turley spoke.",
+        "The MP said: \u201cThis is a hollow sham.\u201d"},
+       "Anna Turley",
+       "Anna Turley: This is a hollow sham."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
