@@ -2199,6 +2199,12 @@ class Registry {
   }
 
   std::string last_body;
+  // The person last reported as writing ("Ms Cummings writes: ..."), whom
+  // "the letter continues" quotes; -1 for none.
+  int last_writer = -1;
+  // The writer of the letter the last attribution quoted, whom its "It
+  // concludes" quotes too; -1 for none.
+  int letter_writer = -1;
 
  private:
   static bool Compatible(char a, char b) { return a == 0 || b == 0 || a == b; }
@@ -3163,6 +3169,8 @@ void ParagraphReader::ScanMentions() {
 Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
   Speaker s;
   int p = -1;
+  const int letter_writer = reg_->letter_writer;
+  reg_->letter_writer = -1;
   switch (m.kind) {
     case MentionKind::kPerson:
       p = reg_->Person(m.name, m.gender, pos);
@@ -3214,6 +3222,22 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       return s;
     case MentionKind::kBodyPronoun:
     case MentionKind::kGeneric:
+      // "Ms Cummings writes: ..." then "The letter continues: ...": the
+      // writer's letter.
+      if (m.kind == MentionKind::kGeneric && reg_->last_writer >= 0 &&
+          m.first > 0 && m.first < t_.size() &&
+          (t_[m.first].text == "letter" || t_[m.first].text == "email" ||
+           t_[m.first].text == "memo") &&
+          t_[m.first - 1].lower == "the") {
+        p = reg_->last_writer;
+        reg_->letter_writer = p;
+        break;
+      }
+      // "It concludes: ...": the letter quoted just before goes on.
+      if (m.kind == MentionKind::kBodyPronoun && letter_writer >= 0) {
+        p = reg_->letter_writer = letter_writer;
+        break;
+      }
       // "The band's spokesman said ... he added": the body's words.
       if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender, reg_->last_body);
       if (!reg_->last_body.empty()) {
@@ -3875,6 +3899,9 @@ void ParagraphReader::FindAttributions() {
               (u + 2 < units_.size() && t_[units_[u + 1].token].text == ":" &&
                units_[u + 2].is_quote);
     a.speaker = Resolve(m, base_ + static_cast<long>(m.first));
+    if (a.speaker.person &&
+        (w.lower == "writes" || w.lower == "wrote" || w.lower == "written"))
+      reg_->last_writer = a.speaker.id;
     // "a statement from Professor Cox, which said: "..."": the relative
     // pronoun's antecedent already speaks in the sentence.
     if (!a.speaker.named && m.first < t_.size() &&

@@ -1487,6 +1487,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "The MP said: \u201cThis is a hollow sham.\u201d"},
        "Anna Turley",
        "Anna Turley: This is a hollow sham."},
+      // "The letter continues" after someone "writes": the writer's.
+      {{"Ms Jane Cummings writes: \u2018The Board has noted increased "
+        "readiness.\u2019",
+        "The letter continues: \u2018I am now content for it to "
+        "proceed\u2019.",
+        "It concludes: \u2018The Board stands ready.\u2019"},
+       "Jane Cummings",
+       "Jane Cummings: The Board has noted increased readiness.|Jane "
+       "Cummings: I am now content for it to proceed|Jane Cummings: The "
+       "Board stands ready."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
