@@ -3082,8 +3082,13 @@ void ParagraphReader::ScanMentions() {
     // Not a passive's agent ("was denied by Mr Mandelson, who said"), nor
     // the subject of a verb of its own ("..., but Dr Porter said").
     if (a.first > 0 && t_[a.first - 1].lower == "by") return false;
+    // (But "less than half of what Mrs May suggests" is inside the
+    // clause.)
     const std::size_t after = a.end;
-    for (std::size_t k = after; k < t_.size() && k < after + 3; ++k) {
+    std::size_t start = a.first;
+    if (start > 0 && Honorifics().count(t_[start - 1].text)) --start;
+    const bool what = start > 0 && t_[start - 1].lower == "what";
+    for (std::size_t k = after; k < t_.size() && k < after + 3 && !what; ++k) {
       if (ReportingVerbs().count(t_[k].lower)) return false;
       if (!t_[k].is_word) break;
     }
@@ -3115,8 +3120,10 @@ void ParagraphReader::ScanMentions() {
       // "That said, Dr. Moses Rodriguez ...": no clause follows.
       if (j + 1 < t_.size() && t_[j + 1].text == ",") return false;
       // The verb has a subject before it: "he said Mr Blair ...", not
-      // "..., said Dr Meldrum".
+      // "..., said Dr Meldrum"; or "that" after it: "The former GP, 54,
+      // stated that ...".
       const std::size_t b = j - 1;
+      if (j + 1 < t_.size() && t_[j + 1].lower == "that") return true;
       if (!t_[b].is_word || unit_of_token_[b] < 0 ||
           units_[unit_of_token_[b]].is_quote ||
           units_[unit_of_token_[b]].sentence != sentence)
@@ -3891,6 +3898,12 @@ void ParagraphReader::FindAttributions() {
         attrs_.back().sentence == unit.sentence) {
       continue;
     }
+    // "less than half of what Mrs May suggests": the object of a clause
+    // about her words, not a speaker, unless her words follow ("This is
+    // what Dr Smith told Pulse: ...").
+    if (m.first > 0 && m.first < t_.size() && t_[m.first - 1].lower == "what" &&
+        !QuoteFollows(u))
+      continue;
     Attribution a;
     a.unit = u;
     a.sentence = unit.sentence;

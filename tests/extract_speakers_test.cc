@@ -1497,6 +1497,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jane Cummings: The Board has noted increased readiness.|Jane "
        "Cummings: I am now content for it to proceed|Jane Cummings: The "
        "Board stands ready."},
+      // "what Mrs May suggests" is inside the reported clause: not a
+      // speaker, nor the next "she".
+      {{"Sarah Wollaston spoke.",
+        "The former GP, 54, stated that the real figure is less than what "
+        "Mrs May suggests.",
+        "'It's only \u00a310billion if you move the goalposts,' she told The "
+        "Times."},
+       "Sarah Wollaston",
+       "Sarah Wollaston: It's only \u00a310billion if you move the "
+       "goalposts"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
