@@ -3801,13 +3801,18 @@ void ParagraphReader::FindAttributions() {
         }
         if (m.kind == MentionKind::kUnnamed &&
             RoleWords().count(t_[units_[v - 1].token].lower)) {
-          // "Armando Falcon, OFHEO director said": the name before the
+          // "Armando Falcon, OFHEO director said", "Mr Warrender, the
+          // service's chief executive told the BBC:": the name before the
           // role in apposition.
           std::size_t c = AfterCommaBefore(v - 1, lo_unit, 8);
           std::size_t comma = units_[c - 1 < units_.size() ? c - 1 : 0].token;
           if (c > lo_unit && t_[comma].text == "," && comma > lo_tok) {
             Mention name = ParseBackward(text_, t_, lo_tok, comma - 1);
-            if (name.kind == MentionKind::kPerson) m = name;
+            if (name.kind == MentionKind::kPerson ||
+                (name.kind == MentionKind::kSurname && name.gender != 'x' &&
+                 name.first < t_.size() &&
+                 Honorifics().count(t_[name.first].text)))
+              m = name;
           }
         } else if (m.kind == MentionKind::kBody ||
                    m.kind == MentionKind::kUnnamed) {

@@ -1507,6 +1507,13 @@ TEST(ExtractSpeakersTest, Cases) {
        "Sarah Wollaston",
        "Sarah Wollaston: It's only \u00a310billion if you move the "
        "goalposts"},
+      // A titled surname, then the role without its closing comma.
+      {{"Staff were \"desperately trying\", said Will Warrender.",
+        "Mr Warrender, the service's chief executive told the BBC: \"Response "
+        "times will return.\""},
+       "Will Warrender",
+       "Will Warrender: desperately trying|Will Warrender: Response times "
+       "will return."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
