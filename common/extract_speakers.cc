@@ -1580,6 +1580,13 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
       }
       return {};
     }
+    // "the regulator's chief executive": a body named by a noun.
+    if (i + 1 < e && t[i].text == "s" && i >= lo + 3 &&
+        IsApostrophe(t[i - 1]) && t[i - 2].is_word &&
+        IsLowerAscii(t[i - 2].text[0]) && t[i - 3].lower == "the") {
+      for (std::size_t j = i + 1; j <= e; ++j) role.emplace_back(t[j].lower);
+      return role;
+    }
     if (!t[i].is_word) return {};
     if (i < e &&
         (t[i].lower == "the" || t[i].lower == "our" || t[i].lower == "this")) {

@@ -1514,6 +1514,14 @@ TEST(ExtractSpeakersTest, Cases) {
        "Will Warrender",
        "Will Warrender: desperately trying|Will Warrender: Response times "
        "will return."},
+      // "the regulator's chief executive": an office of a body named by a
+      // noun.
+      {{"David Bennett has admitted Monitor is intervening more.",
+        "Speaking to HSJ, the regulator\u2019s chief executive said trusts "
+        "were \u201clargely autonomous\u201d.",
+        "Mr Bennett said more evidence had been required."},
+       "David Bennett",
+       "David Bennett: largely autonomous"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
