@@ -2318,8 +2318,6 @@ class ParagraphReader {
   const std::vector<OfficeQuote>& office_quotes() const {
     return office_quotes_;
   }
-  // The person who speaks in the paragraph's first sentence, named in full,
-  // if any.
   // The person named in full, with a role in apposition, who is the
   // subject of a paragraph of one sentence with no quote and no
   // attribution: "Peggy Pryer, a nurse with decades of experience ...,
@@ -2336,10 +2334,7 @@ class ParagraphReader {
     std::size_t k = lo;
     while (k < t_.size() && IsNameWordAt(t_, k)) ++k;
     if (k == lo || !RoleInApposition(lo, k)) return false;
-    s->named = s->person = true;
-    s->id = reg_->Person(m.name, m.gender, base_ + static_cast<long>(lo));
-    s->name = reg_->person(s->id).name;
-    s->office = false;
+    *s = PersonSpeaker(m, base_ + static_cast<long>(lo));
     return true;
   }
 
@@ -2352,12 +2347,12 @@ class ParagraphReader {
     if (k < 2 || !SubjectAt(0, k)) return nullptr;
     const Mention m = ClassifyCapitalised(text_, t_, 0, k - 1);
     if (m.kind != MentionKind::kPerson || m.first != 0) return nullptr;
-    subject_.named = subject_.person = true;
-    subject_.id = reg_->Person(m.name, m.gender, base_);
-    subject_.name = reg_->person(subject_.id).name;
+    subject_ = PersonSpeaker(m, base_);
     return &subject_;
   }
 
+  // The person who speaks in the paragraph's first sentence, named in full,
+  // if any.
   const Speaker* FirstSentencePerson() const {
     if (units_.empty()) return nullptr;
     for (const Attribution& a : attrs_) {
@@ -2382,6 +2377,15 @@ class ParagraphReader {
   bool IsHeadingLike() const;
   void FindAttributions();
   Speaker Resolve(const Mention& m, long pos);
+  // The person named in full by `m` at `pos`, registered (not yet marked
+  // as a speaker).
+  Speaker PersonSpeaker(const Mention& m, long pos) {
+    Speaker s;
+    s.named = s.person = true;
+    s.id = reg_->Person(m.name, m.gender, pos);
+    s.name = reg_->person(s.id).name;
+    return s;
+  }
   std::size_t PrevOutside(std::size_t u, std::size_t lo_unit) const;
   // Whether a role follows the name in tokens [i, k) between commas, the
   // name not the object of a preposition: "Laura Bono, the former chair of
@@ -4085,7 +4089,7 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     }
     if (who == nullptr) continue;
     Speaker s = *who;
-    // (A previous paragraph's narrative subject speaks first here.)
+    // (A previous paragraph's narrative subject may speak first here.)
     if (s.person && s.id >= 0) reg_->MarkSpeaker(s.id);
     last_ = s;
     has_last_ = true;
