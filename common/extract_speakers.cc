@@ -806,9 +806,16 @@ bool CanOpen(const Tokens& t, std::size_t i) {
   return before_ok && after_ok;
 }
 bool CanClose(const Tokens& t, std::size_t i) {
-  bool before_ok = i > 0 && Adjacent(t[i - 1], t[i]);
   bool after_ok =
       i + 1 == t.size() || !Adjacent(t[i], t[i + 1]) || !t[i + 1].is_word;
+  // "... in meeting our cash obligations to suppliers, ' he said.": a stray
+  // space before a mark that follows a sentence's punctuation, with a
+  // space after it too.
+  bool before_ok =
+      i > 0 && (Adjacent(t[i - 1], t[i]) ||
+                ((t[i - 1].text == "," || t[i - 1].text == "." ||
+                  t[i - 1].text == "?" || t[i - 1].text == "!") &&
+                 (i + 1 == t.size() || !Adjacent(t[i], t[i + 1]))));
   return before_ok && after_ok;
 }
 

@@ -1522,6 +1522,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "Mr Bennett said more evidence had been required."},
        "David Bennett",
        "David Bennett: largely autonomous"},
+      // A stray space before a closing mark after punctuation.
+      {{"Staff heard finance director Duncan Brodie warn of a deficit.",
+        "'Our biggest concern at the moment is cash, ' he said.",
+        "Committee chairman Edward Leigh said: \"There is a worrying "
+        "tension. \"",
+        "The committee's report also discussed the visas scandal."},
+       "Duncan Brodie|Edward Leigh",
+       "Duncan Brodie: Our biggest concern at the moment is cash|Edward "
+       "Leigh: There is a worrying tension."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
