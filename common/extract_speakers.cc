@@ -2310,9 +2310,11 @@ class ParagraphReader {
   // closing punctuation, no quote and no attribution: "A robust call to
   // recruit, support and retain more GPs". The speaker before the list
   // speaks after it.
+  // Whether the paragraph has no quote and no attribution.
+  bool IsNarrativeOnly() const { return quotes_.empty() && attrs_.empty(); }
   bool IsListItem() const {
-    return quotes_.empty() && attrs_.empty() && !t_.empty() &&
-           t_.back().is_word && !IsHeadingLike();
+    return IsNarrativeOnly() && !t_.empty() && t_.back().is_word &&
+           !IsHeadingLike();
   }
   // Quotes given to an office with no name yet ("the GPC chair has said"):
   // where they are in the output, whether they were put there (given to
@@ -4318,6 +4320,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   // How many people were named before the lede's paragraph: one of them
   // may hold its office only if the next paragraph names them again.
   int lede_known = 0;
+  bool lede_waited = false;  // a paragraph has come between it and a name
   bool lede_open = true;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
@@ -4385,8 +4388,17 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
             ++inserted;
           }
         }
+        lede.clear();
+      } else if (who == nullptr && !lede_waited && reader.IsNarrativeOnly() &&
+                 static_cast<int>(reg.people()) == people_before) {
+        // "The Norfolk and Suffolk NHS Foundation Trust has faced criticism
+        // ..." between the lede and "And chief executive Jonathan Warren
+        // has described ...": one paragraph that quotes nobody and names
+        // nobody new may come first.
+        lede_waited = true;
+      } else {
+        lede.clear();
       }
-      lede.clear();
     }
     // Only while nobody has been quoted. Someone named before may hold the
     // office if the next paragraph names them ("Rock star Ozzy Osbourne
@@ -4402,6 +4414,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
         reader.FirstSentencePerson() == nullptr) {
       lede = reader.office_quotes();
       lede_known = people_before;
+      lede_waited = false;
     }
     if (!out.quotes.empty() || !reader.office_quotes().empty())
       lede_open = false;

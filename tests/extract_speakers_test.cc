@@ -1531,6 +1531,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Duncan Brodie|Edward Leigh",
        "Duncan Brodie: Our biggest concern at the moment is cash|Edward "
        "Leigh: There is a worrying tension."},
+      // The lede's office named two paragraphs on, past one that names
+      // nobody new.
+      {{"The trust's chief executive says it is \"failing\" patients.",
+        "The Norfolk and Suffolk NHS Foundation Trust has faced criticism "
+        "for years.",
+        "And chief executive Jonathan Warren has described ending the "
+        "practice as a \"top priority\"."},
+       "Jonathan Warren",
+       "Jonathan Warren: failing|Jonathan Warren: top priority"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
