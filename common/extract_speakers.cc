@@ -1224,13 +1224,15 @@ Mention PersonBeforeBodyNoun(const std::string& text, const Tokens& t,
   if (!t[e].is_word || !(kPlaces.count(t[e].text) || IsOrganisationNoun(t[e]) ||
                          GenericHeads().count(t[e].text)))
     return Mention();
+  auto preposition = [](const MatchToken& w) {
+    return w.text == "from" || w.text == "of" || w.text == "at";
+  };
   for (std::size_t j = e; j > lo && j + 6 > e; --j) {
     const MatchToken& p = t[j - 1];
-    if (p.text == "from" || p.text == "of" || p.text == "at")
+    if (preposition(p))
       return j < e ? PersonFrom(text, t, lo, j - 1) : Mention();
     if (p.lower == "the" || p.lower == "a" || p.lower == "an") {
-      if (j - 1 > lo && (t[j - 2].text == "from" || t[j - 2].text == "of" ||
-                         t[j - 2].text == "at"))
+      if (j - 1 > lo && preposition(t[j - 2]))
         return PersonFrom(text, t, lo, j - 2);
       return Mention();
     }
@@ -1575,24 +1577,25 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
   for (std::size_t i = e + 1; i-- > lo && i + 5 > e;) {
     // "the BMA's GP leader": a body's role; the words after the possessive.
     if (i + 1 < e && t[i].text == "s" && i >= lo + 3 &&
-        IsApostrophe(t[i - 1]) && IsCapitalised(t[i - 2])) {
-      std::size_t k = i - 2;
-      while (k > lo && k + 4 > i && IsCapitalised(t[k - 1])) --k;
-      // "the BMA's GP leader", and a body without the article opening
-      // the clause: "..., NHS England's chief executive has said".
-      if ((k > lo && t[k - 1].lower == "the") ||
-          (IsCapitalised(t[k]) && (k == lo || t[k - 1].text == ","))) {
+        IsApostrophe(t[i - 1])) {
+      bool owned = false;
+      if (IsCapitalised(t[i - 2])) {
+        std::size_t k = i - 2;
+        while (k > lo && k + 4 > i && IsCapitalised(t[k - 1])) --k;
+        // Also a body without the article opening the clause: "..., NHS
+        // England's chief executive has said".
+        owned = (k > lo && t[k - 1].lower == "the") ||
+                (IsCapitalised(t[k]) && (k == lo || t[k - 1].text == ","));
+        if (!owned) return {};
+      } else {
+        // "the regulator's chief executive": a body named by a noun.
+        owned = t[i - 2].is_word && IsLowerAscii(t[i - 2].text[0]) &&
+                t[i - 3].lower == "the";
+      }
+      if (owned) {
         for (std::size_t j = i + 1; j <= e; ++j) role.emplace_back(t[j].lower);
         return role;
       }
-      return {};
-    }
-    // "the regulator's chief executive": a body named by a noun.
-    if (i + 1 < e && t[i].text == "s" && i >= lo + 3 &&
-        IsApostrophe(t[i - 1]) && t[i - 2].is_word &&
-        IsLowerAscii(t[i - 2].text[0]) && t[i - 3].lower == "the") {
-      for (std::size_t j = i + 1; j <= e; ++j) role.emplace_back(t[j].lower);
-      return role;
     }
     if (!t[i].is_word) return {};
     if (i < e &&
