@@ -3714,6 +3714,34 @@ void ParagraphReader::FindAttributions() {
                 }
               }
             }
+          } else if (c == lo_unit && units_[v - 1].token > lo_tok &&
+                     (QuoteFollows(u) ||
+                      (lo_unit > 0 && units_[lo_unit - 1].is_quote)) &&
+                     ti + 1 < t_.size() && t_[ti + 1].lower != "to" &&
+                     t_[ti + 1].lower != "by") {
+            // "Shadow Health Secretary Miles Briggs, said he was "very
+            // pleased"", "Dr Sarah Mongomery who chaired the review group,
+            // said": a stray comma, the sentence's first, between the
+            // subject and its verb, for a quote beside them (not "Szilard
+            // Nemeth, recalled in place of ...", nor "Mr Brown, said to be
+            // furious").
+            std::size_t e = units_[v - 1].token;
+            for (std::size_t k = lo_tok + 1; k < e; ++k) {
+              if (t_[k].lower == "who" && IsNameWordAt(t_, k - 1)) {
+                e = k;
+                break;
+              }
+            }
+            Mention subject = ParseBackward(text_, t_, lo_tok, e - 1);
+            bool opens = subject.first >= lo_tok;
+            for (std::size_t k = lo_tok; k < subject.first && opens; ++k) {
+              opens = t_[k].is_word &&
+                      (IsCapitalised(t_[k]) || RoleWords().count(t_[k].lower));
+            }
+            if (opens && (subject.kind == MentionKind::kPerson ||
+                          (subject.kind == MentionKind::kSurname &&
+                           subject.gender != 'x')))
+              m = subject;
           }
         }
       } else if (v > lo_unit) {

@@ -1540,6 +1540,17 @@ TEST(ExtractSpeakersTest, Cases) {
         "practice as a \"top priority\"."},
        "Jonathan Warren",
        "Jonathan Warren: failing|Jonathan Warren: top priority"},
+      // A stray comma between the subject and "said", after a name and
+      // after a relative clause without its opening comma; not a
+      // participle ("recalled in place of").
+      {{"Shadow Health Secretary Miles Briggs, said he was \"very pleased\" "
+        "with the fund.",
+        "Dr Sarah Mongomery who chaired the review group, said it had been "
+        "\"rigorous and comprehensive\".",
+        "Szilard Nemeth, recalled in place of Job, was denied."},
+       "Miles Briggs|Sarah Mongomery",
+       "Miles Briggs: very pleased|Sarah Mongomery: rigorous and "
+       "comprehensive"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
