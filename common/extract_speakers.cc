@@ -1415,6 +1415,10 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     if (honorific && words.size() == 1 && IsPeerTitle(t[h - 1].text))
       m.peer_title = std::string(t[h - 1].text);
     m.first = honorific ? h - 1 : words.front().first;
+    // "Professor Sir Mike Richards": the phrase opens at the first of
+    // stacked honorifics.
+    while (honorific && m.first > lo && Honorifics().count(t[m.first - 1].text))
+      --m.first;
     m.given_name = honorific && words.size() == 1 &&
                    (t[h - 1].text == "Sir" || t[h - 1].text == "Dame");
     if (words.size() == 1 && t[words.front().first].text.size() == 1)

@@ -1551,6 +1551,11 @@ TEST(ExtractSpeakersTest, Cases) {
        "Miles Briggs|Sarah Mongomery",
        "Miles Briggs: very pleased|Sarah Mongomery: rigorous and "
        "comprehensive"},
+      // Stacked honorifics in apposition to an office.
+      {{"Chief Inspector of Hospitals, Professor Sir Mike Richards, said: "
+        "\"The trust has a lot to be proud of.\""},
+       "Mike Richards",
+       "Mike Richards: The trust has a lot to be proud of."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
