@@ -3224,6 +3224,13 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       // A word before ", who" is a person's: any named by that given name.
       if (p < 0 && m.gender == 'x')
         p = reg_->GivenName(m.name, 0, pos, false, /*known=*/!m.who_clause);
+      // "His wife Susan says": a common given name after a word of kinship
+      // is someone known by it.
+      if (p < 0 && m.gender == 'x' && m.first > 0 && m.first < t_.size() &&
+          IsKinWord(t_[m.first - 1].lower)) {
+        const char g = GivenNameGender(m.name + " X");
+        if (g != 0) p = reg_->GivenName(m.name, g, pos, true);
+      }
       if (p < 0 && m.gender == 'x') {
         // "Labour said", "Monitor said": a one-word organisation.
         MatchToken probe;

@@ -1556,6 +1556,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "\"The trust has a lot to be proud of.\""},
        "Mike Richards",
        "Mike Richards: The trust has a lot to be proud of."},
+      // A common given name after a word of kinship.
+      {{"Robert Liddell had a motorbike accident in May.",
+        "His wife Susan says: \"Sometimes you're on hold for nearly an "
+        "hour.\"",
+        "She added: \"There's no point.\""},
+       "Susan",
+       "Susan: Sometimes you're on hold for nearly an hour.|Susan: There's no "
+       "point."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
