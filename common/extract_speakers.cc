@@ -3080,8 +3080,14 @@ void ParagraphReader::ScanMentions() {
            Adjacent(t_[k - 1], t_[k]) && t_[k + 1].text == "s" &&
            Adjacent(t_[k], t_[k + 1]);
   };
+  // (Past an honorific: "to Mr Hunt" is seen as "Mr Hunt" and as "Hunt".)
   auto after_preposition = [&](const SeenAt& a) {
-    return a.first > 0 && Prepositions().count(t_[a.first - 1].lower) > 0;
+    std::size_t k = a.first;
+    while (k > 0 && (Honorifics().count(t_[k - 1].text) ||
+                     (t_[k - 1].text == "." && k > 1 &&
+                      Honorifics().count(t_[k - 2].text))))
+      --k;
+    return k > 0 && Prepositions().count(t_[k - 1].lower) > 0;
   };
   auto sentence_of = [&](const SeenAt& a) {
     return units_[unit_of_token_[a.first]].sentence;
@@ -3190,6 +3196,34 @@ void ParagraphReader::ScanMentions() {
       }
     }
     bool drop = possessive(a) && after_preposition(a);
+    // Nor a preposition's object in a phrase that opens the sentence before
+    // its main clause's "he" or "she": "In a letter sent to fellow
+    // hospital bosses and to Mr Hunt, ..., he warns of:" is not Mr Hunt.
+    if (!drop && after_preposition(a)) {
+      std::size_t k = a.first;
+      while (k > 0 && unit_of_token_[k - 1] >= 0 &&
+             !units_[unit_of_token_[k - 1]].is_quote &&
+             units_[unit_of_token_[k - 1]].sentence == sentence_of(a))
+        --k;
+      const std::string_view opener = t_[k].lower;
+      const bool fronted = k < a.first && IsCapitalised(t_[k]) &&
+                           (Prepositions().count(opener) > 0 ||
+                            (opener.size() > 5 &&
+                             opener.compare(opener.size() - 3, 3, "ing") == 0));
+      const char g = reg_->person(a.person).gender;
+      for (std::size_t j = a.end; fronted && j + 1 < t_.size(); ++j) {
+        if (unit_of_token_[j] < 0 || units_[unit_of_token_[j]].is_quote ||
+            units_[unit_of_token_[j]].sentence != sentence_of(a))
+          break;
+        const char he = t_[j + 1].lower == "he"    ? 'm'
+                        : t_[j + 1].lower == "she" ? 'f'
+                                                   : 0;
+        if (t_[j].text == "," && he != 0 && (g == 0 || g == he)) {
+          drop = true;
+          break;
+        }
+      }
+    }
     for (const SeenAt& b : seen) {
       if (drop) break;
       drop = b.person != a.person && b.first < a.first &&

@@ -1564,6 +1564,18 @@ TEST(ExtractSpeakersTest, Cases) {
        "Susan",
        "Susan: Sometimes you're on hold for nearly an hour.|Susan: There's no "
        "point."},
+      // A preposition's object in the sentence's opening phrase is not its
+      // "he", past an honorific too.
+      {{"Viktor Makarov claims he has been betrayed.",
+        "Oleg Gordievsky said he was \"very happy\" with the government.",
+        "Commenting on Mr Makarov's case, he said: \"The British state is "
+        "not a fat cow.\"",
+        "Sir Thomas Hughes-Hallett said it was bad.",
+        "In a letter sent to fellow bosses and to Mr Hunt, he warns: \"It is "
+        "bad.\""},
+       "Viktor Makarov|Oleg Gordievsky|Thomas Hughes-Hallett",
+       "Oleg Gordievsky: very happy|Oleg Gordievsky: The British state is not "
+       "a fat cow.|Thomas Hughes-Hallett: It is bad."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
