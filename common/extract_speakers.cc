@@ -2323,6 +2323,25 @@ class ParagraphReader {
     return IsNarrativeOnly() && !t_.empty() && t_.back().is_word &&
            !IsHeadingLike();
   }
+  // Whether the paragraph is a short item of one sentence that quotes
+  // phrases of at most ten words, without any attribution, and does not
+  // end in a quote: "A 'climate of fear' ruling wards, with doctors
+  // afraid;".
+  bool IsQuotingItem() const {
+    if (quotes_.empty() || !attrs_.empty() || units_.empty() ||
+        units_.back().sentence != units_[0].sentence ||
+        units_.back().is_quote || t_.size() > 60)
+      return false;
+    for (const QuoteSpan& q : quotes_) {
+      const std::string words = QuoteText(text_, q);
+      if (std::count(words.begin(), words.end(), ' ') >= 10) return false;
+    }
+    return true;
+  }
+  // The speaker whose attribution ended the paragraphs before, a list of
+  // items after its colon ("In a letter ..., he warns of:"), or nullptr.
+  // The items' quotes are theirs.
+  void set_list_speaker(const Speaker* s) { list_speaker_ = s; }
   // Quotes given to an office with no name yet ("the GPC chair has said"):
   // where they are in the output, whether they were put there (given to
   // the office's body), and their words.
@@ -2466,6 +2485,7 @@ class ParagraphReader {
   bool has_last_ = false, has_thread_ = false, ends_colon_ = false;
   // The previous paragraph's last speaker, if any.
   const Speaker* previous_ = nullptr;
+  const Speaker* list_speaker_ = nullptr;
   Speaker subject_;
 };
 
@@ -4165,6 +4185,8 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
         }
       }
     }
+    if (who == nullptr && list_speaker_ != nullptr && IsQuotingItem())
+      who = list_speaker_;
     if (who == nullptr && opens_paragraph) {
       if (previous_speaker != nullptr) {
         who = previous_speaker;
@@ -4387,8 +4409,9 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
   Registry reg;
-  Speaker open_speaker, previous, thread;
+  Speaker open_speaker, previous, thread, list;
   bool has_open = false, has_previous = false, has_thread = false;
+  bool has_list = false;  // items after "he warns of:" are quoting its speaker
   std::vector<int> quote_people;  // per quote: its speaker's id, or -1
   // The lede's quotes given to an office ("..., the GPC chair has said."),
   // until the next paragraph names who holds it.
@@ -4438,6 +4461,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     const int people_before = static_cast<int>(reg.people());
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
+    reader.set_list_speaker(has_list ? &list : nullptr);
     reader.Read(has_open ? &open_speaker : nullptr,
                 has_previous ? &previous : nullptr,
                 has_thread ? &thread : nullptr, &out, &quote_people);
@@ -4503,12 +4527,15 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       has_previous = true;
       has_thread = false;
     }
+    has_list = has_list && reader.IsQuotingItem();
     if (reader.ends_with_colon_attribution()) {
       // "As one former enthusiast told Pulse:" — the next quote is theirs,
       // named or not.
       has_previous = true;
       previous = reader.last_speaker();
       has_thread = false;
+      has_list = previous.named;
+      list = previous;
     }
     if (reader.has_thread_speaker()) {
       thread = reader.thread_speaker();

@@ -1576,6 +1576,23 @@ TEST(ExtractSpeakersTest, Cases) {
        "Viktor Makarov|Oleg Gordievsky|Thomas Hughes-Hallett",
        "Oleg Gordievsky: very happy|Oleg Gordievsky: The British state is not "
        "a fat cow.|Thomas Hughes-Hallett: It is bad."},
+      // Items after an attribution's colon quote its speaker; a full
+      // quote after one is not an item.
+      {{"Sir Thomas Hughes-Hallett chairs the group.",
+        "In a letter to fellow hospital bosses, he warns of:",
+        "A \u2018worsening financial crisis\u2019 leading to a \u2018crisis in "
+        "care provision\u2019;",
+        "\u2018Highly burdensome regulation\u2019 leading to \u2018abject "
+        "confusion\u2019.",
+        "Neena Modi said:",
+        "\u201cThis statement is a stark indictment of current policy, and in "
+        "saying \u201cthe crisis was predictable\u201d they make it clear."},
+       "Thomas Hughes-Hallett|Neena Modi",
+       "Thomas Hughes-Hallett: worsening financial crisis|Thomas "
+       "Hughes-Hallett: crisis in care provision|Thomas Hughes-Hallett: "
+       "Highly burdensome regulation|Thomas Hughes-Hallett: abject "
+       "confusion|Neena Modi: This statement is a stark indictment of current "
+       "policy, and in saying"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
