@@ -402,7 +402,7 @@ bool StartsWithUiVerb(const Words& w) {
 // you!", "Sign up to get the latest health policy news direct to your inbox",
 // "You must sign in to make a comment", "Register now", "Subscribe".
 bool IsAccountPrompt(const Block& b, const Words& w) {
-  if (b.words > 20) return false;
+  if (b.words > 25) return false;
   const std::string& s = b.lower;
   bool account = s.find("sign in") != std::string::npos ||
                  s.find("sign up") != std::string::npos ||
@@ -434,11 +434,12 @@ bool IsAccountPrompt(const Block& b, const Words& w) {
       StartsWithPhrase(w, {"to", "comment"})) {
     return b.words <= 15;
   }
-  // Newsletter and alert offers are unmistakable in any wording.
-  return !EndsSentence(s) && b.words <= 15 &&
-         (s.find("newsletter") != std::string::npos ||
-          s.find("your inbox") != std::string::npos ||
-          s.find("email alerts") != std::string::npos);
+  // Newsletter and alert offers are unmistakable in any wording, with the
+  // form's messages run into them: "Get daily updates directly to your inbox
+  // + Subscribe Thank you for subscribing! ... Invalid Email".
+  return !EndsSentence(s) && (s.find("newsletter") != std::string::npos ||
+                              s.find("your inbox") != std::string::npos ||
+                              s.find("email alerts") != std::string::npos);
 }
 
 // Short lines that are all toolbar words ("Share this article", "Print
@@ -588,6 +589,22 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
        s == "skip to content" || s == "skip to main content")) {
     return true;
   }
+  // A reading time ("1 min read"), a search form's labels ("Search tips
+  // Search criteria"), a date's label with no date ("Last updated:").
+  if (b.words <= 4 && (EndsWith(s, " min read") || EndsWith(s, " mins read") ||
+                       StartsWith(s, "search tips"))) {
+    return true;
+  }
+  {
+    std::string_view label = s;
+    while (!label.empty() && (label.back() == ':' || label.back() == ' '))
+      label.remove_suffix(1);
+    while (!label.empty() && (label.front() == '-' || label.front() == ' '))
+      label.remove_prefix(1);
+    if (label == "published" || label == "last updated" || label == "updated" ||
+        label == "posted" || label == "first published")
+      return true;
+  }
   // Copyright and legal footers.
   if (b.words <= 25 &&
       (StartsWith(s, "\xC2\xA9") || StartsWith(s, "copyright") ||
@@ -637,9 +654,41 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
   return false;
 }
 
+bool IsCapitalisedWord(std::string_view w);
+
+// A newspaper's name on its own, as a press archive prints it over the
+// story: "The Daily Telegraph", "The Mail on Sunday", "Express & Star",
+// "The Courier & Advertiser (Fife Edition)". At most six capitalised words
+// (and joiners), the last of them before any bracket a newspaper's noun.
+bool LooksLikeMasthead(const Block& b) {
+  if (b.words > 8 || b.lines.size() != 1) return false;
+  std::string_view t = b.text;
+  const std::size_t bracket = t.find(" (");
+  if (bracket != std::string_view::npos) t = t.substr(0, bracket);
+  const std::vector<std::string> words = SplitWords(t);
+  if (words.empty() || words.size() > 6) return false;
+  for (const std::string& w : words) {
+    if (!IsCapitalisedWord(w) && w != "&" && w != "on" && w != "of" &&
+        w != "and" && w != "the")
+      return false;
+  }
+  static const std::set<std::string_view> kPaperNouns = {
+      "Telegraph", "Times",       "Mail",     "Express",  "Star",
+      "Courier",   "Advertiser",  "Herald",   "Echo",     "Post",
+      "Gazette",   "Chronicle",   "Guardian", "Observer", "Mirror",
+      "Standard",  "Independent", "Record",   "Journal",  "Argus",
+      "Examiner",  "Sun",         "Sentinel", "Citizen",  "Mercury",
+      "Scotsman",  "Press",       "Sunday",   "Leader",   "Bulletin"};
+  if (!kPaperNouns.count(words.back())) return false;
+  // "The Mail on Sunday" but not a headline ending in "Sunday".
+  return words.back() != "Sunday" ||
+         (words.size() >= 3 && words[words.size() - 2] == "on");
+}
+
 // A tagline or masthead: the site's motto in its header. Recognised by the
 // phrases mottos use; position does the rest (see ChooseTitle).
 bool LooksLikeTagline(const Block& b) {
+  if (LooksLikeMasthead(b)) return true;
   const std::string& s = b.lower;
   if (b.words > 14 || EndsWithPeriodLike(s)) return false;
   for (std::string_view p :
@@ -759,6 +808,67 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
     return std::nullopt;
   }
   return std::string(name);
+}
+
+// Splits a datelines or a byline out of a block of lines that are not
+// wrapped text: "ICB cuts could mean merging systems" / "By Beth Gault" /
+// "27 March 2025" with no blank line between them are a headline, a byline
+// and a dateline, not one paragraph.
+std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
+  std::vector<Block> out;
+  out.reserve(blocks.size());
+  for (Block& b : blocks) {
+    if (b.lines.size() < 2 || b.bullet || WrapWidth(b.lines) > 0) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    std::vector<std::string> current;
+    for (std::string& line : b.lines) {
+      const bool own_line = ParseDateLine(line) || IsDateOnlyLine(line) ||
+                            ParseBylineBlock(MakeBlock({line}));
+      if (own_line && !current.empty()) {
+        out.push_back(MakeBlock(std::move(current)));
+        current.clear();
+      }
+      current.push_back(std::move(line));
+      if (own_line) {
+        out.push_back(MakeBlock(std::move(current)));
+        current.clear();
+      }
+    }
+    if (!current.empty()) out.push_back(MakeBlock(std::move(current)));
+  }
+  return out;
+}
+
+// A journal's citation line gives the date in brackets: "BMJ 2012; 344 doi:
+// https://doi.org/10.1136/bmj.e3673 (Published 24 May 2012) Cite this as:
+// BMJ 2012;344:e3673". Returns "Published 24 May 2012", a dateline.
+std::optional<std::string> CitationDateLine(const Block& b) {
+  if (b.words > 40) return std::nullopt;
+  const std::size_t p = b.text.find("(Published ");
+  if (p == std::string::npos) return std::nullopt;
+  const std::string_view rest = std::string_view(b.text).substr(p + 11);
+  std::size_t length = 0;
+  if (!ParseDatePrefix(rest, &length) || length >= rest.size() ||
+      rest[length] != ')')
+    return std::nullopt;
+  return "Published " + std::string(rest.substr(0, length));
+}
+
+// A short line with no capital letter ("latest health care news", "by") is
+// a site's label, never a headline.
+bool IsLowerCaseLabel(const Block& b) {
+  if (b.words > 8 || EndsWithPeriodLike(b.lower)) return false;
+  for (const std::string& word : SplitWords(b.text)) {
+    // (Past an opening mark: "'Podcasters' look to net money".)
+    std::string_view w = word;
+    while (!w.empty() && (w[0] == '\'' || w[0] == '"' || w[0] == '('))
+      w.remove_prefix(1);
+    if (IsCapitalisedWord(w) || (!w.empty() && w[0] >= '0' && w[0] <= '9'))
+      return false;
+  }
+  return true;
 }
 
 // Headline-like: a line of a few words that does not end like a sentence.
@@ -977,6 +1087,24 @@ std::size_t ChooseTitleByStory(const std::vector<Block>& blocks,
   return best;
 }
 
+// A crawler's record may open with its own date field, run into the page's
+// first line: " date 2022-07-20 Gloucestershire care home closure challenge
+// rejected". The field goes on a line of its own, a dateline before the
+// page.
+std::string CrawlerDateOnItsLine(const std::string& text) {
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos ||
+      !StartsWithIgnoreCase(std::string_view(text).substr(start), "date "))
+    return text;
+  const std::size_t iso = start + 5;
+  std::size_t length = 0;
+  if (text.size() < iso + 10 || text[iso + 4] != '-' || text[iso + 7] != '-' ||
+      !ParseDatePrefix(std::string_view(text).substr(iso, 10), &length) ||
+      length != 10)
+    return text;
+  return text.substr(start, 15) + "\n" + text.substr(iso + 10);
+}
+
 }  // namespace
 
 std::string RawTextId(const std::string& source) {
@@ -1009,15 +1137,20 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   article.source = source;
   article.format = SourceFormat::kRawText;
 
-  std::vector<Block> blocks = SplitBlocks(text);
+  std::vector<Block> blocks =
+      SplitHeaderLines(SplitBlocks(CrawlerDateOnItsLine(text)));
   std::vector<Kind> kinds;
   kinds.reserve(blocks.size());
   for (const Block& b : blocks) kinds.push_back(Classify(b));
 
   // Short lines that repeat in the page are navigation (menus, share bars
   // printed twice); long repeated ones are pull-quotes and may stay.
+  // (A line printed twice in a row is a headline over its own repeat, not
+  // navigation.)
   std::map<std::string, int> seen;
-  for (const Block& b : blocks) ++seen[Key(b)];
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i == 0 || Key(blocks[i]) != Key(blocks[i - 1])) ++seen[Key(blocks[i])];
+  }
   auto repeated_nav = [&](const Block& b) {
     return seen[Key(b)] > 1 && b.words <= kMaxNavWords &&
            !EndsSentence(b.lower);
@@ -1037,6 +1170,12 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     const Block& b = blocks[i];
     if (kinds[i] == Kind::kEndMarker && !candidates.empty()) break;
     if (kinds[i] != Kind::kText || repeated_nav(b) || IsMenuBlock(b)) continue;
+    if (IsLowerCaseLabel(b)) continue;
+    if (auto cited = CitationDateLine(b)) {
+      header_lines.push_back(*cited);
+      used[i] = true;
+      continue;
+    }
     if (IsDateOnlyLine(b.text) || ParseDateLine(b.text) ||
         ParseBylineBlock(b)) {
       header_lines.push_back(b.text);
@@ -1146,6 +1285,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     }
     if (in_header && (ParseDateLine(b.text) || IsDateOrTimeLine(b.text))) {
       header_lines.push_back(b.text);
+      continue;
+    }
+    if (auto cited = in_header ? CitationDateLine(b) : std::nullopt) {
+      header_lines.push_back(*cited);
       continue;
     }
     for (std::string& p : BlockParagraphs(b))

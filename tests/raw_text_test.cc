@@ -430,6 +430,67 @@ TEST(ReadRawTextTest, StandfirstWithoutFullStopIsNotTheTitle) {
       "Health secretary says review of NHS pay will report in the spring");
 }
 
+// A crawler's leading date field run into the page's first line.
+TEST(ReadRawTextTest, CrawlersDateFieldIsTheDate) {
+  Article a = ReadRawText(
+      " date 2022-07-20 Gloucestershire care home closure challenge rejected\n"
+      "- Published\n"
+      "Four council care homes in Gloucestershire are set to shut in the "
+      "autumn.\n"
+      "Six opposition councillors had called in the decision.\n",
+      "d.txt");
+  EXPECT_EQ(a.title, "Gloucestershire care home closure challenge rejected");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2022-07-20");
+  EXPECT_EQ(a.paragraphs.size(), 2u) << a.Body();
+}
+
+// A headline, a byline and a dateline on lines of one block, the headline
+// printed twice.
+TEST(ReadRawTextTest, BylineAndDatelineInsideABlock) {
+  Article a = ReadRawText(
+      "This site is intended for health professionals only\n\n"
+      "ICB cuts could mean merging systems\n\n"
+      "ICB cuts could mean merging systems\nBy Beth Gault\n27 March 2025\n\n"
+      "The cuts to ICBs announced earlier this month could mean merging "
+      "systems, MPs have heard.\n",
+      "b.txt");
+  EXPECT_EQ(a.title, "ICB cuts could mean merging systems");
+  EXPECT_EQ(a.byline, "Beth Gault");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2025-03-27");
+  EXPECT_EQ(a.paragraphs.size(), 1u) << a.Body();
+}
+
+// A press archive's masthead over the headline, a site's lower-case label,
+// a reading time and a journal's citation line.
+TEST(ReadRawTextTest, MastheadsLabelsAndCitationsAreNotTheTitle) {
+  Article a = ReadRawText(
+      "The Daily Telegraph\n\nNHS tells hospitals to cancel all routine "
+      "operations\n\nHospitals in England were told to cancel operations, "
+      "the NHS said.\n",
+      "m.txt");
+  EXPECT_EQ(a.title, "NHS tells hospitals to cancel all routine operations");
+  a = ReadRawText(
+      "latest health care news\n\nSingle joint chief appointed to lead five "
+      "Norfolk CCGs\n\n1 min read\n\nFive CCGs have appointed a single "
+      "accountable officer.\n",
+      "l.txt");
+  EXPECT_EQ(a.title, "Single joint chief appointed to lead five Norfolk CCGs");
+  EXPECT_EQ(a.paragraphs.size(), 1u) << a.Body();
+  a = ReadRawText(
+      "Intended for healthcare professionals\n\nGPs must not be left out of "
+      "clinical commissioning, warns BMA\n\nBMJ 2012; 344 doi: "
+      "https://doi.org/10.1136/bmj.e3673 (Published 24 May 2012) Cite this "
+      "as: BMJ 2012;344:e3673\n\nThe emerging clinical commissioning groups "
+      "must include ordinary GPs, the BMA has said.\n",
+      "c.txt");
+  EXPECT_EQ(a.title,
+            "GPs must not be left out of clinical commissioning, warns BMA");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2012-05-24");
+}
+
 TEST(ReadRawTextTest, CaptionsAndAdvertsAreDropped) {
   Article a = ReadRawText(
       "Headline about waiting lists\n\nImage caption: A hospital ward in "
