@@ -284,6 +284,13 @@ bool IsCookieBanner(const Block& b) {
 bool IsBrowserNotice(const Block& b) {
   if (b.words > 40) return false;
   const std::string& s = b.lower;
+  // "Stay up to date with notifications from The Independent",
+  // "Notifications can be managed in browser preferences."
+  if (b.words <= 15 && s.find("notifications") != std::string::npos &&
+      (s.find("browser") != std::string::npos ||
+       StartsWith(s, "stay up to date") || StartsWith(s, "allow") ||
+       StartsWith(s, "turn on") || StartsWith(s, "enable")))
+    return true;
   const bool browser = s.find("browser") != std::string::npos;
   const bool script = s.find("javascript") != std::string::npos;
   if (!browser && !script) return false;
@@ -589,6 +596,26 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
        s == "skip to content" || s == "skip to main content")) {
     return true;
   }
+  // "Skip to main contentSkip to navigation": a page's skip links, run
+  // together.
+  if (b.words <= 8 && StartsWith(s, "skip to ")) return true;
+  // An archive's notice: "This article is more than 5 years old".
+  if (b.words <= 9 && StartsWith(s, "this article is more than ") &&
+      EndsWith(s, " old"))
+    return true;
+  // A title's leftover suffix on a line of its own: "- ITV Report" (not a
+  // list's item, "- What is up?").
+  if (b.words <= 4 && (StartsWith(s, "- ") || StartsWith(s, "\xE2\x80\x93 ") ||
+                       StartsWith(s, "| "))) {
+    const std::vector<std::string> rest =
+        SplitWords(b.text.substr(b.text.find(' ') + 1));
+    if (!rest.empty() &&
+        std::all_of(rest.begin(), rest.end(), [](const std::string& x) {
+          return std::isupper(static_cast<unsigned char>(x[0])) &&
+                 std::isalnum(static_cast<unsigned char>(x.back()));
+        }))
+      return true;
+  }
   // A reading time ("1 min read"), a search form's labels ("Search tips
   // Search criteria"), a date's label with no date ("Last updated:").
   if (b.words <= 4 && (EndsWith(s, " min read") || EndsWith(s, " mins read") ||
@@ -793,9 +820,10 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   std::string_view rest = TrimView(t.substr(skip));
   // Cut at a separator: a comma, "|", " at ", " on ", a dash, a date.
   std::size_t cut = rest.size();
+  // (Also a social handle: "By Gareth Joy X @lookoutwales2".)
   for (std::string_view sep :
        {",", "|", " at ", " on ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-        " in ", " (", " for "}) {
+        " in ", " (", " for ", " X @", " @"}) {
     std::size_t p = rest.find(sep);
     if (p != std::string_view::npos && p < cut) cut = p;
   }
@@ -814,13 +842,32 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
 // wrapped text: "ICB cuts could mean merging systems" / "By Beth Gault" /
 // "27 March 2025" with no blank line between them are a headline, a byline
 // and a dateline, not one paragraph.
+// And before the story's first sentence, a headline-like first line over
+// a longer line that starts with a capital is a headline over its
+// standfirst: "The inspector falls: why the CQC needs a fresh start" /
+// "After years of chaos, the Care Quality Commission urgently needs ...".
+// (Not a headline wrapped onto a second line, which starts in lower case.)
 std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
   std::vector<Block> out;
   out.reserve(blocks.size());
+  bool before_story = true;
   for (Block& b : blocks) {
     if (b.lines.size() < 2 || b.bullet || WrapWidth(b.lines) > 0) {
+      before_story = before_story && !EndsWithPeriodLike(b.lower);
       out.push_back(std::move(b));
       continue;
+    }
+    if (before_story) {
+      const std::string& head = b.lines[0];
+      const std::string& next = b.lines[1];
+      const std::size_t words = CountWords(head);
+      if (words >= 3 && words <= kMaxTitleWords &&
+          !EndsWithPeriodLike(LowerAsciiQuotes(head)) &&
+          IsCapitalisedWord(next) && Columns(next) > Columns(head)) {
+        out.push_back(MakeBlock({head}));
+        b.lines.erase(b.lines.begin());
+      }
+      before_story = false;
     }
     std::vector<std::string> current;
     for (std::string& line : b.lines) {
@@ -1058,19 +1105,28 @@ bool IsMenuBlock(const Block& b) {
 // headline is the one whose words the story uses: mastheads and mottos
 // share few words with the story. The first candidate the story bears out
 // wins: a standfirst after the headline shares as many words, or more.
-std::size_t ChooseTitleByStory(const std::vector<Block>& blocks,
-                               const std::vector<Kind>& kinds,
-                               const std::vector<std::size_t>& candidates) {
+// The content words of the first six text blocks from block `from`: the
+// story's opening, which its headline shares words with.
+std::set<std::string> StoryWords(const std::vector<Block>& blocks,
+                                 const std::vector<Kind>& kinds,
+                                 std::size_t from) {
   std::set<std::string> story;
   std::size_t taken = 0;
-  for (std::size_t i = candidates.back() + 1; i < blocks.size() && taken < 6;
-       ++i) {
+  for (std::size_t i = from; i < blocks.size() && taken < 6; ++i) {
     if (kinds[i] == Kind::kCommentHeading) break;
     if (kinds[i] != Kind::kText) continue;
     std::set<std::string> w = ContentWords(blocks[i].lower);
     story.insert(w.begin(), w.end());
     ++taken;
   }
+  return story;
+}
+
+std::size_t ChooseTitleByStory(const std::vector<Block>& blocks,
+                               const std::vector<Kind>& kinds,
+                               const std::vector<std::size_t>& candidates) {
+  const std::set<std::string> story =
+      StoryWords(blocks, kinds, candidates.back() + 1);
   std::size_t best = blocks.size();
   double best_score = -1;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -1210,20 +1266,30 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     std::size_t k = *candidates_before_dateline;
     title_index = k < candidates.size() ? candidates[k] : candidates[k - 1];
     // A bare name right before the dateline is the byline, under a
-    // headline and, when it is the longer line, a standfirst:
-    // "Leaked memo at hospital trust raises alarm" / "BMA to contact GMC
-    // over fears of harm" / "Jo Carlowe" / "Wednesday, 15 January 2020".
-    if (k == candidates.size() && k >= 2 &&
-        IsBareByline(blocks[candidates[k - 1]])) {
+    // headline and a standfirst, whatever follows: "Leaked memo at hospital
+    // trust raises alarm" / "BMA to contact GMC over fears of harm" / "Jo
+    // Carlowe" / "Wednesday, 15 January 2020".
+    std::size_t end = k;  // candidates [0, end) are the header's lines
+    if (k >= 2 && IsBareByline(blocks[candidates[k - 1]])) {
       bare_byline = candidates[k - 1];
       if (article.byline.empty()) article.byline = blocks[bare_byline].text;
       header_lines.push_back(blocks[bare_byline].text);
       used[bare_byline] = true;
-      title_index = candidates[k - 2];
-      if (k >= 3 &&
-          blocks[candidates[k - 2]].words > blocks[candidates[k - 3]].words)
-        title_index = candidates[k - 3];
+      end = k - 1;
+      title_index = candidates[end - 1];
     }
+    // Of a headline and its standfirst right before the dateline, the
+    // headline is the first and not the longer, and the story bears it out:
+    // "Lansley contests waiting time claim" / "Andrew Lansley insists there
+    // are fewer patients than ever waiting ..." / "19 April 2012" (not
+    // "NHSProviders homepage z" over a headline).
+    const Block* first = end >= 2 ? &blocks[candidates[end - 2]] : nullptr;
+    if ((end < k || k == candidates.size()) && first != nullptr &&
+        !LooksLikeTagline(*first) && first->words >= 3 &&
+        first->words <= blocks[candidates[end - 1]].words &&
+        Overlap(*first, StoryWords(blocks, kinds, candidates[end - 1] + 1)) >=
+            kWeakTitleOverlap)
+      title_index = candidates[end - 2];
   } else {
     title_index = ChooseTitleByStory(blocks, kinds, candidates);
     // A page that opens with a headline-like line (no banner, no masthead

@@ -491,6 +491,62 @@ TEST(ReadRawTextTest, MastheadsLabelsAndCitationsAreNotTheTitle) {
   EXPECT_EQ(a.date->Iso(), "2012-05-24");
 }
 
+// A headline over its standfirst, then the dateline; and one over a bare
+// byline and a standfirst, with an archive's notice and a comments link.
+TEST(ReadRawTextTest, HeadlineOverStandfirstBeforeTheDateline) {
+  Article a = ReadRawText(
+      "Lansley contests waiting time claim\n\n"
+      "Andrew Lansley insists there are fewer patients than ever waiting a "
+      "long time for treatment\n19 April 2012\n\n"
+      "NHS patients are waiting longer for treatment, a report claims, and "
+      "Lansley contests it.\n",
+      "l.txt");
+  EXPECT_EQ(a.title, "Lansley contests waiting time claim");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2012-04-19");
+  a = ReadRawText(
+      "Stay up to date with notifications from The Independent\n\n"
+      "Notifications can be managed in browser preferences.\n\n"
+      "Doctors lambast Boris Johnson over NHS crisis\n\n"
+      "This article is more than 5 years old\n\n"
+      "Staff working in the NHS have endured winter after winter of crisis, "
+      "BMA chair says\n\nHenry Austin\nSunday 03 November 2019 00:47 "
+      "GMT\nComments\nJunior doctor calls visit a PR stunt\n\n"
+      "Doctors have accused Boris Johnson of ignoring the NHS crisis in "
+      "winter.\n",
+      "i.txt");
+  EXPECT_EQ(a.title, "Doctors lambast Boris Johnson over NHS crisis");
+  EXPECT_EQ(a.byline, "Henry Austin");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2019-11-03");
+}
+
+// A headline over its standfirst in one block; a byline with a social
+// handle; a title's suffix on its own line, but not a list's item.
+TEST(ReadRawTextTest, HeadlineLinesAndSuffixes) {
+  Article a = ReadRawText(
+      "The inspector falls: why the CQC needs a fresh start\n"
+      "After years of chaos, the Care Quality Commission urgently needs to "
+      "rebuild trust.\n\nRegulators are rarely popular.\n",
+      "c.txt");
+  EXPECT_EQ(a.title, "The inspector falls: why the CQC needs a fresh start");
+  a = ReadRawText(
+      "Health board 'disappointed' by intervention measures\n\n"
+      "Wednesday, 16 July 2025 13:53\n\nBy Gareth Joy X @lookoutwales2\n\n"
+      "Cardiff and Vale health board says it is disappointed.\n",
+      "w.txt");
+  EXPECT_EQ(a.title, "Health board 'disappointed' by intervention measures");
+  EXPECT_EQ(a.byline, "Gareth Joy");
+  a = ReadRawText(
+      "- ITV Report\nRoyal College of GPs: Doctors demoralised by plans\n"
+      "The chair of the college has said the plans are preposterous.\n"
+      "She listed the questions patients ask:\n- What is up?\n",
+      "t.txt");
+  EXPECT_EQ(a.title, "Royal College of GPs: Doctors demoralised by plans");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.back(), "- What is up?");
+}
+
 TEST(ReadRawTextTest, CaptionsAndAdvertsAreDropped) {
   Article a = ReadRawText(
       "Headline about waiting lists\n\nImage caption: A hospital ward in "
