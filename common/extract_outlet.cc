@@ -229,9 +229,11 @@ Status OutletSignatures::Parse(std::string_view text, OutletSignatures* out) {
       kind = Kind::kDomain;
     } else if (f[1] == "name") {
       kind = Kind::kName;
+    } else if (f[1] == "quoted") {
+      kind = Kind::kQuoted;
     } else {
       return Status::InvalidInput("unknown kind \"" + std::string(f[1]) +
-                                      "\" (masthead, domain or name)",
+                                      "\" (masthead, domain, name or quoted)",
                                   line_no);
     }
     auto it = std::find(out->outlets_.begin(), out->outlets_.end(), f[0]);
@@ -271,6 +273,7 @@ void OutletSignatures::ScoreText(const TokenizedText& text, Place place,
         score = kStrong;
         break;
       case Kind::kName:
+      case Kind::kQuoted:
         if (IsWholeText(tokens, m.first, m.last) ||
             AfterCopyright(tokens, m.first) || IsCopyrightNotice(tokens) ||
             (first_paragraph && IsAgencyParenthesis(tokens, m.first, m.last))) {
@@ -280,7 +283,10 @@ void OutletSignatures::ScoreText(const TokenizedText& text, Place place,
         } else if (IsCitation(tokens, m.first, m.last)) {
           score = kCitation;
         } else if (IsSelfReference(tokens, m.first, m.last)) {
-          score = kSelf;
+          // "told the BBC", "told Reuters": other outlets' stories say it
+          // of a broadcaster or an agency as often as its own do.
+          score =
+              pattern_kind_[m.pattern] == Kind::kQuoted ? kQuotedSelf : kSelf;
         } else {
           score = kMention;
         }

@@ -49,6 +49,9 @@ class OutletSignatures {
   // Weights of the evidence; an outlet needs kMinScore to be chosen.
   static constexpr double kStrong = 10;  // masthead, host name, "(Reuters) -"
   static constexpr double kSelf = 3;     // "told Pulse", "Pulse has learnt"
+  // "told the BBC", "told Reuters" (a `quoted` name in outlets.tsv): with
+  // one more mention, enough.
+  static constexpr double kQuotedSelf = 2;
   static constexpr double kMention = 1;  // a bare mention of the name
   static constexpr double kCitation =
       -3;  // "according to the BMJ", "a survey by Pulse Magazine"
@@ -57,7 +60,7 @@ class OutletSignatures {
   const std::vector<std::string>& outlets() const { return outlets_; }
 
  private:
-  enum class Kind { kMasthead, kDomain, kName };
+  enum class Kind { kMasthead, kDomain, kName, kQuoted };
   // Where a text comes from: the title or body, or the page furniture.
   enum class Place { kTitle, kFirstParagraph, kBody, kFurniture };
   void ScoreText(const TokenizedText& text, Place place,

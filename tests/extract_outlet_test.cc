@@ -47,7 +47,15 @@ TEST(ExtractOutletTest, Cases) {
       {"",
        {"In a statement to MiP a spokesperson said it was wrong."},
        "Management in Practice"},
-      {"", {"One GP told the Guardian it was wrong."}, "The Guardian"},
+      // Of an outlet that others quote as a source, one such phrase is not
+      // enough ("a source told the BBC" on ITV's page), two are.
+      {"", {"One GP told the Guardian it was wrong."}, ""},
+      {"",
+       {"One GP told the Guardian it was wrong.",
+        "Another told the Guardian the same."},
+       "The Guardian"},
+      {"", {"A source told the BBC that hospitals were full."}, ""},
+      {"", {"One GP told Pulse it was wrong."}, "Pulse"},
       {"",
        {"An HSJ investigation found the trust in deficit."},
        "Health Service Journal"},
