@@ -1323,10 +1323,12 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     words.erase(words.begin());
   }
   // "The MP for Ealing North claimed", "the lawyer for Michael Jackson
-  // said": the role speaks, not the place or person it is for.
+  // said": the role speaks, not the place or person it is for. Also
+  // "director at Silver Voices": where the role is held.
   if (!words.empty() && words.front().first >= lo + 2 &&
       (t[words.front().first - 1].text == "for" ||
-       t[words.front().first - 1].text == "of")) {
+       t[words.front().first - 1].text == "of" ||
+       t[words.front().first - 1].text == "at")) {
     const std::size_t r = words.front().first - 2;
     if (t[r].is_word &&
         (RoleWords().count(t[r].text) || PersonAcronyms().count(t[r].text))) {

@@ -1593,6 +1593,14 @@ TEST(ExtractSpeakersTest, Cases) {
        "Highly burdensome regulation|Thomas Hughes-Hallett: abject "
        "confusion|Neena Modi: This statement is a stark indictment of current "
        "policy, and in saying"},
+      // "director at Silver Voices": where the role is held, not a person.
+      {{"Dennis Reed, director at Silver Voices, a campaign group for "
+        "over-60s, said the situation was \"completely unacceptable\".",
+        "Matt Williams, a fund manager at Perpetual Trustees said it \"is "
+        "definitely a precursor to a takeover\"."},
+       "Dennis Reed|Matt Williams",
+       "Dennis Reed: completely unacceptable|Matt Williams: is definitely a "
+       "precursor to a takeover"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
