@@ -2329,8 +2329,11 @@ class ParagraphReader {
   // phrases of at most ten words, without any attribution, and does not
   // end in a quote: "A 'climate of fear' ruling wards, with doctors
   // afraid;".
-  bool IsQuotingItem() const {
-    if (quotes_.empty() || !attrs_.empty() || units_.empty() ||
+  bool IsQuotingItem() const { return !quotes_.empty() && IsShortItem(); }
+  // The same, quoting or not: "Compared the dangers of too few doctors at
+  // weekends to flying without a co-pilot;" keeps the list going.
+  bool IsShortItem() const {
+    if (!attrs_.empty() || units_.empty() ||
         units_.back().sentence != units_[0].sentence ||
         units_.back().is_quote || t_.size() > 60)
       return false;
@@ -4529,14 +4532,15 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       has_previous = true;
       has_thread = false;
     }
-    has_list = has_list && reader.IsQuotingItem();
+    has_list = has_list && reader.IsShortItem();
     if (reader.ends_with_colon_attribution()) {
       // "As one former enthusiast told Pulse:" — the next quote is theirs,
       // named or not.
       has_previous = true;
       previous = reader.last_speaker();
       has_thread = false;
-      has_list = previous.named;
+      // (A person's: not a heading's, "NOTES TO EDITORS:".)
+      has_list = previous.person;
       list = previous;
     }
     if (reader.has_thread_speaker()) {

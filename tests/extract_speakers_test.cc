@@ -1601,6 +1601,18 @@ TEST(ExtractSpeakersTest, Cases) {
        "Dennis Reed|Matt Williams",
        "Dennis Reed: completely unacceptable|Matt Williams: is definitely a "
        "precursor to a takeover"},
+      // A list after a person's colon goes on past an item that quotes
+      // nothing; a heading's colon starts no list.
+      {{"Jeremy Hunt gave an interview.",
+        "Speaking to The Mail on Sunday in his study, Mr Hunt:",
+        "Vowed he will not \u2018crumble\u2019 in his bid;",
+        "Compared the dangers of too few doctors to flying without a "
+        "co-pilot;",
+        "Lambasted \u2018bullying\u2019 pro-strike doctors; and",
+        "NOTES TO EDITORS:", "This study was funded by a foundation.",
+        "[1] 'UbbLE' stands for 'UK Longevity Explorer'."},
+       "Jeremy Hunt",
+       "Jeremy Hunt: crumble|Jeremy Hunt: bullying"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
