@@ -466,7 +466,7 @@ const WordSet& QuotingVerbs() {
       "welcomes",   "attacked",   "attacks",   "labelled",  "labeled",
       "defended",   "defends",    "dismissed", "dismisses", "rejected",
       "rejects",    "implored",   "implores",  "begged",    "slammed",
-      "slams",      "blasted"};
+      "slams",      "blasted",    "demanded"};
   return s;
 }
 

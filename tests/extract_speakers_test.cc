@@ -1613,6 +1613,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "[1] 'UbbLE' stands for 'UK Longevity Explorer'."},
        "Jeremy Hunt",
        "Jeremy Hunt: crumble|Jeremy Hunt: bullying"},
+      // "demanded" reports the words it quotes.
+      {{"But last night Stephen Dorrell, Health Secretary between 1995 and "
+        "1997, demanded that he \u2018significantly change\u2019 his plans."},
+       "Stephen Dorrell",
+       "Stephen Dorrell: significantly change"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
