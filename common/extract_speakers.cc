@@ -4109,6 +4109,12 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       who = &a.speaker;
     }
     if (who == nullptr && QuotesAThing(u)) continue;
+    // "a high number of so-called "never events"": a term, nobody's words.
+    if (!q.continues && q.open >= 1 && t_[q.open - 1].lower == "called" &&
+        ((q.open >= 3 && t_[q.open - 2].text == "-" &&
+          t_[q.open - 3].lower == "so") ||
+         (q.open >= 2 && t_[q.open - 2].lower == "so")))
+      continue;
     // A sentence: five words or more, or two or more that end with the
     // sentence's stop inside the marks ("Biology is very complex.").
     const auto spaces = std::count(qtext.begin(), qtext.end(), ' ');

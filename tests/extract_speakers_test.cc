@@ -1618,6 +1618,11 @@ TEST(ExtractSpeakersTest, Cases) {
         "1997, demanded that he \u2018significantly change\u2019 his plans."},
        "Stephen Dorrell",
        "Stephen Dorrell: significantly change"},
+      // A quote after "so-called" is a term.
+      {{"Health Secretary Jeremy Miles told members that a number of "
+        "so-called \"never events\" had caused \"unnecessary harm\"."},
+       "Jeremy Miles",
+       "Jeremy Miles: unnecessary harm"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
