@@ -445,7 +445,10 @@ bool AfterModal(const Tokens& t, std::size_t i) {
     --j;
   if (j < 2 || !t[j - 1].is_word) return false;
   if (t[j - 1].text == "to") return IntentWords().count(t[j - 2].text) > 0;
-  if (!IsModal(t[j - 1].text)) return false;
+  // Or an emphatic "did" ("NHS West Kent's Wilson Bolsover did admit:").
+  if (!IsModal(t[j - 1].text) && t[j - 1].text != "did" &&
+      t[j - 1].text != "does")
+    return false;
   static const WordSet kNotPeople = {"i",    "we",   "it",    "they",
                                      "this", "that", "there", "you"};
   const MatchToken& subject = t[j - 2];

@@ -1623,6 +1623,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "so-called \"never events\" had caused \"unnecessary harm\"."},
        "Jeremy Miles",
        "Jeremy Miles: unnecessary harm"},
+      // An emphatic "did" before a base form.
+      {{"Despite putting their point, NHS West Kent's Wilson Bolsover did "
+        "admit: \"I wouldn't choose to have my baby in a midwifery led "
+        "unit.\""},
+       "Wilson Bolsover",
+       "Wilson Bolsover: I wouldn't choose to have my baby in a midwifery led "
+       "unit."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
