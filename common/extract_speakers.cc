@@ -247,7 +247,11 @@ const WordSet& BodyWords() {
       // Plurals in "-ies", which the plain "s" rule misses ("Red Cross and
       // Red Crescent Societies").
       "Societies", "Agencies", "Authorities", "Charities", "Industries",
-      "Academies", "Ministries", "Companies", "Universities"};
+      "Academies", "Ministries", "Companies", "Universities",
+      // Parties named in Welsh and Irish: "Plaid Cymru said it "begs the
+      // question"", "Sinn Féin", "Fianna Fáil" (not "Sinn" or "Gael", which
+      // are also people's names: "Hans-Werner Sinn", "Gael Monfils").
+      "Plaid", "Cymru", "F\u00e9in", "Fianna", "F\u00e1il"};
   return s;
 }
 

@@ -1630,6 +1630,13 @@ TEST(ExtractSpeakersTest, Cases) {
        "Wilson Bolsover",
        "Wilson Bolsover: I wouldn't choose to have my baby in a midwifery led "
        "unit."},
+      // Parties named in Welsh and Irish are bodies; "Gael" is a person's.
+      {{"The Conservatives said it was \"eye-brow raising\" while Plaid "
+        "Cymru said it \"begs the question\" of control.",
+        "\"This is my first win over a top 10 player,\" said Gael Monfils."},
+       "Gael Monfils",
+       "Conservatives: eye-brow raising|Plaid Cymru: begs the question|Gael "
+       "Monfils: This is my first win over a top 10 player"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
