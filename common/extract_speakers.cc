@@ -1697,6 +1697,17 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     m.role = DefiniteRole(t, lo, e);
     return m;
   }
+  // "The 67-year-old said": an age for the person last named, of either
+  // sex.
+  if (w.lower == "old" && e >= lo + 5 && t[e - 1].text == "-" &&
+      t[e - 2].lower == "year" && t[e - 3].text == "-" &&
+      !t[e - 4].text.empty() && t[e - 4].text[0] >= '0' &&
+      t[e - 4].text[0] <= '9' && t[e - 5].lower == "the") {
+    m.kind = MentionKind::kPronoun;
+    m.gender = 0;
+    m.first = e - 5;
+    return m;
+  }
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
   if (Mention person = PersonBeforeBodyNoun(text, t, lo, e);
       person.kind != MentionKind::kNone)
@@ -1954,6 +1965,10 @@ struct Person {
   // The words of the roles the article gives the person, in lower case
   // ("culture", "secretary"), for "the culture secretary said".
   std::vector<std::string> role_words;
+  // The positions of mentions that open their sentence ("Lesley Croft, who
+  // lives with Parkinson's disease, voiced his worries"): a person named
+  // in passing there may be "the 67-year-old" who speaks next.
+  std::vector<long> opens;
 
   // The latest mention's position (-1: none).
   long LastSeen() const {
@@ -2094,11 +2109,24 @@ class Registry {
   // ... "...," she said").
   // When the pronoun is an unnamed one who spoke for a body ("a DH
   // spokeswoman said ... She added"), *body is set to the body.
-  int Pronoun(char gender, long pos, std::string* body = nullptr) {
+  // `named_in_passing` also takes a person named in passing: "Lesley
+  // Croft, who lives with Parkinson's disease, voiced his worries" then
+  // "The 67-year-old said".
+  int Pronoun(char gender, long pos, std::string* body = nullptr,
+              bool named_in_passing = false) {
     int best = -1;
     long best_at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
+      if (named_in_passing && p.weak && Compatible(p.gender, gender)) {
+        const long at = p.LatestAtOrBefore(pos);
+        if (at >= 0 && (best < 0 || at > best_at) &&
+            std::find(p.opens.begin(), p.opens.end(), at) != p.opens.end()) {
+          best = static_cast<int>(i);
+          best_at = at;
+        }
+        continue;
+      }
       // A person named in passing may be a film or a firm ("Million Dollar
       // Baby"), but not a woman by her given name, for "she": "One woman,
       // Victoria Lapete, found her sister ... "When we saw each other,"".
@@ -2204,6 +2232,9 @@ class Registry {
     std::vector<long>& seen = people_[i].seen;
     seen.erase(std::remove(seen.begin(), seen.end(), pos), seen.end());
   }
+
+  // The mention at `pos` opens its sentence.
+  void Opens(int i, long pos) { people_[i].opens.push_back(pos); }
 
   // The person is more than a passing name: pronouns may look back to
   // them.
@@ -3065,6 +3096,10 @@ void ParagraphReader::ScanMentions() {
         int p = reg_->Person(m.name, m.gender, base_ + static_cast<long>(first),
                              /*weak=*/!after && !before && !RolePredicate(k));
         seen.push_back({p, first, k});
+        if (first == 0 || unit_of_token_[first - 1] < 0 ||
+            units_[unit_of_token_[first - 1]].sentence !=
+                units_[unit_of_token_[first]].sentence)
+          reg_->Opens(p, base_ + static_cast<long>(first));
         // "Oliver Letwin, the shadow chancellor,", "The Secretary of State
         // for Culture, Media and Sport, Tessa Jowell,".
         if (after) reg_->AddRole(p, WordsBetweenCommas(k));
@@ -3312,7 +3347,9 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       break;
     case MentionKind::kPronoun: {
       std::string body;
-      p = reg_->Pronoun(m.gender, pos, &body);
+      // (An age, "the 67-year-old", is the only pronoun of either sex.)
+      p = reg_->Pronoun(m.gender, pos, &body,
+                        /*named_in_passing=*/m.gender == 0);
       if (p < 0 && !body.empty()) {
         s.named = true;
         s.name = std::move(body);

@@ -1637,6 +1637,19 @@ TEST(ExtractSpeakersTest, Cases) {
        "Gael Monfils",
        "Conservatives: eye-brow raising|Plaid Cymru: begs the question|Gael "
        "Monfils: This is my first win over a top 10 player"},
+      // "The 67-year-old said": the person last named, even in passing
+      // when the name opened its sentence; not a film's title.
+      {{"Practice manager George Ahad said the surgery may close.",
+        "Lesley Croft, who lives with Parkinson\u2019s disease, voiced his "
+        "worries.",
+        "The 67-year-old said: \u201cIt would be a mobility issue for "
+        "me.\u201d",
+        "Dustin Hoffman has hit out at current films.",
+        "The star of Rain Man said the culture was bad. The 67-year-old also "
+        "said he lost his \"spark\" for acting."},
+       "George Ahad|Lesley Croft|Dustin Hoffman",
+       "Lesley Croft: It would be a mobility issue for me.|Dustin Hoffman: "
+       "spark"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
