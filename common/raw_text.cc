@@ -804,9 +804,39 @@ bool IsBareByline(const Block& b) {
   return false;
 }
 
+// A byline's name without the job title after it: "Lizzie Roberts HEALTH
+// REPORTER", "Alex Matthews-King Health Correspondent" -> the name. The
+// title starts at the first of its words after at least two of the name.
+std::string WithoutJobTitle(std::string_view name) {
+  static const std::set<std::string> kTitleWords = {
+      "health",     "editor",         "correspondent", "reporter",  "political",
+      "chief",      "senior",         "science",       "social",    "affairs",
+      "home",       "deputy",         "medical",       "news",      "writer",
+      "journalist", "columnist",      "business",      "economics", "education",
+      "consumer",   "investigations", "local",         "democracy", "associate",
+      "assistant",  "contributing",   "special"};
+  const std::vector<std::string> words = SplitWords(name);
+  std::size_t keep = words.size();
+  for (std::size_t i = 2; i < words.size(); ++i) {
+    if (kTitleWords.count(AsciiLower(words[i]))) {
+      keep = i;
+      break;
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < keep; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
 std::optional<std::string> ParseBylineBlock(const Block& b) {
   if (b.words > 14) return std::nullopt;
   std::string_view t = b.text;
+  // A press archive's byline is a list item: "- By Laura Donnelly HEALTH
+  // EDITOR".
+  if (StartsWith(t, "- ")) t.remove_prefix(2);
   std::size_t skip = 0;
   for (std::string_view lead :
        {"Posted by ", "Written by ", "Words by ", "Story by ", "Reporting by ",
@@ -818,6 +848,14 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   }
   if (skip == 0) return std::nullopt;
   std::string_view rest = TrimView(t.substr(skip));
+  // "By chief reporter Angela Cole": a job title before the name, in lower
+  // case.
+  for (int words = 0;
+       words < 3 && !rest.empty() && rest[0] >= 'a' && rest[0] <= 'z' &&
+       rest.find(' ') != std::string_view::npos;
+       ++words) {
+    rest = TrimView(rest.substr(rest.find(' ')));
+  }
   // Cut at a separator: a comma, "|", " at ", " on ", a dash, a date.
   std::size_t cut = rest.size();
   // (Also a social handle: "By Gareth Joy X @lookoutwales2".)
@@ -829,13 +867,20 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   }
   std::string_view name = TrimView(rest.substr(0, cut));
   std::string_view tail = TrimView(rest.substr(cut));
+  // Two authors: "By Laura Donnelly and Henry Bodkin".
+  const std::size_t both = name.find(" and ");
+  if (both != std::string_view::npos && IsNameLike(name.substr(0, both), 4) &&
+      IsNameLike(name.substr(both + 5), 6)) {
+    return std::string(name.substr(0, both + 5)) +
+           WithoutJobTitle(name.substr(both + 5));
+  }
   if (!IsNameLike(name, 6)) return std::nullopt;
   // Whatever follows the name must not be a sentence.
   if (!tail.empty() && EndsWithPeriodLike(AsciiQuotes(tail)) &&
       !ParseDateLine(t)) {
     return std::nullopt;
   }
-  return std::string(name);
+  return WithoutJobTitle(name);
 }
 
 // Splits a datelines or a byline out of a block of lines that are not
@@ -1272,7 +1317,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     std::size_t end = k;  // candidates [0, end) are the header's lines
     if (k >= 2 && IsBareByline(blocks[candidates[k - 1]])) {
       bare_byline = candidates[k - 1];
-      if (article.byline.empty()) article.byline = blocks[bare_byline].text;
+      if (article.byline.empty())
+        article.byline = WithoutJobTitle(blocks[bare_byline].text);
       header_lines.push_back(blocks[bare_byline].text);
       used[bare_byline] = true;
       end = k - 1;

@@ -547,6 +547,28 @@ TEST(ReadRawTextTest, HeadlineLinesAndSuffixes) {
   EXPECT_EQ(a.paragraphs.back(), "- What is up?");
 }
 
+// Bylines as press archives and papers print them: a list item with the
+// job title after the name, two authors, a job title before the name.
+TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"- By Laura Donnelly HEALTH EDITOR", "Laura Donnelly"},
+      {"- By Hanna Geissler Health Editor", "Hanna Geissler"},
+      {"- By Laura Donnelly and Henry Bodkin",
+       "Laura Donnelly and Henry Bodkin"},
+      {"By chief reporter Angela Cole", "Angela Cole"},
+  };
+  for (const auto& [line, name] : kCases) {
+    Article a = ReadRawText(
+        std::string(
+            "NHS tells hospitals to cancel all routine operations\n\n") +
+            line + "\n\nHospitals in England were told to cancel operations.\n",
+        "b.txt");
+    EXPECT_EQ(a.byline, name) << line;
+    EXPECT_EQ(a.title, "NHS tells hospitals to cancel all routine operations");
+    EXPECT_EQ(a.paragraphs.size(), 1u) << line;
+  }
+}
+
 TEST(ReadRawTextTest, CaptionsAndAdvertsAreDropped) {
   Article a = ReadRawText(
       "Headline about waiting lists\n\nImage caption: A hospital ward in "
