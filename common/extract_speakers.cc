@@ -2363,13 +2363,14 @@ class ParagraphReader {
     return IsNarrativeOnly() && !t_.empty() && t_.back().is_word &&
            !IsHeadingLike();
   }
-  // Whether the paragraph is a short item of one sentence that quotes
-  // phrases of at most ten words, without any attribution, and does not
-  // end in a quote: "A 'climate of fear' ruling wards, with doctors
-  // afraid;".
+  // Whether the paragraph is an item of a list that quotes something: "A
+  // 'climate of fear' ruling wards, with doctors afraid;".
   bool IsQuotingItem() const { return !quotes_.empty() && IsShortItem(); }
-  // The same, quoting or not: "Compared the dangers of too few doctors at
-  // weekends to flying without a co-pilot;" keeps the list going.
+  // Whether the paragraph is a short item of a list, quoting or not: one
+  // sentence of at most 60 tokens with no attribution, not ending in a
+  // quote, and quoting only phrases of under ten words. "Compared the
+  // dangers of too few doctors at weekends to flying without a co-pilot;"
+  // keeps a list going.
   bool IsShortItem() const {
     if (!attrs_.empty() || units_.empty() ||
         units_.back().sentence != units_[0].sentence ||

@@ -883,7 +883,7 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   return WithoutJobTitle(name);
 }
 
-// Splits a datelines or a byline out of a block of lines that are not
+// Splits a dateline or a byline out of a block of lines that are not
 // wrapped text: "ICB cuts could mean merging systems" / "By Beth Gault" /
 // "27 March 2025" with no blank line between them are a headline, a byline
 // and a dateline, not one paragraph.
