@@ -56,6 +56,9 @@ TEST(ExtractOutletTest, Cases) {
        "The Guardian"},
       {"", {"A source told the BBC that hospitals were full."}, ""},
       {"", {"One GP told Pulse it was wrong."}, "Pulse"},
+      // HSJ calls itself "HSJ"; others quote "the Health Service Journal".
+      {"", {"Mr Mackey told HSJ it was stupid."}, "Health Service Journal"},
+      {"", {"Mr Mackey told the Health Service Journal it was stupid."}, ""},
       {"",
        {"An HSJ investigation found the trust in deficit."},
        "Health Service Journal"},
