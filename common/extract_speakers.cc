@@ -3556,7 +3556,21 @@ void ParagraphReader::FindAttributions() {
                             (ProgressiveReportingVerbs().count(w.text) ||
                              w.text == "asking" || w.text == "citing") &&
                             QuoteFollows(u);
-    bool saying = !after_name && (participle || purpose ||
+    // "Theresa May has apologised for the delay in scheduled operations
+    // saying she knows that cancelled operations were "difficult"": the
+    // comma left out, for the sentence's subject if a person (not "a letter
+    // saying", "banners saying").
+    static const WordSet kWritten = {
+        "letter", "statement", "message", "banner",  "banners", "sign",
+        "signs",  "note",      "email",   "tweet",   "post",    "report",
+        "notice", "leaflet",   "poster",  "posters", "text",    "headline"};
+    const bool bare_saying = w.text == "saying" && !after_comma &&
+                             !after_name && u > 0 && !units_[u - 1].is_quote &&
+                             t_[units_[u - 1].token].is_word &&
+                             !IsCapitalised(t_[units_[u - 1].token]) &&
+                             !kWritten.count(t_[units_[u - 1].token].lower) &&
+                             !AfterBe(t_, ti) && QuoteFollows(u);
+    bool saying = !after_name && (participle || purpose || bare_saying ||
                                   (after_comma && w.text == "saying"));
     // "Mr Houston was quoted in the Herald newspaper saying:", "was
     // quoted as saying".
@@ -3633,6 +3647,10 @@ void ParagraphReader::FindAttributions() {
       if (by_pronoun < t_.size())
         m = ParseBackward(text_, t_, by_pronoun, by_pronoun);
       if ((participle || purpose) && m.kind == MentionKind::kNone) continue;
+      if (bare_saying && m.kind != MentionKind::kPerson &&
+          m.kind != MentionKind::kPronoun &&
+          !(m.kind == MentionKind::kSurname && m.gender != 'x'))
+        continue;
     } else {
       bool inverted = false;
       std::size_t v = PrevOutside(u, lo_unit);

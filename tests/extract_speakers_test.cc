@@ -1650,6 +1650,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "George Ahad|Lesley Croft|Dustin Hoffman",
        "Lesley Croft: It would be a mobility issue for me.|Dustin Hoffman: "
        "spark"},
+      // "saying" with the comma left out, for a person; not a letter's.
+      {{"Prime Minister Theresa May has apologised for the delay saying she "
+        "knows it was \u201cdifficult, frustrating and disappointing.\u201d",
+        "Lib Dem chairman Matthew Taylor has written to the watchdog saying: "
+        "\"The advice we have received is clear.\"",
+        "Officials sent a letter saying \"the rules have changed\"."},
+       "Theresa May|Matthew Taylor",
+       "Theresa May: difficult, frustrating and disappointing.|Matthew Taylor: "
+       "The advice we have received is clear."},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
