@@ -2118,24 +2118,18 @@ class Registry {
     long best_at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
-      if (named_in_passing && p.weak && Compatible(p.gender, gender)) {
-        const long at = p.LatestAtOrBefore(pos);
-        if (at >= 0 && (best < 0 || at > best_at) &&
-            std::find(p.opens.begin(), p.opens.end(), at) != p.opens.end()) {
-          best = static_cast<int>(i);
-          best_at = at;
-        }
-        continue;
-      }
+      if (!Compatible(p.gender, gender)) continue;
+      const long at = p.LatestAtOrBefore(pos);
       // A person named in passing may be a film or a firm ("Million Dollar
       // Baby"), but not a woman by her given name, for "she": "One woman,
       // Victoria Lapete, found her sister ... "When we saw each other,"".
       // (For "he" it as often took a man named in passing as the speaker:
-      // "the Bishop ... he said" going to Dan Brown.)
-      if ((p.weak && !(gender == 'f' && p.gender == 'f')) ||
-          !Compatible(p.gender, gender))
+      // "the Bishop ... he said" going to Dan Brown.) With
+      // `named_in_passing`, one whose mention opened its sentence may be.
+      if (p.weak && !(gender == 'f' && p.gender == 'f') &&
+          !(named_in_passing &&
+            std::find(p.opens.begin(), p.opens.end(), at) != p.opens.end()))
         continue;
-      const long at = p.LatestAtOrBefore(pos);
       if (at >= 0 && (best < 0 || at > best_at)) {
         best = static_cast<int>(i);
         best_at = at;
