@@ -1449,9 +1449,11 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
           (IsBodyWord(w) && !GivenNameBill(t, j - 1)))
         body = true;
       // "the Royal College of GPs": a role's acronym after "of" ends a
-      // body's name; elsewhere it names a person ("Labour MP").
+      // body's name, and one before a body's word is part of it ("the BMA's
+      // GP Committee"); elsewhere it names a person ("Labour MP").
       if (PersonAcronyms().count(w.text) &&
-          !(j == e + 1 && j >= lo + 2 && t[j - 2].text == "of"))
+          !(j == e + 1 && j >= lo + 2 && t[j - 2].text == "of") &&
+          !(j <= e && IsBodyWord(t[j])))
         break;
       --j;
     } else if (w.text == "s" && j >= lo + 4 && IsApostrophe(t[j - 2]) &&

@@ -983,6 +983,15 @@ TEST(ExtractSpeakersTest, Cases) {
        "Richard Vautrey",
        "Richard Vautrey: a real challenge|Richard Vautrey: very new to the "
        "job"},
+      // A role's acronym before a body's word is inside the body's name:
+      // "the BMA's GP Committee for England" is an office's body.
+      {{"GPs need a \u2018new contract\u2019, the chair of the BMA\u2019s GP "
+        "Committee for England has said.",
+        "In a speech, Dr Katie Bramall-Stainer said GPs need "
+        "\u2018ringfenced funds\u2019."},
+       "Katie Bramall-Stainer",
+       "Katie Bramall-Stainer: new contract|Katie Bramall-Stainer: "
+       "ringfenced funds"},
       // A quote opening a paragraph goes on with the last paragraph's
       // speaker, not with an attribution after a sentence of narrative.
       {{"\u201cI'm delighted to be here,\u201d said Hoddle, who joined "
