@@ -230,7 +230,7 @@ const WordSet& BodyWords() {
       "Daily", "Herald", "Gazette", "Tribune", "Chronicle", "Radio",
       "Television", "TV", "Broadcasting", "Securities", "Capital", "Holdings",
       "Group", "Bank", "Motors", "Telecom", "Technologies", "Software",
-      "Mobile", "Airways", "Energy",
+      "Mobile", "Airways", "Energy", "Fellowship",
       // Share buttons scraped with the page ("Facebook Twitter Pinterest
       // Stephen Fry said"), and the networks as bodies.
       "Facebook", "Twitter", "Pinterest", "LinkedIn", "WhatsApp", "Reddit",
@@ -2492,6 +2492,11 @@ class ParagraphReader {
                                std::size_t max) const;
   // Whether a quote follows unit `u` in its sentence.
   bool QuoteFollows(std::size_t u) const;
+  // The person before a relative clause that runs up to token `last`,
+  // just before the verb: "Angela Appleby, who has worked as a nurse for
+  // 34 years said:" (the closing comma left out). Either way the clause
+  // is read, the person is the verb's subject.
+  Mention RelativeClauseSubject(std::size_t lo_tok, std::size_t last) const;
   // Whether a quote follows unit u in its sentence and none comes before.
   bool QuoteOnlyAfter(std::size_t u) const;
   // Whether a quote ends at most a few words before unit u, with nothing
@@ -2803,6 +2808,41 @@ bool ParagraphReader::NarrativeBetween(std::size_t u,
       return true;
   }
   return false;
+}
+
+Mention ParagraphReader::RelativeClauseSubject(std::size_t lo_tok,
+                                               std::size_t last) const {
+  // The clause ends in a word of its own, not "who co-wrote".
+  if (!t_[last].is_word) return Mention();
+  for (std::size_t k = last; k > lo_tok + 1 && last - k < 16; --k) {
+    const MatchToken& w = t_[k];
+    if (unit_of_token_[k] < 0 || units_[unit_of_token_[k]].is_quote)
+      return Mention();
+    if (w.lower != "who") {
+      const bool number =
+          !w.text.empty() && w.text[0] >= '0' && w.text[0] <= '9';
+      if (!w.is_word && !number && !IsApostrophe(w) && w.text != "-")
+        return Mention();
+      continue;
+    }
+    // The clause opens with a verb or an adverb, not "who Mr Smith said
+    // was".
+    if (k == last || !t_[k + 1].is_word || IsCapitalised(t_[k + 1]))
+      return Mention();
+    std::size_t end = k - 1;
+    if (t_[end].text == ",") {
+      if (end == lo_tok) return Mention();
+      --end;
+    } else if (!IsNameWordAt(t_, end)) {
+      return Mention();
+    }
+    Mention m = ParseBackward(text_, t_, lo_tok, end);
+    if (m.kind == MentionKind::kPerson ||
+        (m.kind == MentionKind::kSurname && m.gender != 'x'))
+      return m;
+    return Mention();
+  }
+  return Mention();
 }
 
 bool ParagraphReader::QuoteFollows(std::size_t u) const {
@@ -3976,8 +4016,33 @@ void ParagraphReader::FindAttributions() {
               !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
             continue;
           }
+        } else if (prev.text == ")") {
+          // "Councillor Georgia Power (Lab) said:": a short aside in
+          // brackets after the name (a party, a ward, an age).
+          const std::size_t close = units_[v - 1].token;
+          std::size_t open = close;
+          for (std::size_t j = close; j > lo_tok + 1 && close - j < 6; --j) {
+            if (t_[j - 1].text == "(") {
+              open = j - 1;
+              break;
+            }
+          }
+          if (open == close) continue;
+          m = ParseBackward(text_, t_, lo_tok, open - 1);
+          if (m.kind != MentionKind::kPerson &&
+              !(m.kind == MentionKind::kSurname && m.gender != 'x'))
+            continue;
         } else {
           m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+          // The last words of a relative clause ("..., who has worked as
+          // a nurse for 34 years said") are not the speaker.
+          if ((m.kind == MentionKind::kNone ||
+               m.kind == MentionKind::kUnnamed) &&
+              QuoteFollows(u)) {
+            const Mention who =
+                RelativeClauseSubject(lo_tok, units_[v - 1].token);
+            if (who.kind != MentionKind::kNone) m = who;
+          }
         }
         if (m.kind == MentionKind::kUnnamed &&
             RoleWords().count(t_[units_[v - 1].token].lower)) {

@@ -1560,6 +1560,19 @@ TEST(ExtractSpeakersTest, Cases) {
        "Miles Briggs|Sarah Mongomery",
        "Miles Briggs: very pleased|Sarah Mongomery: rigorous and "
        "comprehensive"},
+      // The closing comma of a relative clause left out, and a short aside
+      // in brackets after the name; not a body's acronym in brackets, nor
+      // a relative clause whose own verb quotes a book ("who co-wrote").
+      {{"Angela Appleby, who has worked as a nurse for 34 years said: \"We "
+        "don't want to strike.\"",
+        "Councillor Georgia Power (Lab) said: \"It wasn't a surprise.\"",
+        "The Lawyers' Christian Fellowship (LCF) said it would come by the "
+        "\"back door\".",
+        "Dr Jacky Davis, who co-wrote the book \u2018NHS SOS\u2019, was "
+        "elected."},
+       "Angela Appleby|Georgia Power",
+       "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
+       "surprise."},
       // Stacked honorifics in apposition to an office.
       {{"Chief Inspector of Hospitals, Professor Sir Mike Richards, said: "
         "\"The trust has a lot to be proud of.\""},
