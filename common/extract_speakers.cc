@@ -2492,6 +2492,9 @@ class ParagraphReader {
                                std::size_t max) const;
   // Whether a quote follows unit `u` in its sentence.
   bool QuoteFollows(std::size_t u) const;
+  // A word alone that is a common given name and no known person's surname
+  // is someone known by it (a case study's first name): marks `m` so.
+  void AsGivenName(Mention* m) const;
   // The person before a relative clause that runs up to token `last`,
   // just before the verb: "Angela Appleby, who has worked as a nurse for
   // 34 years said:" (the closing comma left out). Either way the clause
@@ -2808,6 +2811,17 @@ bool ParagraphReader::NarrativeBetween(std::size_t u,
       return true;
   }
   return false;
+}
+
+void ParagraphReader::AsGivenName(Mention* m) const {
+  if (m->kind != MentionKind::kSurname || m->gender != 'x' ||
+      m->first >= t_.size() || !IsNameWordAt(t_, m->first))
+    return;
+  const char g = GivenNameGender(m->name + " X");
+  if (g != 0 && !reg_->KnowsSurname(m->name)) {
+    m->given_name = true;
+    m->gender = g;
+  }
 }
 
 Mention ParagraphReader::RelativeClauseSubject(std::size_t lo_tok,
@@ -3849,6 +3863,12 @@ void ParagraphReader::FindAttributions() {
             }
             if (m.kind == MentionKind::kNone && comma > lo_tok) {
               m = ParseBackward(text_, t_, lo_tok, comma - 1);
+              // "Clare, one of the nurses who joined the picket line, said:"
+              // and "Sue, 48, said": a given name opening the sentence,
+              // before a description.
+              if (m.first == lo_tok && comma + 1 < t_.size() &&
+                  !IsCapitalised(t_[comma + 1]) && t_[comma + 1].lower != "who")
+                AsGivenName(&m);
               m.who_clause = m.kind == MentionKind::kSurname &&
                              t_[comma + 1].lower == "who";
               // More than one apposition: "Dr. Kenneth W. Mahaffey,
@@ -3862,6 +3882,17 @@ void ParagraphReader::FindAttributions() {
                 return x.kind == MentionKind::kPerson ||
                        (x.kind == MentionKind::kSurname && x.gender != 'x');
               };
+              // Not where a person is from, in apposition: "Sue Sibbald,
+              // 48, of Norfolk Park, who lives with ..., said" (but "on
+              // behalf of Robert Zoellick, US Trade Representative, said",
+              // "..., with Dave Prentis, general secretary, saying").
+              auto after_preposition = [&](const Mention& x) {
+                static const WordSet kFrom = {"of", "from", "in", "at"};
+                return x.first > lo_tok + 1 && x.first < t_.size() &&
+                       kFrom.count(t_[x.first - 1].lower) > 0 &&
+                       t_[x.first - 2].text == ",";
+              };
+              if (after_preposition(m)) m = Mention();
               std::size_t earlier = c - 1;
               for (int hops = 0; hops < 8 && !someone(m) && earlier > lo_unit;
                    ++hops) {
@@ -3876,6 +3907,7 @@ void ParagraphReader::FindAttributions() {
                     t_[before + 2].text == "," && t_[before + 3].lower == "and")
                   continue;
                 Mention person = ParseBackward(text_, t_, lo_tok, before - 1);
+                if (after_preposition(person)) continue;
                 if (someone(person) || (person.kind == MentionKind::kSurname &&
                                         t_[before + 1].lower == "who")) {
                   m = person;
@@ -4118,14 +4150,7 @@ void ParagraphReader::FindAttributions() {
         // works in a hospital": a common given name alone after a quote
         // is someone known by it (a case study's first name), unless a
         // surname is known by that word.
-        if (m.kind == MentionKind::kSurname && m.gender == 'x' &&
-            m.first < t_.size() && IsNameWordAt(t_, m.first)) {
-          const char g = GivenNameGender(m.name + " X");
-          if (g != 0 && !reg_->KnowsSurname(m.name)) {
-            m.given_name = true;
-            m.gender = g;
-          }
-        }
+        AsGivenName(&m);
       } else if (verb && IsAlsoANoun(w.text) &&
                  m.kind != MentionKind::kPerson &&
                  m.kind != MentionKind::kSurname &&

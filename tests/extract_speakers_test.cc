@@ -1573,6 +1573,19 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // A given name alone opening the sentence before a description; a
+      // place after a comma is not the speaker, but a person after "on
+      // behalf of" is.
+      {{"Clare, one of the nurses who joined the picket line in Hexham, "
+        "said: \"None of us want to come out.\"",
+        "Sue Sibbald, 48, of Norfolk Park, who lives with a disorder, said: "
+        "\u201cMy worry is the wait.\u201d",
+        "\"There is no single EU customs administration,\" a statement "
+        "issued on behalf of Robert Zoellick, US Trade Representative, "
+        "said."},
+       "Clare|Sue Sibbald|Robert Zoellick",
+       "Clare: None of us want to come out.|Sue Sibbald: My worry is the "
+       "wait.|Robert Zoellick: There is no single EU customs administration"},
       // Stacked honorifics in apposition to an office.
       {{"Chief Inspector of Hospitals, Professor Sir Mike Richards, said: "
         "\"The trust has a lot to be proud of.\""},
