@@ -4504,7 +4504,42 @@ bool IsPullQuote(const std::string& text, const Tokens& t) {
   return true;
 }
 
-// Whether a pull quote is a heading in quote marks: two to six words, the
+// The words of a text, lower-case, one space between them: "It was
+// ‘horrendous’." -> "it was horrendous".
+std::string FoldedWords(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += static_cast<char>(std::tolower(u));
+    } else if (c != '\'') {
+      space = true;
+    }
+  }
+  return out;
+}
+
+// Whether folded `words` are whole words of folded `text`.
+bool ContainsWords(const std::string& text, const std::string& words) {
+  if (words.empty()) return false;
+  for (std::size_t at = text.find(words); at != std::string::npos;
+       at = text.find(words, at + 1)) {
+    const std::size_t end = at + words.size();
+    if ((at == 0 || text[at - 1] == ' ') &&
+        (end == text.size() || text[end] == ' '))
+      return true;
+  }
+  return false;
+}
+
+// How many paragraphs after a heading in quote marks the quote it echoes
+// may be.
+constexpr std::size_t kHeadingReach = 4;
+
+// Whether a pull quote is a heading in quote marks: one to six words, the
 // first capitalised, with no punctuation at all.
 bool IsHeadingInMarks(const Tokens& t) {
   int words = 0;
@@ -4515,7 +4550,7 @@ bool IsHeadingInMarks(const Tokens& t) {
     }
     ++words;
   }
-  return words >= 2 && words <= 6 && t.size() > 1 && IsCapitalised(t[1]);
+  return words >= 1 && words <= 6 && t.size() > 1 && IsCapitalised(t[1]);
 }
 
 // The person a paragraph names and nothing else: the name line under a
@@ -4573,6 +4608,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   bool has_open = false, has_previous = false, has_thread = false;
   bool has_list = false;  // items after "he warns of:" are quoting its speaker
   std::vector<int> quote_people;  // per quote: its speaker's id, or -1
+  std::vector<std::size_t> quote_paragraph;  // per quote: where it is
   // The lede's quotes given to an office ("..., the GPC chair has said."),
   // until the next paragraph names who holds it.
   std::vector<ParagraphReader::OfficeQuote> lede;
@@ -4581,6 +4617,12 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   int lede_known = 0;
   bool lede_waited = false;  // a paragraph has come between it and a name
   bool lede_open = true;
+  struct Heading {
+    std::size_t at;         // where its quote goes in out.quotes
+    std::size_t paragraph;  // its own
+    std::string text;
+  };
+  std::vector<Heading> headings;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
       has_open = false;
@@ -4591,11 +4633,17 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
         pull && i + 1 < paragraphs.size()
             ? NameLine(paragraphs[i + 1], tokens[i + 1].tokens())
             : Mention();
-    // A heading in quote marks ("‘Keep momentum going’") is nobody's and
-    // leaves the speaker before it speaking after it.
+    // A heading in quote marks ("‘Keep momentum going’") leaves the
+    // speaker before it speaking after it. It is the words of whoever says
+    // them in the paragraphs after it, if anyone does.
     if (pull && name_line.kind == MentionKind::kNone &&
-        IsHeadingInMarks(tokens[i].tokens()))
+        IsHeadingInMarks(tokens[i].tokens())) {
+      const QuoteSpan span =
+          FindQuotes(paragraphs[i], tokens[i].tokens(), false).front();
+      headings.push_back(
+          {out.quotes.size(), i, QuoteText(paragraphs[i], span)});
       continue;
+    }
     // A line naming a person and a role over a paragraph that opens with
     // a quote: the quotes after it are theirs until someone else speaks.
     Mention header;
@@ -4625,6 +4673,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     reader.Read(has_open ? &open_speaker : nullptr,
                 has_previous ? &previous : nullptr,
                 has_thread ? &thread : nullptr, &out, &quote_people);
+    quote_paragraph.resize(out.quotes.size(), i);
     // "Working with the Government is 'a real challenge', the BMA GP
     // Committee chair has said." then "Speaking at the conference, Dr
     // Richard Vautrey said ...": news names the lede's office holder in
@@ -4645,6 +4694,8 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               {who->name, std::move(q.text)});
             quote_people.insert(quote_people.begin() + static_cast<long>(at),
                                 who->id);
+            quote_paragraph.insert(
+                quote_paragraph.begin() + static_cast<long>(at), i);
             ++inserted;
           }
         }
@@ -4701,6 +4752,25 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     if (reader.has_thread_speaker()) {
       thread = reader.thread_speaker();
       has_thread = true;
+    }
+  }
+  // "‘Horrendous’" over "David Wood ... told BBC Radio Devon their
+  // experience was "horrendous"": a heading echoes a quote of the next few
+  // paragraphs (quote_paragraph says which each quote is in).
+  for (std::size_t h = headings.size(); h-- > 0;) {
+    const Heading& heading = headings[h];
+    const std::string words = FoldedWords(heading.text);
+    for (std::size_t q = heading.at; q < out.quotes.size(); ++q) {
+      if (quote_paragraph[q] > heading.paragraph + kHeadingReach) break;
+      if (quote_people[q] < 0 ||
+          !ContainsWords(FoldedWords(out.quotes[q].text), words))
+        continue;
+      const long at = static_cast<long>(heading.at);
+      out.quotes.insert(out.quotes.begin() + at,
+                        {out.quotes[q].speaker, heading.text});
+      quote_people.insert(quote_people.begin() + at, quote_people[q]);
+      quote_paragraph.insert(quote_paragraph.begin() + at, heading.paragraph);
+      break;
     }
   }
   out.speakers = reg.Speakers();

@@ -1586,6 +1586,19 @@ TEST(ExtractSpeakersTest, Cases) {
        "Clare|Sue Sibbald|Robert Zoellick",
        "Clare: None of us want to come out.|Sue Sibbald: My worry is the "
        "wait.|Robert Zoellick: There is no single EU customs administration"},
+      // A heading in quote marks, one word or more, is the words of the
+      // person who says them in the paragraphs after it; one nobody says
+      // is nobody's.
+      {{"The trust said: \"We apologise for the wait.\"",
+        "\u2018Horrendous\u2019",
+        "Those arriving by ambulance face the longest delays.",
+        "David Wood told BBC Radio Devon their wait was \"horrendous\".",
+        "\u2018No side effects\u2019",
+        "Dr Stephen Kominsky has treated 400 patients. He says \u201cthe "
+        "odds are better with the laser.\u201d"},
+       "David Wood|Stephen Kominsky",
+       "David Wood: Horrendous|David Wood: horrendous|Stephen Kominsky: the "
+       "odds are better with the laser."},
       // Stacked honorifics in apposition to an office.
       {{"Chief Inspector of Hospitals, Professor Sir Mike Richards, said: "
         "\"The trust has a lot to be proud of.\""},
