@@ -579,6 +579,19 @@ bool IsLinkLine(const Block& b) {
   return b.words <= kMaxLinkWords && !EndsWithPeriodLike(b.lower);
 }
 
+// An image's placeholder: "Thumbnail Image", "Featured image". The short
+// line under one is the picture's caption.
+bool IsImagePlaceholder(const Block& b) {
+  const std::string& s = b.lower;
+  if (b.words != 2 || !(EndsWith(s, " image") || EndsWith(s, " photo")))
+    return false;
+  for (std::string_view kind :
+       {"thumbnail ", "featured ", "main ", "hero ", "lead ", "header "}) {
+    if (StartsWith(s, kind)) return true;
+  }
+  return false;
+}
+
 // Other furniture recognised from the line alone.
 bool IsMiscFurniture(const Block& b, const Words& w) {
   const std::string& s = b.lower;
@@ -632,6 +645,33 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
         label == "posted" || label == "first published")
       return true;
   }
+  // A weather widget's reading: "| 13.5°C Belfast".
+  if (b.words <= 6) {
+    for (std::string_view unit : {"\xC2\xB0"
+                                  "c",
+                                  "\xC2\xB0"
+                                  "f"}) {
+      const std::size_t at = s.find(unit);
+      if (at != std::string::npos && at > 0 &&
+          std::isdigit(static_cast<unsigned char>(s[at - 1])))
+        return true;
+    }
+  }
+  if (IsImagePlaceholder(b)) return true;
+  // A publisher's notice: "Chemist + Druggist is part of Pharma
+  // Intelligence UK Limited", "Printed By", "This is operated by ..., a
+  // company registered in England and Wales ...", "This copy is for your
+  // personal, non-commercial use."
+  if (b.words <= 80 &&
+      (s.find("company registered in england") != std::string::npos ||
+       s.find("registered office is") != std::string::npos ||
+       s.find("for your personal, non-commercial use") != std::string::npos))
+    return true;
+  if (s == "printed by" ||
+      (b.words <= 16 && s.find(" is part of ") != std::string::npos &&
+       (EndsWith(s, " limited") || EndsWith(s, " ltd") || EndsWith(s, " plc") ||
+        EndsWith(s, " group"))))
+    return true;
   // Copyright and legal footers.
   if (b.words <= 25 &&
       (StartsWith(s, "\xC2\xA9") || StartsWith(s, "copyright") ||
@@ -903,6 +943,16 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
       continue;
     }
     if (before_story) {
+      // A section's label over the headline: "Health" / "Scale of
+      // ambulance waits revealed" / "OVER 10,000 people ...".
+      // (One word: two may be a byline's name, "Alex Matthews-King" /
+      // "Health Correspondent" / "Friday 12 January 2018".)
+      if (b.lines.size() >= 3 && CountWords(b.lines[0]) == 1 &&
+          IsCapitalisedWord(b.lines[0]) && CountWords(b.lines[1]) >= 3 &&
+          !EndsWithPeriodLike(LowerAsciiQuotes(b.lines[0]))) {
+        out.push_back(MakeBlock({b.lines[0]}));
+        b.lines.erase(b.lines.begin());
+      }
       const std::string& head = b.lines[0];
       const std::string& next = b.lines[1];
       const std::size_t words = CountWords(head);
@@ -1272,6 +1322,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (kinds[i] == Kind::kEndMarker && !candidates.empty()) break;
     if (kinds[i] != Kind::kText || repeated_nav(b) || IsMenuBlock(b)) continue;
     if (IsLowerCaseLabel(b)) continue;
+    // A caption under an image's placeholder: "Thumbnail Image" / "South
+    // Bristol Hospital".
+    if (i > 0 && IsImagePlaceholder(blocks[i - 1]) && IsHeadlineLike(b))
+      continue;
     if (auto cited = CitationDateLine(b)) {
       header_lines.push_back(*cited);
       used[i] = true;

@@ -547,6 +547,52 @@ TEST(ReadRawTextTest, HeadlineLinesAndSuffixes) {
   EXPECT_EQ(a.paragraphs.back(), "- What is up?");
 }
 
+// Widgets and notices are not the headline: a weather reading, a
+// publisher's company notice, an image's placeholder (and its caption after
+// the dateline); a section's label over the headline in one block is not
+// part of it, but a byline's name over its job title stays the byline.
+TEST(ReadRawTextTest, WidgetsNoticesAndLabelsAreNotTheTitle) {
+  Article a = ReadRawText(
+      "| 13.5\u00b0C Belfast\n\nPatients' lives not in danger during A&E "
+      "chaos: chiefs\n\nHealth bosses have denied patients were put at "
+      "risk.\n",
+      "w.txt");
+  EXPECT_EQ(a.title, "Patients' lives not in danger during A&E chaos: chiefs");
+  a = ReadRawText(
+      "Chemist + Druggist is part of Pharma Intelligence UK Limited\n\n"
+      "This is operated by Pharma Intelligence UK Limited, a company "
+      "registered in England and Wales with company number 13787459.\n\n"
+      "This copy is for your personal, non-commercial use.\n\nPrinted By"
+      "\n\nContractors fear another funding cut\n\nOne contractor warned "
+      "they may be forced to make redundancies.\n",
+      "c.txt");
+  EXPECT_EQ(a.title, "Contractors fear another funding cut");
+  a = ReadRawText(
+      "MP seeks views on South Bristol Hospital\n\nPublished on: 07 Nov "
+      "2015\n\nThumbnail Image\n\nSouth Bristol Hospital\n\nMP Karin Smyth "
+      "is concerned the new hospital is not yet fulfilling its potential.\n",
+      "b.txt");
+  EXPECT_EQ(a.title, "MP seeks views on South Bristol Hospital");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2015-11-07");
+  a = ReadRawText(
+      "Health\nScale of ambulance waits across Wales revealed in latest "
+      "figures\nOVER 10,000 people with serious conditions are waiting over "
+      "an hour.\nIn figures obtained by the Welsh Conservatives, 3,351 "
+      "people waited.\n",
+      "h.txt");
+  EXPECT_EQ(a.title,
+            "Scale of ambulance waits across Wales revealed in latest figures");
+  a = ReadRawText(
+      "NHS crisis: Senior Tory MP hits out at Government\n\nMinisters must "
+      "show they understand the problems, Health Committee chair says\n\n"
+      "Alex Matthews-King\nHealth Correspondent\nFriday 12 January 2018 "
+      "17:01\n\nA senior Conservative MP has hit out at the Government.\n",
+      "i.txt");
+  EXPECT_EQ(a.title, "NHS crisis: Senior Tory MP hits out at Government");
+  EXPECT_EQ(a.byline, "Alex Matthews-King");
+}
+
 // Bylines as press archives and papers print them: a list item with the
 // job title after the name, two authors, a job title before the name.
 TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
