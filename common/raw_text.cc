@@ -422,6 +422,10 @@ bool IsAccountPrompt(const Block& b, const Words& w) {
                  s.find("your inbox") != std::string::npos ||
                  s.find("email alerts") != std::string::npos ||
                  s.find("create an account") != std::string::npos;
+  // "Get our award-winning daily news email featuring exclusive stories".
+  if (StartsWithPhrase(w, {"get", "our"}) &&
+      s.find("email") != std::string::npos)
+    return true;
   if (!account) return false;
   // An imperative addressed to the reader ("Sign in to ...", "Subscribe"),
   // or a "you must / please" prompt; not a headline or story sentence that
@@ -658,6 +662,22 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
     }
   }
   if (IsImagePlaceholder(b)) return true;
+  // A picture's caption over its agency's credit ("Donald Trump sparked
+  // another dispute after criticising the NHS" / "REUTERS"), or the credit
+  // alone.
+  {
+    static const std::set<std::string, std::less<>> kCredits = {
+        "reuters",   "afp",   "ap",    "pa",
+        "pa wire",   "epa",   "getty", "getty images",
+        "pa images", "alamy", "rex",   "shutterstock"};
+    if (b.words <= 40 && kCredits.count(AsciiLower(TrimView(b.lines.back()))))
+      return true;
+  }
+  // A paper's edition: "WEST END FINAL", "LATE EDITION", "Scotland edition".
+  if (b.words <= 4 && (EndsWith(s, " final") || EndsWith(s, " edition")) &&
+      std::none_of(b.text.begin(), b.text.end(),
+                   [](char c) { return c == '.' || c == ',' || c == ':'; }))
+    return true;
   // A publisher's notice: "Chemist + Druggist is part of Pharma
   // Intelligence UK Limited", "Printed By", "This is operated by ..., a
   // company registered in England and Wales ...", "This copy is for your
@@ -847,18 +867,22 @@ bool IsBareByline(const Block& b) {
 // A byline's name without the job title after it: "Lizzie Roberts HEALTH
 // REPORTER", "Alex Matthews-King Health Correspondent" -> the name. The
 // title starts at the first of its words after at least two of the name.
-std::string WithoutJobTitle(std::string_view name) {
-  static const std::set<std::string> kTitleWords = {
+bool IsJobTitleWord(std::string_view word) {
+  static const std::set<std::string, std::less<>> kTitleWords = {
       "health",     "editor",         "correspondent", "reporter",  "political",
       "chief",      "senior",         "science",       "social",    "affairs",
       "home",       "deputy",         "medical",       "news",      "writer",
       "journalist", "columnist",      "business",      "economics", "education",
       "consumer",   "investigations", "local",         "democracy", "associate",
       "assistant",  "contributing",   "special"};
+  return kTitleWords.count(AsciiLower(word)) > 0;
+}
+
+std::string WithoutJobTitle(std::string_view name) {
   const std::vector<std::string> words = SplitWords(name);
   std::size_t keep = words.size();
   for (std::size_t i = 2; i < words.size(); ++i) {
-    if (kTitleWords.count(AsciiLower(words[i]))) {
+    if (IsJobTitleWord(words[i])) {
       keep = i;
       break;
     }
@@ -871,6 +895,58 @@ std::string WithoutJobTitle(std::string_view name) {
   return out;
 }
 
+// A byline line without "By": a name and then the date ("Dan Peters 21
+// December 2017", run together in "Tom Powell6 February 2018"), an email
+// address ("STUART PIKE accringtonobserver@menmedia.co.uk") or a reporter's
+// job title after a comma ("Richard Evans, local democracy reporter").
+std::optional<std::string> BareBylineLine(std::string_view t) {
+  t = TrimView(t);
+  const std::size_t digit = t.find_first_of("0123456789");
+  const std::size_t comma = t.find(", ");
+  const std::size_t at = t.find('@');
+  std::string_view name;
+  if (comma != std::string_view::npos && comma < digit) {
+    const std::vector<std::string> title = SplitWords(t.substr(comma + 2));
+    if (title.empty() || title.size() > 4 ||
+        !std::all_of(title.begin(), title.end(),
+                     [](const std::string& w) { return IsJobTitleWord(w); }))
+      return std::nullopt;
+    name = t.substr(0, comma);
+  } else if (at != std::string_view::npos && at < digit) {
+    const std::size_t space = t.rfind(' ', at);
+    if (space == std::string_view::npos ||
+        t.find(' ', at) != std::string_view::npos)
+      return std::nullopt;
+    name = t.substr(0, space);
+  } else if (digit != std::string_view::npos &&
+             ParseDateLine(t.substr(digit)) &&
+             !ParseDateLine(t.substr(0, digit))) {
+    name = t.substr(0, digit);
+  } else {
+    return std::nullopt;
+  }
+  name = TrimView(name);
+  if (CountWords(name) < 2 || !IsNameLike(name, 4)) return std::nullopt;
+  // Not a date's label: "Last Updated 21 December 2017".
+  for (const std::string& w : SplitWords(name)) {
+    static const std::set<std::string, std::less<>> kLabels = {
+        "published", "updated", "posted", "modified", "created",
+        "last",      "first",   "date",   "on",       "at"};
+    if (kLabels.count(AsciiLower(w))) return std::nullopt;
+  }
+  return std::string(name);
+}
+
+// The date of a byline line whose name runs into it: "Tom Powell6 February
+// 2018" -> "6 February 2018" (which the whole line does not parse as).
+std::optional<std::string> DateAfterName(std::string_view line) {
+  const std::size_t digit = line.find_first_of("0123456789");
+  if (digit == std::string_view::npos || digit == 0 || ParseDateLine(line) ||
+      !ParseDateLine(line.substr(digit)))
+    return std::nullopt;
+  return std::string(line.substr(digit));
+}
+
 std::optional<std::string> ParseBylineBlock(const Block& b) {
   if (b.words > 14) return std::nullopt;
   std::string_view t = b.text;
@@ -880,13 +956,13 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   std::size_t skip = 0;
   for (std::string_view lead :
        {"Posted by ", "Written by ", "Words by ", "Story by ", "Reporting by ",
-        "By: ", "By ", "BY "}) {
+        "Exclusive by ", "By: ", "By ", "BY "}) {
     if (StartsWithIgnoreCase(t, lead)) {
       skip = lead.size();
       break;
     }
   }
-  if (skip == 0) return std::nullopt;
+  if (skip == 0) return BareBylineLine(t);
   std::string_view rest = TrimView(t.substr(skip));
   // "By chief reporter Angela Cole": a job title before the name, in lower
   // case.
@@ -904,6 +980,13 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
         " in ", " (", " for ", " X @", " @"}) {
     std::size_t p = rest.find(sep);
     if (p != std::string_view::npos && p < cut) cut = p;
+  }
+  // (And an email address: "By AMY ORTON Local Democracy Reporter
+  // amy.orton@reachplc.com".)
+  const std::size_t at = rest.find('@');
+  if (at != std::string_view::npos && at < cut) {
+    const std::size_t space = rest.rfind(' ', at);
+    cut = space == std::string_view::npos ? 0 : space;
   }
   std::string_view name = TrimView(rest.substr(0, cut));
   std::string_view tail = TrimView(rest.substr(cut));
@@ -1334,6 +1417,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (IsDateOnlyLine(b.text) || ParseDateLine(b.text) ||
         ParseBylineBlock(b)) {
       header_lines.push_back(b.text);
+      if (auto date = DateAfterName(b.text)) header_lines.push_back(*date);
       used[i] = true;
       if (!candidates_before_dateline)
         candidates_before_dateline = candidates.size();
@@ -1447,6 +1531,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (auto byline = ParseBylineBlock(b)) {
       if (article.byline.empty()) article.byline = *byline;
       (in_header ? header_lines : footer_lines).push_back(b.text);
+      if (auto date = in_header ? DateAfterName(b.text) : std::nullopt)
+        header_lines.push_back(*date);
       continue;
     }
     if (in_header && (ParseDateLine(b.text) || IsDateOrTimeLine(b.text))) {

@@ -602,6 +602,18 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
       {"- By Laura Donnelly and Henry Bodkin",
        "Laura Donnelly and Henry Bodkin"},
       {"By chief reporter Angela Cole", "Angela Cole"},
+      // An email address after the name, with "By" or without; an
+      // "EXCLUSIVE" label; a name then the date; a name and a reporter's
+      // job title after a comma.
+      {"- By AMY ORTON Local Democracy Reporter amy.orton@reachplc.com "
+       "@amy__orton",
+       "AMY ORTON"},
+      {"- STUART PIKE accringtonobserver@menmedia.co.uk", "STUART PIKE"},
+      {"- EXCLUSIVE BY ALAN SELBY", "ALAN SELBY"},
+      {"Dan Peters 21 December 2017", "Dan Peters"},
+      {"Richard Evans, local democracy reporter", "Richard Evans"},
+      // Not a date's label.
+      {"Last Updated 21 December 2017", ""},
   };
   for (const auto& [line, name] : kCases) {
     Article a = ReadRawText(
@@ -613,6 +625,25 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
     EXPECT_EQ(a.title, "NHS tells hospitals to cancel all routine operations");
     EXPECT_EQ(a.paragraphs.size(), 1u) << line;
   }
+}
+
+// A name run into the date gives both; a paper's edition, a newsletter
+// offer and a picture's caption over its agency's credit are not the title.
+TEST(ReadRawTextTest, NameRunIntoTheDateAndAnEveningPapersHeader) {
+  Article a = ReadRawText(
+      "'How dare you criticise our NHS': Doctors defend health service\n\n"
+      "Donald Trump sparked another political dispute with the UK after "
+      "criticising the NHS\nREUTERS\nTom Powell6 February 2018\nWEST END "
+      "FINAL\n\nGet our award-winning daily news email featuring exclusive "
+      "stories, opinion and expert analysis\n\nDoctors and nurses have "
+      "rallied to defend the NHS.\n",
+      "s.txt");
+  EXPECT_EQ(a.title,
+            "'How dare you criticise our NHS': Doctors defend health service");
+  EXPECT_EQ(a.byline, "Tom Powell");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2018-02-06");
+  ASSERT_EQ(a.paragraphs.size(), 1u) << a.Body();
 }
 
 TEST(ReadRawTextTest, CaptionsAndAdvertsAreDropped) {
