@@ -1496,16 +1496,33 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
       }
     }
   }
+  // "The President of the Royal College of Emergency Medicine": the office
+  // capitalised, as the start of the name.
+  bool head_of = false;
+  const std::size_t role_first = j;
+  if (body && j + 3 <= e && t[j + 1].text == "of") {
+    static const WordSet kHeads = {"President",  "Chair", "Chairman",
+                                   "Chairwoman", "Head",  "Director",
+                                   "Leader",     "Dean",  "Principal"};
+    const std::size_t after = t[j + 2].text == "the" ? j + 3 : j + 2;
+    if (kHeads.count(t[j].text) && after <= e && IsCapitalised(t[after])) {
+      j = after;
+      head_of = true;
+    }
+  }
   if (body && j <= e) {
     m.kind = MentionKind::kBody;
     m.name = CanonicalBodyName(Span(text, t, j, e));
-    m.first = j;
+    // (The mention starts at the office: "Cllr Ricky Henderson, Chair of
+    // the Edinburgh Integration Joint Board said" is the body alone after
+    // the comma.)
+    m.first = role_first;
     std::size_t k = j;
     if (k > lo && t[k - 1].text == "the") --k;
     // "the new chair of the GPC": the body named for one of its offices.
-    m.office = k >= lo + 2 &&
-               (t[k - 1].text == "of" || t[k - 1].text == "for") &&
-               RoleWords().count(t[k - 2].lower) > 0;
+    m.office = head_of || (k >= lo + 2 &&
+                           (t[k - 1].text == "of" || t[k - 1].text == "for") &&
+                           RoleWords().count(t[k - 2].lower) > 0);
     // "a spokeswoman for NHS England": one unnamed person speaks for it.
     if (k >= lo + 2 && t[k - 1].text == "for" &&
         GenericHeads().count(t[k - 2].text)) {
@@ -2355,6 +2372,13 @@ class ParagraphReader {
   // speaks after it.
   // Whether the paragraph has no quote and no attribution.
   bool IsNarrativeOnly() const { return quotes_.empty() && attrs_.empty(); }
+  // Whether the paragraph quotes nothing and reports no person: "It comes
+  // after the government urged GPs to open seven days a week."
+  bool ReportsNoPerson() const {
+    return quotes_.empty() &&
+           std::none_of(attrs_.begin(), attrs_.end(),
+                        [](const Attribution& a) { return a.speaker.person; });
+  }
   bool IsListItem() const {
     return IsNarrativeOnly() && !t_.empty() && t_.back().is_word &&
            !IsHeadingLike();
@@ -4700,12 +4724,13 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
           }
         }
         lede.clear();
-      } else if (who == nullptr && !lede_waited && reader.IsNarrativeOnly() &&
+      } else if (who == nullptr && !lede_waited && reader.ReportsNoPerson() &&
                  static_cast<int>(reg.people()) == people_before) {
         // "The Norfolk and Suffolk NHS Foundation Trust has faced criticism
         // ..." between the lede and "And chief executive Jonathan Warren
         // has described ...": one paragraph that quotes nobody and names
-        // nobody new may come first.
+        // nobody new may come first ("It comes after the government urged
+        // GPs to ...": a body may be reported in it).
         lede_waited = true;
       } else {
         lede.clear();

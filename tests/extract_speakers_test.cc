@@ -983,6 +983,29 @@ TEST(ExtractSpeakersTest, Cases) {
        "Richard Vautrey",
        "Richard Vautrey: a real challenge|Richard Vautrey: very new to the "
        "job"},
+      // A paragraph reporting only a body may come between the lede's
+      // office and its holder. A capitalised office ("The President of the
+      // ...") is its body's office; after the lede, its holder is not
+      // guessed.
+      {{"The chair of the Royal College of GPs has said the plans are "
+        "\"clearly preposterous\".",
+        "It comes after the government urged GPs to open seven days a "
+        "week.",
+        "Professor Helen Stokes-Lampard told Peston doctors felt "
+        "\"demoralised\".",
+        "The President of the Royal College of Emergency Medicine told the "
+        "BBC that hospitals are in an \"acute state of distress\".",
+        "Dr Taj Hassan added: \"This is on a background of under-funding.\""},
+       "Helen Stokes-Lampard|Taj Hassan",
+       "Helen Stokes-Lampard: clearly preposterous|Helen Stokes-Lampard: "
+       "demoralised|Royal College of Emergency Medicine: acute state of "
+       "distress|Taj Hassan: This is on a background of under-funding."},
+      {{"The President of the Royal College of Emergency Medicine told the "
+        "BBC that hospitals are in an \"acute state of distress\".",
+        "Dr Taj Hassan said: \"This is on a background of under-funding.\""},
+       "Taj Hassan",
+       "Taj Hassan: acute state of distress|Taj Hassan: This is on a "
+       "background of under-funding."},
       // A role's acronym before a body's word is inside the body's name:
       // "the BMA's GP Committee for England" is an office's body.
       {{"GPs need a \u2018new contract\u2019, the chair of the BMA\u2019s GP "
