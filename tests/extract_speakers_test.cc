@@ -1596,6 +1596,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // Verbs that report the words they quote: "cited", "likened",
+      // "mocked", "questioned".
+      {{"At Prime Minister's Questions, David Cameron cited \"a supportive "
+        "GP\".",
+        "Rifkin likened the challenge to a \"musical Rubik's cube\".",
+        "Introducing the band, Bruce Springsteen mocked Bono as the man who "
+        "\"single-handedly pioneered the Irish mullet\"."},
+       "David Cameron|Bruce Springsteen",
+       "David Cameron: a supportive GP|Bruce Springsteen: single-handedly "
+       "pioneered the Irish mullet"},
       // A given name alone opening the sentence before a description; a
       // place after a comma is not the speaker, but a person after "on
       // behalf of" is.
