@@ -466,15 +466,16 @@ bool AfterModal(const Tokens& t, std::size_t i) {
 // trying to score "cheap political points"".
 const WordSet& QuotingVerbs() {
   static const WordSet s = {
-      "accused",    "accuses",    "described", "describes",    "called",
-      "calls",      "branded",    "brands",    "dubbed",       "dubs",
-      "hailed",     "hails",      "praised",   "praises",      "criticised",
-      "criticized", "criticises", "condemned", "condemns",     "welcomed",
-      "welcomes",   "attacked",   "attacks",   "labelled",     "labeled",
-      "defended",   "defends",    "dismissed", "dismisses",    "rejected",
-      "rejects",    "implored",   "implores",  "begged",       "slammed",
-      "slams",      "blasted",    "demanded",  "cited",        "likened",
-      "questioned", "mocked",     "lambasted", "characterised"};
+      "accused",    "accuses",    "described", "describes",     "called",
+      "calls",      "branded",    "brands",    "dubbed",        "dubs",
+      "hailed",     "hails",      "praised",   "praises",       "criticised",
+      "criticized", "criticises", "condemned", "condemns",      "welcomed",
+      "welcomes",   "attacked",   "attacks",   "labelled",      "labeled",
+      "defended",   "defends",    "dismissed", "dismisses",     "rejected",
+      "rejects",    "implored",   "implores",  "begged",        "slammed",
+      "slams",      "blasted",    "demanded",  "cited",         "likened",
+      "questioned", "mocked",     "lambasted", "characterised", "apologised",
+      "apologized"};
   return s;
 }
 

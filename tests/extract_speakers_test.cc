@@ -1597,15 +1597,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
       // Verbs that report the words they quote: "cited", "likened",
-      // "mocked", "questioned".
+      // "mocked", "questioned", "apologised".
       {{"At Prime Minister's Questions, David Cameron cited \"a supportive "
         "GP\".",
         "Rifkin likened the challenge to a \"musical Rubik's cube\".",
         "Introducing the band, Bruce Springsteen mocked Bono as the man who "
-        "\"single-handedly pioneered the Irish mullet\"."},
+        "\"single-handedly pioneered the Irish mullet\".",
+        "Mr Springsteen apologised for \"a genuine mistake\"."},
        "David Cameron|Bruce Springsteen",
        "David Cameron: a supportive GP|Bruce Springsteen: single-handedly "
-       "pioneered the Irish mullet"},
+       "pioneered the Irish mullet|Bruce Springsteen: a genuine mistake"},
       // A given name alone opening the sentence before a description; a
       // place after a comma is not the speaker, but a person after "on
       // behalf of" is.
