@@ -1525,6 +1525,7 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     m.office = head_of || (k >= lo + 2 &&
                            (t[k - 1].text == "of" || t[k - 1].text == "for") &&
                            RoleWords().count(t[k - 2].lower) > 0);
+    if (m.office) m.role = {std::string(t[head_of ? role_first : k - 2].lower)};
     // "a spokeswoman for NHS England": one unnamed person speaks for it.
     if (k >= lo + 2 && t[k - 1].text == "for" &&
         GenericHeads().count(t[k - 2].text)) {
@@ -1609,8 +1610,13 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
     return role;
   }
   for (std::size_t i = e + 1; i-- > lo && i + 5 > e;) {
-    // "the BMA's GP leader": a body's role; the words after the possessive.
-    if (i + 1 < e && t[i].text == "s" && i >= lo + 3 &&
+    // "the BMA's GP leader", "Hull City Council's leader": a body's role;
+    // the words after the possessive.
+    // (Not a role that runs on, "the group's president-elect David
+    // Beyer", where the name is the mention.)
+    if (i < e && t[i].text == "s" && i >= lo + 3 &&
+        !(i + 1 == e && e + 1 < t.size() &&
+          (t[e + 1].text == "-" || IsNameWordAt(t, e + 1))) &&
         IsApostrophe(t[i - 1])) {
       bool owned = false;
       if (IsCapitalised(t[i - 2])) {
@@ -2319,6 +2325,7 @@ struct Speaker {
   // An office not yet given a name: "the BMA GP Committee chair has
   // said", "the new chair of the GPC has urged" (named: the body).
   bool office = false;
+  std::vector<std::string> office_role;  // its role's words: "chair"
 };
 
 // ---------------------------------------------------------------------------
@@ -2418,6 +2425,17 @@ class ParagraphReader {
   };
   const std::vector<OfficeQuote>& office_quotes() const {
     return office_quotes_;
+  }
+  // The role of an office nobody is named for that speaks in the first
+  // sentence, quoting or not ("..., Hull City Council's leader has
+  // claimed."): "leader". Empty if none.
+  std::vector<std::string> FirstSentenceOffice() const {
+    if (units_.empty()) return {};
+    for (const Attribution& a : attrs_) {
+      if (a.sentence == units_[0].sentence && a.speaker.office)
+        return a.speaker.office_role;
+    }
+    return {};
   }
   // The person named in full, with a role in apposition, who is the
   // subject of a paragraph of one sentence with no quote and no
@@ -3438,6 +3456,7 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       s.named = true;
       s.name = m.name;
       s.office = m.office;
+      if (s.office) s.office_role = m.role;
       reg_->last_body = m.name;
       if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender, m.name);
       return s;
@@ -3471,7 +3490,10 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       if (m.role.empty()) return s;
       p = reg_->ByRole(m.role, pos);
       s.office = p < 0;
-      if (p < 0) return s;
+      if (p < 0) {
+        s.office_role = m.role;
+        return s;
+      }
       break;
     case MentionKind::kNone:
       return s;
@@ -4638,6 +4660,11 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   // The lede's quotes given to an office ("..., the GPC chair has said."),
   // until the next paragraph names who holds it.
   std::vector<ParagraphReader::OfficeQuote> lede;
+  // The lede's office's role words, for its holder ("Hull City Council's
+  // leader has claimed ..." then "Cllr Mike Ross told LDRS ...": later,
+  // "The council leader said" is Mike Ross).
+  std::vector<std::string> lede_role;
+  bool lede_pending = false;
   // How many people were named before the lede's paragraph: one of them
   // may hold its office only if the next paragraph names them again.
   int lede_known = 0;
@@ -4681,7 +4708,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       const int p =
           reg.Person(m.name, m.gender, static_cast<long>(line) * 1000000);
       reg.MarkSpeaker(p);
-      previous = Speaker{true, true, reg.person(p).name, p};
+      previous = Speaker{true, true, reg.person(p).name, p, false, {}};
       has_previous = true;
       has_open = false;
     };
@@ -4704,11 +4731,12 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // Committee chair has said." then "Speaking at the conference, Dr
     // Richard Vautrey said ...": news names the lede's office holder in
     // the next paragraph's first sentence.
-    if (!lede.empty()) {
+    if (lede_pending) {
       const Speaker* who = reader.FirstSentencePerson();
       if (who == nullptr) who = reader.FirstSentenceSubject();
       if (who != nullptr && (lede_known == 0 || who->id < lede_known)) {
-        reg.MarkSpeaker(who->id);
+        if (!lede.empty()) reg.MarkSpeaker(who->id);
+        reg.AddRole(who->id, lede_role);
         std::size_t inserted = 0;
         for (ParagraphReader::OfficeQuote& q : lede) {
           const std::size_t at = q.at + inserted;
@@ -4726,6 +4754,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
           }
         }
         lede.clear();
+        lede_pending = false;
       } else if (who == nullptr && !lede_waited && reader.ReportsNoPerson() &&
                  static_cast<int>(reg.people()) == people_before) {
         // "The Norfolk and Suffolk NHS Foundation Trust has faced criticism
@@ -4736,6 +4765,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
         lede_waited = true;
       } else {
         lede.clear();
+        lede_pending = false;
       }
     }
     // Only while nobody has been quoted. Someone named before may hold the
@@ -4748,9 +4778,13 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // before the lede names the office, "Ruth May says nursing must be
     // "valued"" then "..., the new chief nursing officer for England has
     // said.")
-    if ((lede_open || i < 3) && !reader.office_quotes().empty() &&
+    std::vector<std::string> office_role = reader.FirstSentenceOffice();
+    if ((lede_open || i < 3) &&
+        (!reader.office_quotes().empty() || !office_role.empty()) &&
         reader.FirstSentencePerson() == nullptr) {
       lede = reader.office_quotes();
+      lede_role = std::move(office_role);
+      lede_pending = true;
       lede_known = people_before;
       lede_waited = false;
     }

@@ -1006,6 +1006,24 @@ TEST(ExtractSpeakersTest, Cases) {
        "Taj Hassan",
        "Taj Hassan: acute state of distress|Taj Hassan: This is on a "
        "background of under-funding."},
+      // The lede's office, quoting nothing, gives its role to the person
+      // the next paragraph names: "The council leader said" later is him.
+      // A body's role after its possessive ("the charity's director"); not
+      // one that runs on into a name ("the group's president-elect David
+      // Beyer").
+      {{"The pressures at Hull hospitals are as severe as in the pandemic, "
+        "Hull City Council's leader has claimed.",
+        "Cllr Mike Ross told LDRS the waits showed how serious it is.",
+        "The council leader said: \"I visited A&E.\"",
+        "\"This scandal must stop,\" Oxfam's Barbara Stocking said.",
+        "\"Unless leaders act now, the year will end in failure,\" the "
+        "charity's director added.",
+        "\"We think radiation has a role,\" says the group's president-elect "
+        "David Beyer."},
+       "Mike Ross|Barbara Stocking",
+       "Mike Ross: I visited A&E.|Barbara Stocking: This scandal must "
+       "stop|Barbara Stocking: Unless leaders act now, the year will end in "
+       "failure"},
       // A role's acronym before a body's word is inside the body's name:
       // "the BMA's GP Committee for England" is an office's body.
       {{"GPs need a \u2018new contract\u2019, the chair of the BMA\u2019s GP "
