@@ -331,11 +331,25 @@ void SkipDateTimeSeparator(Cursor* c) {
   *c = t;
 }
 
+// "2007 June 29", "2007 Jun 29": the year first, as PubMed writes it.
+std::optional<Date> ParseYearMonthDay(Cursor* c) {
+  Cursor t = *c;
+  int d = 0, m = 0, y = 0;
+  if (!ParseYear(&t, &y) || !t.SkipSpace() || !ParseMonthName(&t, &m) ||
+      !t.SkipSpace() || !t.Number(1, 2, &d))
+    return std::nullopt;
+  if (IsAlpha(t.Peek())) return std::nullopt;
+  auto date = Make(y, m, d);
+  if (date) *c = t;
+  return date;
+}
+
 // The date proper, no weekday, no time.
 std::optional<Date> ParseBareDate(Cursor* c) {
   if (IsDigit(c->Peek())) {
     if (IsDigit(c->Peek(1)) && IsDigit(c->Peek(2)) && IsDigit(c->Peek(3))) {
-      return ParseIsoLike(c);
+      if (auto d = ParseIsoLike(c)) return d;
+      return ParseYearMonthDay(c);
     }
     if (auto d = ParseNumeric(c)) return d;
     return ParseDayMonthYear(c);

@@ -1006,6 +1006,43 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   return WithoutJobTitle(name);
 }
 
+// A journal's citation line gives the date in brackets: "BMJ 2012; 344 doi:
+// https://doi.org/10.1136/bmj.e3673 (Published 24 May 2012) Cite this as:
+// BMJ 2012;344:e3673". Returns "Published 24 May 2012", a dateline. So do
+// PubMed Central's header lines.
+std::optional<std::string> CitationDateLine(const Block& b) {
+  if (b.words > 40) return std::nullopt;
+  // PubMed Central's header: "Published online 2007 June 29. doi: ...".
+  const std::size_t online = b.text.find("Published online ");
+  if (online != std::string::npos && b.text.find("doi:") != std::string::npos) {
+    const std::string_view rest = std::string_view(b.text).substr(online + 17);
+    std::size_t length = 0;
+    if (ParseDatePrefix(rest, &length))
+      return "Published " + std::string(rest.substr(0, length));
+  }
+  // Or its citation of the issue: "BMJ. 2007 June 30; 334(7608): 1337."
+  // over "PMCID: PMC1906655".
+  if (b.text.find("PMCID:") != std::string::npos) {
+    for (const std::string& line : b.lines) {
+      const std::size_t dot = line.find(". ");
+      if (dot == std::string::npos || dot > 40) continue;
+      const std::string_view rest = std::string_view(line).substr(dot + 2);
+      std::size_t length = 0;
+      if (ParseDatePrefix(rest, &length) && length < rest.size() &&
+          rest[length] == ';')
+        return "Published " + std::string(rest.substr(0, length));
+    }
+  }
+  const std::size_t p = b.text.find("(Published ");
+  if (p == std::string::npos) return std::nullopt;
+  const std::string_view rest = std::string_view(b.text).substr(p + 11);
+  std::size_t length = 0;
+  if (!ParseDatePrefix(rest, &length) || length >= rest.size() ||
+      rest[length] != ')')
+    return std::nullopt;
+  return "Published " + std::string(rest.substr(0, length));
+}
+
 // Splits a dateline or a byline out of a block of lines that are not
 // wrapped text: "ICB cuts could mean merging systems" / "By Beth Gault" /
 // "27 March 2025" with no blank line between them are a headline, a byline
@@ -1020,7 +1057,9 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
   out.reserve(blocks.size());
   bool before_story = true;
   for (Block& b : blocks) {
-    if (b.lines.size() < 2 || b.bullet || WrapWidth(b.lines) > 0) {
+    // (A journal's citation is left whole for CitationDateLine.)
+    if (b.lines.size() < 2 || b.bullet || WrapWidth(b.lines) > 0 ||
+        CitationDateLine(b)) {
       before_story = before_story && !EndsWithPeriodLike(b.lower);
       out.push_back(std::move(b));
       continue;
@@ -1064,21 +1103,6 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
     if (!current.empty()) out.push_back(MakeBlock(std::move(current)));
   }
   return out;
-}
-
-// A journal's citation line gives the date in brackets: "BMJ 2012; 344 doi:
-// https://doi.org/10.1136/bmj.e3673 (Published 24 May 2012) Cite this as:
-// BMJ 2012;344:e3673". Returns "Published 24 May 2012", a dateline.
-std::optional<std::string> CitationDateLine(const Block& b) {
-  if (b.words > 40) return std::nullopt;
-  const std::size_t p = b.text.find("(Published ");
-  if (p == std::string::npos) return std::nullopt;
-  const std::string_view rest = std::string_view(b.text).substr(p + 11);
-  std::size_t length = 0;
-  if (!ParseDatePrefix(rest, &length) || length >= rest.size() ||
-      rest[length] != ')')
-    return std::nullopt;
-  return "Published " + std::string(rest.substr(0, length));
 }
 
 // A short line with no capital letter ("latest health care news", "by") is

@@ -73,6 +73,9 @@ TEST(ParseDateTest, CommonEnglishForms) {
       {"7 December 2011 at 10.32pm", "2011-12-07"},
       {"Dec 7, 2011 9:05 p.m.", "2011-12-07"},
       {"7 December 2011 10:32:15 (BST)", "2011-12-07"},
+      // The year first, as PubMed writes it.
+      {"2007 June 29", "2007-06-29"},
+      {"2007 Jun 29", "2007-06-29"},
   };
   for (const DateCase& c : kCases) {
     EXPECT_EQ(Show(ParseDate(c.text)), Want(c.expected))
@@ -110,6 +113,9 @@ TEST(ParseDateTest, NotDates) {
       {"7 Maybe 2011", nullptr},
       {"7 December 1066", nullptr},  // outside the news window
       {"7 December 2011 25:00", nullptr},
+      {"2007 June", nullptr},     // no day
+      {"2007 June 31", nullptr},  // no such day
+      {"2007 June 29th", nullptr},
   };
   for (const DateCase& c : kCases) {
     EXPECT_EQ(Show(ParseDate(c.text)), Want(c.expected))

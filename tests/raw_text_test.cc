@@ -627,6 +627,31 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
   }
 }
 
+// PubMed Central's header gives the date, from "Published online" or from
+// the citation, and is not the title.
+TEST(ReadRawTextTest, PubMedCentralHeaders) {
+  Article a = ReadRawText(
+      "Search tips\n\nLogo of bmjThis ArticleThe BMJ\nBMJ. 2007 July 7; "
+      "335(7609): 15.\nPublished online 2007 June 29. doi:  "
+      "10.1136/bmj.39261.611146.DB\nPMCID: PMC1910647\n\nCall for "
+      "resignation of junior doctors' leaders defeated\n\nRepresentatives "
+      "rejected a demand for the resignation of the chair.\n",
+      "p.txt");
+  EXPECT_EQ(a.title,
+            "Call for resignation of junior doctors' leaders defeated");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2007-06-29");
+  a = ReadRawText(
+      "Logo of bmjThis ArticleThe BMJ\nBMJ. 2007 June 30; 334(7608): 1337.\n"
+      "PMCID: PMC1906655\nBMA annual representative meeting, Torquay\n\n"
+      "Doctors call for chief medical officer to resign\n\nDoctors' leaders "
+      "have called for the resignation of the chief medical officer.\n",
+      "q.txt");
+  EXPECT_EQ(a.title, "Doctors call for chief medical officer to resign");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2007-06-30");
+}
+
 // A name run into the date gives both; a paper's edition, a newsletter
 // offer and a picture's caption over its agency's credit are not the title.
 TEST(ReadRawTextTest, NameRunIntoTheDateAndAnEveningPapersHeader) {
