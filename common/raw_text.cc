@@ -610,7 +610,8 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
       (s == "advertisement" || s == "advert" || s == "sponsored" ||
        s == "loading..." || s == "loading" || s == "exclusive" ||
        s == "close" || s == "menu" || s == "search" || s == "home" ||
-       s == "skip to content" || s == "skip to main content")) {
+       s == "skip to content" || s == "skip to main content" ||
+       s == "accessibility links")) {
     return true;
   }
   // "Skip to main contentSkip to navigation": a page's skip links, run
@@ -698,10 +699,28 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
        s.find("all rights reserved") != std::string::npos)) {
     return true;
   }
-  // Picture captions and credits.
+  // A subscription's notices: "Subscription Notification", "Please update
+  // your billing details here to continue enjoying your subscription."
+  if (s == "subscription notification" ||
+      (b.words <= 40 &&
+       (s.find("billing details") != std::string::npos ||
+        s.find("billing information") != std::string::npos ||
+        s.find("your subscription will") != std::string::npos)))
+    return true;
+  // Breadcrumbs set apart by runs of spaces: "Home   News   Article".
+  if (b.words <= 6 && StartsWith(s, "home ") && b.lines.size() == 1 &&
+      b.lines[0].find("   ") != std::string::npos)
+    return true;
+  // Picture captions and credits: "Steve Crocker, the ADCS vice-president
+  // (credit: ADCS)".
+  if (b.words <= 40 && (s.find("(credit:") != std::string::npos ||
+                        s.find("(picture:") != std::string::npos ||
+                        s.find("(photo:") != std::string::npos))
+    return true;
   for (std::string_view label :
-       {"image caption", "image copyright", "image source", "photo:",
-        "picture:", "photograph:", "pictured:", "credit:", "getty images"}) {
+       {"image of ", "image caption", "image copyright", "image source",
+        "photo:", "picture:", "photograph:", "pictured:", "credit:",
+        "getty images"}) {
     if (StartsWith(s, label) && b.words <= 25) return true;
   }
   // "Labels: nhs, reform", "Tags: ...", "Filed under: ...".
@@ -1065,6 +1084,16 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
       continue;
     }
     if (before_story) {
+      // Furniture lines over the headline in the same block: "Subscription
+      // Notification" / "Ministers expect 'well funded' NHS to deliver".
+      // (After a crawler's date line: " date 2022-02-08" / "Subscription
+      // Notification" / "Ministers expect ...".)
+      while (b.lines.size() >= 2 &&
+             (Classify(MakeBlock({b.lines[0]})) != Kind::kText ||
+              (out.empty() && IsDateOnlyLine(b.lines[0])))) {
+        out.push_back(MakeBlock({b.lines[0]}));
+        b.lines.erase(b.lines.begin());
+      }
       // A section's label over the headline: "Health" / "Scale of
       // ambulance waits revealed" / "OVER 10,000 people ...".
       // (One word: two may be a byline's name, "Alex Matthews-King" /

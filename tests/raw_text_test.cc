@@ -627,6 +627,43 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
   }
 }
 
+// A subscription's notices after a crawler's date, breadcrumbs set apart
+// by spaces, "Accessibility Links" and picture captions are not the title.
+TEST(ReadRawTextTest, NoticesBreadcrumbsAndCaptionsAreNotTheTitle) {
+  Article a = ReadRawText(
+      " date 2022-02-08 Subscription Notification\nMinisters expect well "
+      "funded NHS to deliver on waiting lists\n\nMinisters want the NHS to "
+      "agree to the most stretching targets possible, a source said.\n",
+      "t.txt");
+  EXPECT_EQ(a.title,
+            "Ministers expect well funded NHS to deliver on waiting lists");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2022-02-08");
+  a = ReadRawText(
+      " date 2019-12-22 Subscription Notification\nWe have noticed that "
+      "there is an issue with your subscription billing details.\nYour "
+      "subscription will end shortly\n\nAccessibility Links\n\nTop doctor "
+      "warns of black hole in NHS funding\n\nThe NHS faces a black hole, "
+      "the BMA chair said.\n",
+      "u.txt");
+  EXPECT_EQ(a.title, "Top doctor warns of black hole in NHS funding");
+  a = ReadRawText(
+      "Home   News   Article\n\nChallenging time ahead at Addenbrooke's "
+      "Hospital\n\nCambridge hospitals are facing a challenging time, say "
+      "health chiefs.\n",
+      "h.txt");
+  EXPECT_EQ(a.title, "Challenging time ahead at Addenbrooke's Hospital");
+  a = ReadRawText(
+      "ADCS raises concern over care review\n\nImage of Steve Crocker, the "
+      "vice-president\nSteve Crocker, the ADCS vice-president (credit: "
+      "ADCS)\n\nStory updated 30 August 2021\n\nThe directors have raised "
+      "a significant concern.\n",
+      "c.txt");
+  EXPECT_EQ(a.title, "ADCS raises concern over care review");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2021-08-30");
+}
+
 // PubMed Central's header gives the date, from "Published online" or from
 // the issue's citation, and is not the title.
 TEST(ReadRawTextTest, PubMedCentralHeaders) {
