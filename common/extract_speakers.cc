@@ -440,6 +440,10 @@ bool IsModal(std::string_view w) {
   }
 }
 
+// "who" or "whose" opening a relative clause about a person: "Taylor,
+// whose organisation represents hospitals, said".
+bool IsWho(std::string_view w) { return w == "who" || w == "whose"; }
+
 bool AfterModal(const Tokens& t, std::size_t i) {
   std::size_t j = i;
   while (j > 0 && t[j - 1].is_word &&
@@ -3917,8 +3921,8 @@ void ParagraphReader::FindAttributions() {
               if (m.first == lo_tok && comma + 1 < t_.size() &&
                   !IsCapitalised(t_[comma + 1]) && t_[comma + 1].lower != "who")
                 AsGivenName(&m);
-              m.who_clause = m.kind == MentionKind::kSurname &&
-                             t_[comma + 1].lower == "who";
+              m.who_clause =
+                  m.kind == MentionKind::kSurname && IsWho(t_[comma + 1].lower);
               // More than one apposition: "Dr. Kenneth W. Mahaffey,
               // co-director of ... at the Duke Clinical Research
               // Institute, and associate professor ..., said": the
@@ -3957,9 +3961,9 @@ void ParagraphReader::FindAttributions() {
                 Mention person = ParseBackward(text_, t_, lo_tok, before - 1);
                 if (after_preposition(person)) continue;
                 if (someone(person) || (person.kind == MentionKind::kSurname &&
-                                        t_[before + 1].lower == "who")) {
+                                        IsWho(t_[before + 1].lower))) {
                   m = person;
-                  m.who_clause = t_[before + 1].lower == "who";
+                  m.who_clause = IsWho(t_[before + 1].lower);
                 }
               }
             }
@@ -4081,6 +4085,20 @@ void ParagraphReader::FindAttributions() {
           // sentence (not "Sir John Oldham, who said little").
           if (!QuoteFollows(u)) continue;
           m = ParseBackward(text_, t_, lo_tok, units_[v - 2].token - 1);
+          // Or the name before an apposition: "from Matthew Taylor, chief
+          // executive of the NHS Confederation, who said".
+          if (m.kind != MentionKind::kPerson &&
+              !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
+            const std::size_t c = AfterCommaBefore(v - 2, lo_unit, 15);
+            const std::size_t comma =
+                c > lo_unit ? units_[c - 1].token : units_[v - 2].token;
+            bool role = false;
+            for (std::size_t j = comma + 1;
+                 j < units_[v - 2].token && j <= comma + 6 && !role; ++j)
+              role = RoleWords().count(t_[j].lower) > 0;
+            if (role && t_[comma].text == "," && comma > lo_tok)
+              m = ParseBackward(text_, t_, lo_tok, comma - 1);
+          }
           if (m.kind != MentionKind::kPerson &&
               !(m.kind == MentionKind::kSurname && m.gender != 'x')) {
             continue;

@@ -1614,6 +1614,17 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // ", who said" after a name and its role in apposition; a surname
+      // before ", whose ..." is a person's.
+      {{"This was the stark warning from Matthew Taylor, chief executive of "
+        "the NHS Confederation, who said the government is \u201cliving in a "
+        "fantasy land\u201d.",
+        "Taylor, whose organisation represents hospitals, ambulance trusts, "
+        "mental health care and GP services, said his members were issuing "
+        "the \u201cstarkest warning\u201d."},
+       "Matthew Taylor",
+       "Matthew Taylor: living in a fantasy land|Matthew Taylor: starkest "
+       "warning"},
       // Verbs that report the words they quote: "cited", "likened",
       // "mocked", "questioned", "apologised".
       {{"At Prime Minister's Questions, David Cameron cited \"a supportive "
