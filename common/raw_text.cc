@@ -622,9 +622,11 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
       EndsWith(s, " old"))
     return true;
   // A title's leftover suffix on a line of its own: "- ITV Report" (not a
-  // list's item, "- What is up?").
-  if (b.words <= 4 && (StartsWith(s, "- ") || StartsWith(s, "\xE2\x80\x93 ") ||
-                       StartsWith(s, "| "))) {
+  // list's item, "- What is up?", nor a byline, "- By Richard Marsden").
+  if (b.words <= 4 &&
+      (StartsWith(s, "- ") || StartsWith(s, "\xE2\x80\x93 ") ||
+       StartsWith(s, "| ")) &&
+      s.find(" by ") != 1 && s.find(" by ") != 3) {
     const std::vector<std::string> rest =
         SplitWords(b.text.substr(b.text.find(' ') + 1));
     if (!rest.empty() &&
@@ -699,6 +701,12 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
        s.find("all rights reserved") != std::string::npos)) {
     return true;
   }
+  // A donation appeal: "Your support helps us to tell the story Read more
+  // Support Now ... Your donation allows us to keep sending journalists".
+  if (b.words <= 250 &&
+      (StartsWith(s, "your support helps us") ||
+       s.find("your donation allows us") != std::string::npos))
+    return true;
   // A subscription's notices: "Subscription Notification", "Please update
   // your billing details here to continue enjoying your subscription."
   if (s == "subscription notification" ||
@@ -972,6 +980,7 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   // A press archive's byline is a list item: "- By Laura Donnelly HEALTH
   // EDITOR".
   if (StartsWith(t, "- ")) t.remove_prefix(2);
+  if (StartsWith(t, "\xE2\x80\x93 ")) t.remove_prefix(4);  // an en dash
   std::size_t skip = 0;
   for (std::string_view lead :
        {"Posted by ", "Written by ", "Words by ", "Story by ", "Reporting by ",
@@ -1458,6 +1467,11 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (kinds[i] == Kind::kEndMarker && !candidates.empty()) break;
     if (kinds[i] != Kind::kText || repeated_nav(b) || IsMenuBlock(b)) continue;
     if (IsLowerCaseLabel(b)) continue;
+    // A kicker, one word in capitals over the headline: "CORONAVIRUS".
+    if (b.words == 1 && std::none_of(b.text.begin(), b.text.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        }))
+      continue;
     // A caption under an image's placeholder: "Thumbnail Image" / "South
     // Bristol Hospital".
     if (i > 0 && IsImagePlaceholder(blocks[i - 1]) && IsHeadlineLike(b))

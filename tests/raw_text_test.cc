@@ -614,6 +614,9 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
       {"Richard Evans, local democracy reporter", "Richard Evans"},
       // Not a date's label.
       {"Last Updated 21 December 2017", ""},
+      // A short byline after a dash is not a title's leftover suffix.
+      {"- By Richard Marsden", "Richard Marsden"},
+      {"\u2013 By Richard Marsden", "Richard Marsden"},
   };
   for (const auto& [line, name] : kCases) {
     Article a = ReadRawText(
@@ -662,6 +665,27 @@ TEST(ReadRawTextTest, NoticesBreadcrumbsAndCaptionsAreNotTheTitle) {
   EXPECT_EQ(a.title, "ADCS raises concern over care review");
   ASSERT_TRUE(a.date.has_value());
   EXPECT_EQ(a.date->Iso(), "2021-08-30");
+}
+
+// A kicker in capitals over the headline and a donation appeal are not the
+// title.
+TEST(ReadRawTextTest, KickersAndAppealsAreNotTheTitle) {
+  Article a = ReadRawText(
+      " date 2021-10-14 Subscription Notification\nCORONAVIRUS\n\nSpare GPs "
+      "strain of seeing more patients, urges Hunt\n\nJeremy Hunt has urged "
+      "ministers to spare GPs, he said.\n",
+      "k.txt");
+  EXPECT_EQ(a.title, "Spare GPs strain of seeing more patients, urges Hunt");
+  a = ReadRawText(
+      "Your support helps us to tell the story Read more Support Now From "
+      "reproductive rights to climate change, we are on the ground. Your "
+      "donation allows us to keep sending journalists.\n\nChange in the NHS "
+      "has begun, the Health Secretary has said.\n\nWes Streeting said "
+      "fixing it will take time.\n",
+      "a.txt");
+  EXPECT_EQ(a.title,
+            "Change in the NHS has begun, the Health Secretary has said.");
+  ASSERT_EQ(a.paragraphs.size(), 2u) << a.Body();
 }
 
 // PubMed Central's header gives the date, from "Published online" or from
