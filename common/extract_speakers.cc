@@ -4666,6 +4666,35 @@ Mention NameRoleLine(const std::string& text, const Tokens& t) {
   return m;
 }
 
+// Whether a paragraph is one quote and, after a dash, who said it: "“This
+// is a bitter blow to community pharmacy” – Pharmacy Voice chair Claire
+// Ward" (a round-up's heading, the full quote under it), "“...” — Carmen
+// Hersoota, Author of ‘The Fanciest Table’". Sets `who` to the person, if
+// the words before any comma name one ("— Some Goat" names nobody).
+bool QuoteDashName(const std::string& text, const Tokens& t, Mention* who) {
+  *who = Mention();
+  const std::vector<QuoteSpan> spans = FindQuotes(text, t, false);
+  if (spans.empty() || spans[0].open != 0 || spans[0].open_at_end ||
+      spans[0].close + 2 >= t.size() || t.size() > spans[0].close + 20 ||
+      !IsApposingDash(t[spans[0].close + 1]))
+    return false;
+  std::size_t from = spans[0].close + 2;
+  while (from < t.size() && t[from].text == "-") ++from;  // "--"
+  // The name ends at a comma: "Dan D'Lyon, Plant Expert".
+  std::size_t end = t.size();
+  for (std::size_t i = from; i < t.size(); ++i) {
+    if (t[i].text == "," && end == t.size()) end = i;
+    if (i < end && !t[i].is_word && !IsApostrophe(t[i]) && t[i].text != "-" &&
+        t[i].text != ".")
+      return false;
+  }
+  if (end == from || !t[end - 1].is_word || !IsCapitalised(t[from]))
+    return false;
+  Mention m = ParseBackward(text, t, from, end - 1);
+  if (m.kind == MentionKind::kPerson) *who = m;
+  return true;
+}
+
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
@@ -4735,8 +4764,18 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       has_thread = false;
       continue;
     }
-    // A pull quote with the speaker's name on the line under it.
+    // A pull quote with the speaker's name on the line under it, or after
+    // a dash on its own line.
     if (name_line.kind == MentionKind::kPerson) speaks_next(name_line, i + 1);
+    Mention dash_name;
+    if (name_line.kind == MentionKind::kNone &&
+        QuoteDashName(paragraphs[i], tokens[i].tokens(), &dash_name)) {
+      if (dash_name.kind == MentionKind::kPerson) {
+        speaks_next(dash_name, i);
+      } else {
+        has_previous = has_open = has_thread = false;  // someone else's
+      }
+    }
     const int people_before = static_cast<int>(reg.people());
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);

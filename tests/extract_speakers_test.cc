@@ -1614,6 +1614,22 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // A paragraph that is a quote and, after a dash, its speaker (a
+      // round-up's heading over the full quote, an epigraph, a review):
+      // the quotes after it are theirs; a name the words do not give
+      // ("-- Some Goat") breaks the chain.
+      {{"Pharmacy bodies reacted on Monday.",
+        "\u201cThis is a bitter blow\u201d \u2013 Pharmacy Voice chair Claire "
+        "Ward",
+        "\u201cThis is a bitter blow to community pharmacy.\u201d",
+        "\u201cA compelling approach.\u201d \u2014 Dan D\u2019Lyon, Plant "
+        "Expert",
+        "\u201cBAAAA!\u201d \u2014 Some Goat",
+        "\u201cDeep into that darkness peering.\u201d -- Edgar Allan Poe"},
+       "Claire Ward|Dan D'Lyon|Edgar Allan Poe",
+       "Claire Ward: This is a bitter blow|Claire Ward: This is a bitter blow "
+       "to community pharmacy.|Dan D'Lyon: A compelling "
+       "approach.|Edgar Allan Poe: Deep into that darkness peering."},
       // ", who said" after a name and its role in apposition; a surname
       // before ", whose ..." is a person's.
       {{"This was the stark warning from Matthew Taylor, chief executive of "
