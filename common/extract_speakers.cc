@@ -4158,7 +4158,9 @@ void ParagraphReader::FindAttributions() {
               m = name;
           }
         } else if (m.kind == MentionKind::kBody ||
-                   m.kind == MentionKind::kUnnamed) {
+                   m.kind == MentionKind::kUnnamed ||
+                   m.kind == MentionKind::kGeneric ||
+                   m.kind == MentionKind::kNone) {
           // "Mark Serwotka, the leader of the Public and Commercial Services
           // Union said" (the closing comma left out): the name before a
           // role phrase that opens with "the" or "a" after a comma.

@@ -1614,6 +1614,14 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // A name, a comma and a role whose closing comma is left out, the
+      // role ending in a lower-case noun or a body's possessive.
+      {{"Jonathan Fielden, chairman of the committee said \"There is a "
+        "risk.\"",
+        "Dr Jane Smith, chair of the BMA\u2019s consultants committee said: "
+        "\u2018It is commissioning.\u2019"},
+       "Jonathan Fielden|Jane Smith",
+       "Jonathan Fielden: There is a risk.|Jane Smith: It is commissioning."},
       // A paragraph that is a quote and, after a dash, its speaker (a
       // round-up's heading over the full quote, an epigraph, a review):
       // the quotes after it are theirs; a name the words do not give
