@@ -4132,6 +4132,18 @@ void ParagraphReader::FindAttributions() {
             continue;
         } else {
           m = ParseBackward(text_, t_, lo_tok, units_[v - 1].token);
+          // A place after a noun is not the subject: "A hospital in Greater
+          // Manchester has declared a "black alert"".
+          if ((m.kind == MentionKind::kPerson ||
+               m.kind == MentionKind::kSurname) &&
+              m.first >= lo_tok + 2 && m.first < t_.size()) {
+            static const WordSet kWhere = {"in",     "at",     "near",
+                                           "across", "around", "outside"};
+            const MatchToken& noun = t_[m.first - 2];
+            if (kWhere.count(t_[m.first - 1].lower) && noun.is_word &&
+                IsLowerAscii(noun.text[0]))
+              m = Mention();
+          }
           // The last words of a relative clause ("..., who has worked as
           // a nurse for 34 years said") are not the speaker.
           if ((m.kind == MentionKind::kNone ||

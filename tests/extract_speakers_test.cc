@@ -1614,6 +1614,14 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // A place after a noun is not the subject of the verb: the quotes
+      // are the trust's, not a person "Greater Manchester"'s.
+      {{"A hospital in Greater Manchester has declared a \"black alert\" due "
+        "to \"heightened pressure,\" the Bolton NHS Foundation Trust has "
+        "said."},
+       "",
+       "Bolton NHS Foundation Trust: black alert|Bolton NHS Foundation Trust: "
+       "heightened pressure"},
       // A name, a comma and a role whose closing comma is left out, the
       // role ending in a lower-case noun or a body's possessive.
       {{"Jonathan Fielden, chairman of the committee said \"There is a "
