@@ -4184,9 +4184,11 @@ void ParagraphReader::FindAttributions() {
                 r < t_.size() && (t_[r].text == "the" || t_[r].text == "a" ||
                                   t_[r].text == "an");
             ++r;
-            while (r < t_.size() && r < comma + 4 &&
-                   !RoleWords().count(t_[r].lower) && t_[r].is_word &&
-                   !IsCapitalised(t_[r]))
+            // (Past a possessive: "Kevin Baber, the hospital's CEO said".)
+            while (r < t_.size() && r < comma + 6 &&
+                   !RoleWords().count(t_[r].lower) &&
+                   ((t_[r].is_word && !IsCapitalised(t_[r])) ||
+                    IsApostrophe(t_[r])))
               ++r;
             // Or a role with no article: "Peter Misselbrook, executive
             // partner of Tods Murray said", "Marvin Hier, founder of ...

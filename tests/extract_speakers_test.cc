@@ -1622,14 +1622,17 @@ TEST(ExtractSpeakersTest, Cases) {
        "",
        "Bolton NHS Foundation Trust: black alert|Bolton NHS Foundation Trust: "
        "heightened pressure"},
-      // A name, a comma and a role whose closing comma is left out, the
-      // role ending in a lower-case noun or a body's possessive.
-      {{"Jonathan Fielden, chairman of the committee said \"There is a "
+      // A name, a comma and a role whose closing comma is left out: after
+      // a possessive, or ending in a lower-case noun or a body's
+      // possessive.
+      {{"Kevin Baber, the hospital's CEO said: \"We are very sorry.\"",
+        "Jonathan Fielden, chairman of the committee said \"There is a "
         "risk.\"",
         "Dr Jane Smith, chair of the BMA\u2019s consultants committee said: "
         "\u2018It is commissioning.\u2019"},
-       "Jonathan Fielden|Jane Smith",
-       "Jonathan Fielden: There is a risk.|Jane Smith: It is commissioning."},
+       "Kevin Baber|Jonathan Fielden|Jane Smith",
+       "Kevin Baber: We are very sorry.|Jonathan Fielden: There is a "
+       "risk.|Jane Smith: It is commissioning."},
       // A paragraph that is a quote and, after a dash, its speaker (a
       // round-up's heading over the full quote, an epigraph, a review):
       // the quotes after it are theirs; a name the words do not give
