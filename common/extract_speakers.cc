@@ -650,7 +650,7 @@ const WordSet& Prepositions() {
 bool IsNameParticle(const MatchToken& t) {
   static const WordSet s = {"van", "von", "de",  "der",   "den", "da",
                             "di",  "du",  "del", "della", "la",  "le",
-                            "ter", "ten", "bin", "ibn"};
+                            "ter", "ten", "bin", "ibn",   "ap"};
   return s.count(t.text) > 0;
 }
 

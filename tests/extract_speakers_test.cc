@@ -1614,6 +1614,11 @@ TEST(ExtractSpeakersTest, Cases) {
        "Angela Appleby|Georgia Power",
        "Angela Appleby: We don't want to strike.|Georgia Power: It wasn't a "
        "surprise."},
+      // A Welsh "ap" inside a name.
+      {{"Plaid Cymru's spokesperson for health, Rhun ap Iorwerth MS said his "
+        "party backed \u2018all workers fighting for fair pay\u2019."},
+       "Rhun ap Iorwerth",
+       "Rhun ap Iorwerth: all workers fighting for fair pay"},
       // A place after a noun is not the subject of the verb: the quotes
       // are the trust's, not a person "Greater Manchester"'s.
       {{"A hospital in Greater Manchester has declared a \"black alert\" due "
