@@ -4823,6 +4823,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                                 who->id);
             quote_paragraph.insert(
                 quote_paragraph.begin() + static_cast<long>(at), i);
+            for (Heading& h : headings) h.at += h.at >= at;
             ++inserted;
           }
         }

@@ -1619,6 +1619,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "party backed \u2018all workers fighting for fair pay\u2019."},
        "Rhun ap Iorwerth",
        "Rhun ap Iorwerth: all workers fighting for fair pay"},
+      // A heading between a lede's office and its holder keeps its place
+      // when the lede's quote is given to the holder.
+      {{"Waits are \"horrendous\", the health secretary has said.",
+        "\u2018Sorely missed\u2019",
+        "Wes Streeting said staff were \"sorely missed\"."},
+       "Wes Streeting",
+       "Wes Streeting: horrendous|Wes Streeting: Sorely missed|Wes "
+       "Streeting: sorely missed"},
       // A place after a noun is not the subject of the verb: the quotes
       // are the trust's, not a person "Greater Manchester"'s.
       {{"A hospital in Greater Manchester has declared a \"black alert\" due "
