@@ -626,7 +626,7 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
   if (b.words <= 4 &&
       (StartsWith(s, "- ") || StartsWith(s, "\xE2\x80\x93 ") ||
        StartsWith(s, "| ")) &&
-      s.find(" by ") != 1 && s.find(" by ") != 3) {
+      !StartsWith(std::string_view(s).substr(s.find(' ') + 1), "by ")) {
     const std::vector<std::string> rest =
         SplitWords(b.text.substr(b.text.find(' ') + 1));
     if (!rest.empty() &&
@@ -653,16 +653,12 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
       return true;
   }
   // A weather widget's reading: "| 13.5°C Belfast".
-  if (b.words <= 6) {
-    for (std::string_view unit : {"\xC2\xB0"
-                                  "c",
-                                  "\xC2\xB0"
-                                  "f"}) {
-      const std::size_t at = s.find(unit);
-      if (at != std::string::npos && at > 0 &&
-          std::isdigit(static_cast<unsigned char>(s[at - 1])))
-        return true;
-    }
+  {
+    const std::size_t degree = s.find("\xC2\xB0");
+    if (b.words <= 6 && degree != std::string::npos && degree > 0 &&
+        std::isdigit(static_cast<unsigned char>(s[degree - 1])) &&
+        degree + 2 < s.size() && (s[degree + 2] == 'c' || s[degree + 2] == 'f'))
+      return true;
   }
   if (IsImagePlaceholder(b)) return true;
   // A picture's caption over its agency's credit ("Donald Trump sparked
