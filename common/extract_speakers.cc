@@ -27,6 +27,7 @@
 #include <unordered_set>
 
 #include "common/extract_topics.h"
+#include "common/text_util.h"
 
 namespace hpnews {
 namespace {
@@ -4469,14 +4470,6 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     ends_open_ = true;
 }
 
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string CanonicalPersonName(std::string_view name) {
@@ -4584,24 +4577,6 @@ bool IsPullQuote(const std::string& text, const Tokens& t) {
     if (t[i].is_word) return false;
   }
   return true;
-}
-
-// The words of a text, lower-case, one space between them: "It was
-// ‘horrendous’." -> "it was horrendous".
-std::string FoldedWords(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += static_cast<char>(std::tolower(u));
-    } else if (c != '\'') {
-      space = true;
-    }
-  }
-  return out;
 }
 
 // Whether folded `words` are whole words of folded `text`.
@@ -4894,11 +4869,11 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   // paragraphs (quote_paragraph says which each quote is in).
   for (std::size_t h = headings.size(); h-- > 0;) {
     const Heading& heading = headings[h];
-    const std::string words = FoldedWords(heading.text);
+    const std::string words = FoldedWords(heading.text, ' ', "'");
     for (std::size_t q = heading.at; q < out.quotes.size(); ++q) {
       if (quote_paragraph[q] > heading.paragraph + kHeadingReach) break;
       if (quote_people[q] < 0 ||
-          !ContainsWords(FoldedWords(out.quotes[q].text), words))
+          !ContainsWords(FoldedWords(out.quotes[q].text, ' ', "'"), words))
         continue;
       const long at = static_cast<long>(heading.at);
       out.quotes.insert(out.quotes.begin() + at,

@@ -20,19 +20,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Lower case, letters and digits only, single spaces: "P.A. Sport" -> "pa
 // sport".
 std::string NameKey(const std::string& name) {
-  std::string out;
-  bool space = false;
-  for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += static_cast<char>(std::tolower(u));
-    } else if (c != '.' && c != '\'') {
-      space = true;
-    }
-  }
-  return out;
+  return FoldedWords(name, ' ', ".'");
 }
 
 // Subject text normalised for matching: lower case, "&" as "and",

@@ -49,19 +49,7 @@ std::string JoinSpace(const std::vector<std::string>& words) {
 }  // namespace
 
 std::string SynonymGroupId(std::string_view form) {
-  std::string id;
-  bool dash = false;
-  for (char ch : form) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c >= 0x80) {
-      if (dash && !id.empty()) id += '-';
-      dash = false;
-      id += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
-    } else {
-      dash = true;
-    }
-  }
-  return id;
+  return FoldedWords(form, '-');
 }
 
 Status Synonyms::Parse(std::string_view text, Synonyms* out) {

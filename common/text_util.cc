@@ -1,5 +1,6 @@
 #include "common/text_util.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -77,6 +78,23 @@ std::string_view TrimView(std::string_view text) {
 }
 
 std::string Trim(std::string_view text) { return std::string(TrimView(text)); }
+
+std::string FoldedWords(std::string_view text, char separator,
+                        std::string_view dropped) {
+  std::string out;
+  bool gap = false;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      if (gap && !out.empty()) out += separator;
+      gap = false;
+      out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+    } else if (dropped.find(ch) == std::string_view::npos) {
+      gap = true;
+    }
+  }
+  return out;
+}
 
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;

@@ -54,6 +54,14 @@ std::size_t CountWords(std::string_view text);
 // ASCII letters lower-cased; other bytes untouched.
 std::string AsciiLower(std::string_view text);
 
+// The words of `text` joined by `separator`: ASCII letters and digits
+// (lower-cased) and non-ASCII bytes make words, characters in `dropped`
+// vanish, and every other character separates words. "It was
+// ‘horrendous’." -> "it was horrendous"; "P.A. Sport" with "." dropped ->
+// "pa sport".
+std::string FoldedWords(std::string_view text, char separator = ' ',
+                        std::string_view dropped = "");
+
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 // ASCII case-insensitive.
