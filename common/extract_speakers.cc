@@ -4664,6 +4664,8 @@ Mention NameRoleLine(const std::string& text, const Tokens& t) {
 // the words before any comma name one ("— Some Goat" names nobody).
 bool QuoteDashName(const std::string& text, const Tokens& t, Mention* who) {
   *who = Mention();
+  // Most paragraphs do not open with a quote mark: skip finding quotes.
+  if (t.empty() || QuoteKind(t.front()) == QuoteChar::kNone) return false;
   const std::vector<QuoteSpan> spans = FindQuotes(text, t, false);
   if (spans.empty() || spans[0].open != 0 || spans[0].open_at_end ||
       spans[0].close + 2 >= t.size() || t.size() > spans[0].close + 20 ||
