@@ -256,6 +256,17 @@ const WordSet& BodyWords() {
   return s;
 }
 
+// Words that end a newspaper's title ("Credit: Liverpool Echo", "the
+// Evening Standard"), which may be a person's middle name ("Valerie Echo
+// Duckett").
+bool IsTitleWord(std::string_view w) {
+  static const WordSet s = {"Echo",     "Mirror",   "Express",  "Courier",
+                            "Argus",    "Sentinel", "Observer", "Advertiser",
+                            "Examiner", "Standard", "Bulletin", "Dispatch",
+                            "Spectator"};
+  return s.count(w) > 0;
+}
+
 // Acronyms that name a person's role, not a body ("a GP said", "Labour MP").
 const WordSet& PersonAcronyms() {
   static const WordSet s = {"GP",  "GPs", "MP",  "MPs", "MEP",
@@ -1275,7 +1286,8 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   std::size_t i = e + 1;
   while (i > lo && words.size() < 4) {
     std::size_t last = i - 1;
-    if (!IsNameWordAt(t, last)) break;
+    if (!IsNameWordAt(t, last) || (last == e && IsTitleWord(t[last].text)))
+      break;
     std::size_t first = NameWordStart(t, last);
     if (first < lo) break;
     words.emplace_back(first, last);
@@ -1453,7 +1465,8 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                      (IsCapitalised(t[j - 2]) || t[j - 2].text == "of");
     if (IsCapitalised(w) && !IsFunctionStop(w.text)) {
       if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) ||
-          (IsBodyWord(w) && !GivenNameBill(t, j - 1)))
+          (IsBodyWord(w) && !GivenNameBill(t, j - 1)) ||
+          (j == e + 1 && IsTitleWord(w.text)))
         body = true;
       // "the Royal College of GPs": a role's acronym after "of" ends a
       // body's name, and one before a body's word is part of it ("the BMA's
@@ -1645,6 +1658,26 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
     if (!t[i].is_word) return {};
     if (i < e &&
         (t[i].lower == "the" || t[i].lower == "our" || t[i].lower == "this")) {
+      for (std::size_t k = i + 1; k <= e; ++k) role.emplace_back(t[k].lower);
+      return role;
+    }
+  }
+  return {};
+}
+
+// The words of a role after "a" or "an" ending at token `e`, in lower case
+// ("A hospital boss has apologised" -> hospital, boss), or none: a role
+// word after at most three lower-case modifiers.
+std::vector<std::string> IndefiniteRole(const Tokens& t, std::size_t e) {
+  if (e >= t.size() || !RoleWords().count(t[e].text) ||
+      GenericHeads().count(t[e].text))
+    return {};
+  for (std::size_t i = e; i-- > 0 && i + 4 > e;) {
+    if (!t[i].is_word || IsCapitalised(t[i])) {
+      if (!(t[i].lower == "a" || t[i].lower == "an")) return {};
+    }
+    if (t[i].lower == "a" || t[i].lower == "an") {
+      std::vector<std::string> role;
       for (std::size_t k = i + 1; k <= e; ++k) role.emplace_back(t[k].lower);
       return role;
     }
@@ -1882,6 +1915,19 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
         last = i;
         ++i;
         continue;
+      }
+      // "said the Observer's Philip French": the body's person (not its
+      // title, "according to the Society's Endocrine Facts and Figures
+      // Report").
+      if (w.text == "s" && IsApostrophe(t[i - 1]) && i + 2 < hi &&
+          IsNameWord(t[i + 1]) && IsNameWord(t[i + 2])) {
+        std::size_t k = i + 1;
+        while (k < hi && IsNameWordAt(t, k)) ++k;
+        if (!(k < hi && (IsBodyWord(t[k]) || t[k].text == "and"))) {
+          last = i;
+          ++i;
+          continue;
+        }
       }
       // "said Dr. Matthew Hellmann of the Memorial Sloan Kettering Cancer
       // Center": once a person is named, "of ..." is their affiliation.
@@ -2420,6 +2466,10 @@ class ParagraphReader {
   // items after its colon ("In a letter ..., he warns of:"), or nullptr.
   // The items' quotes are theirs.
   void set_list_speaker(const Speaker* s) { list_speaker_ = s; }
+  // Whether the paragraph is the story's lede, before anyone is named: "A
+  // hospital boss has apologised for ..." is an office there, whose holder
+  // the next paragraph names; later, "a hospital boss said" is anonymous.
+  void set_lede(bool lede) { lede_ = lede; }
   // Quotes given to an office with no name yet ("the GPC chair has said"):
   // where they are in the output, whether they were put there (given to
   // the office's body), and their words.
@@ -2463,14 +2513,19 @@ class ParagraphReader {
   }
 
   // The person named in full who opens the paragraph as its subject:
-  // "Jane Cummings set out these aims in a wide ranging statement".
+  // "Jane Cummings set out these aims in a wide ranging statement", "Jon
+  // Melbourne, chief operating officer at the trust, made the statement".
   const Speaker* FirstSentenceSubject() {
     if (units_.empty() || units_[0].is_quote) return nullptr;
-    std::size_t k = 0;
+    // (After an honorific: "Dr Tristan Cope was responding ...".)
+    const std::size_t first =
+        !t_.empty() && Honorifics().count(t_[0].text) ? 1 : 0;
+    std::size_t k = first;
     while (k < t_.size() && IsNameWordAt(t_, k)) ++k;
-    if (k < 2 || !SubjectAt(0, k)) return nullptr;
+    if (k < first + 2 || !(SubjectAt(0, k) || RoleInApposition(0, k)))
+      return nullptr;
     const Mention m = ClassifyCapitalised(text_, t_, 0, k - 1);
-    if (m.kind != MentionKind::kPerson || m.first != 0) return nullptr;
+    if (m.kind != MentionKind::kPerson || m.first > first) return nullptr;
     subject_ = PersonSpeaker(m, base_);
     return &subject_;
   }
@@ -2583,6 +2638,7 @@ class ParagraphReader {
   // The previous paragraph's last speaker, if any.
   const Speaker* previous_ = nullptr;
   const Speaker* list_speaker_ = nullptr;
+  bool lede_ = false;
   Speaker subject_;
 };
 
@@ -3492,6 +3548,10 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
       return s;
     case MentionKind::kUnnamed:
       if (m.unnamed_one) reg_->NoteUnnamed(pos, m.gender);
+      if (m.role.empty() && lede_) {
+        s.office_role = IndefiniteRole(t_, m.first);
+        s.office = !s.office_role.empty();
+      }
       if (m.role.empty()) return s;
       p = reg_->ByRole(m.role, pos);
       s.office = p < 0;
@@ -4773,6 +4833,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
                            static_cast<long>(i) * 1000000, &reg);
     reader.set_list_speaker(has_list ? &list : nullptr);
+    reader.set_lede(people_before == 0);
     reader.Read(has_open ? &open_speaker : nullptr,
                 has_previous ? &previous : nullptr,
                 has_thread ? &thread : nullptr, &out, &quote_people);
@@ -4782,8 +4843,10 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // Richard Vautrey said ...": news names the lede's office holder in
     // the next paragraph's first sentence.
     if (lede_pending) {
-      const Speaker* who = reader.FirstSentencePerson();
-      if (who == nullptr) who = reader.FirstSentenceSubject();
+      // (The subject opening the paragraph first: "Dr Tristan Cope was
+      // responding to an article by ..., Frazer Nelson, who suggested".)
+      const Speaker* who = reader.FirstSentenceSubject();
+      if (who == nullptr) who = reader.FirstSentencePerson();
       if (who != nullptr && (lede_known == 0 || who->id < lede_known)) {
         if (!lede.empty()) reg.MarkSpeaker(who->id);
         reg.AddRole(who->id, lede_role);
@@ -4830,7 +4893,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // "valued"" then "..., the new chief nursing officer for England has
     // said.")
     std::vector<std::string> office_role = reader.FirstSentenceOffice();
-    if ((lede_open || i < 3) &&
+    if ((lede_open || i < 3 || people_before == 0) &&
         (!reader.office_quotes().empty() || !office_role.empty()) &&
         reader.FirstSentencePerson() == nullptr) {
       lede = reader.office_quotes();

@@ -1484,6 +1484,39 @@ TEST(ExtractSpeakersTest, Cases) {
        "Jane Cummings: culture of using hard evidence|Maureen Baker: being "
        "pushed to our limits|Vitor Pereira: By reducing transfer times, "
        "patients can be treated sooner"},
+      // An indefinite office in the lede, before anyone is named, is held
+      // by the next paragraph's subject, named with a role in apposition;
+      // its role finds them later. After the lede, "a nurse" is anonymous.
+      {{"A hospital boss has apologised for \"unacceptable\" delays at the "
+        "infirmary.",
+        "Jon Melbourne, chief operating officer at the trust, made the "
+        "statement at a committee.",
+        "\"We are sorry,\" the hospital boss said.",
+        "A nurse said the department was \"chaos\"."},
+       "Jon Melbourne",
+       "Jon Melbourne: unacceptable|Jon Melbourne: We are sorry"},
+      // The subject opening the paragraph holds the lede's office, even
+      // with an honorific and another person reported after it; a
+      // newspaper's title in a caption before the lede is nobody.
+      {{"Liverpool has one of the highest rates of coronavirus in England. "
+        "Credit: Liverpool Echo",
+        "Hospitals are \u2018dangerously close to being overwhelmed\u2019 "
+        "warns the Medical Director of the city's main NHS Trust.",
+        "Dr Tristan Cope was responding to an article by the editor of the "
+        "Spectator, Frazer Nelson, who suggested that the debate was a "
+        "\u2018politicised\u2019 one."},
+       "Frazer Nelson|Tristan Cope",
+       "Tristan Cope: dangerously close to being overwhelmed|Frazer Nelson: "
+       "politicised"},
+      // A body's person after "said the ...'s"; a newspaper's word inside a
+      // person's name; a body's report after the possessive.
+      {{"\"I'm pretty sure,\" said the Observer's Philip French.",
+        "\"They were covering me up,\" said Valerie Echo Duckett.",
+        "Women are at risk, according to the Society's Endocrine Facts and "
+        "Figures Report."},
+       "Philip French|Valerie Echo Duckett",
+       "Philip French: I'm pretty sure|Valerie Echo Duckett: They were "
+       "covering me up"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
