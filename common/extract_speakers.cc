@@ -2824,7 +2824,13 @@ bool ParagraphReader::RoleInApposition(std::size_t i, std::size_t k) const {
 }
 
 bool ParagraphReader::RoleBeforeApposition(std::size_t i, std::size_t k) const {
-  if (i < 2 || k >= t_.size() || t_[i - 1].text != "," || t_[k].text != ",")
+  // Also the role after an opening phrase, the name the subject of the verb
+  // after it: "Addressing board members, chief executive of the service,
+  // Jason Killens expressed his concerns".
+  const bool verb_after =
+      k < t_.size() && t_[k].is_word && IsLowerAscii(t_[k].text[0]);
+  if (i < 2 || k >= t_.size() || t_[i - 1].text != "," ||
+      (t_[k].text != "," && !verb_after))
     return false;
   // The sentence opens with the role phrase, within ten words of the
   // comma, the role among its first three words (not "coach Andy Robinson
@@ -2844,6 +2850,10 @@ bool ParagraphReader::RoleBeforeApposition(std::size_t i, std::size_t k) const {
         IsCapitalised(t_[start - 1]) && IsCapitalised(t_[start + 1])) {
       listed += 2;
       continue;
+    }
+    if (w == "," && verb_after && start + 1 < i - 1) {
+      ++start;
+      break;
     }
     if (w == "," || w == ";" || w == ":" || i - 1 - start > 10 + listed)
       return false;
@@ -4206,9 +4216,17 @@ void ParagraphReader::FindAttributions() {
               m = Mention();
           }
           // The last words of a relative clause ("..., who has worked as
-          // a nurse for 34 years said") are not the speaker.
+          // a nurse for 34 years said", "Cllr Taylor, who is also the
+          // group leader ... at Cardiff Council said") are not the speaker.
+          std::size_t before = m.first;
+          if (m.kind == MentionKind::kBody && before > lo_tok &&
+              before < t_.size() && t_[before - 1].lower == "the")
+            --before;
+          const bool object = m.kind == MentionKind::kBody && before > lo_tok &&
+                              before < t_.size() &&
+                              Prepositions().count(t_[before - 1].lower) > 0;
           if ((m.kind == MentionKind::kNone ||
-               m.kind == MentionKind::kUnnamed) &&
+               m.kind == MentionKind::kUnnamed || object) &&
               QuoteFollows(u)) {
             const Mention who =
                 RelativeClauseSubject(lo_tok, units_[v - 1].token);
@@ -4260,6 +4278,18 @@ void ParagraphReader::FindAttributions() {
                 comma + 1 < t_.size() && t_[comma + 1].is_word &&
                 (!IsCapitalised(t_[comma + 1]) || IsAcronym(t_[comma + 1]));
             if (bare && RoleWords().count(t_[comma + 1].lower)) r = comma + 1;
+            // A capitalised role before "at", "of" or "for": "Jennifer
+            // Dixon, Chief Executive at the Health Foundation said".
+            bool capital_role = false;
+            {
+              std::size_t q = comma + 1;
+              while (q < t_.size() && q < comma + 5 && t_[q].is_word &&
+                     IsCapitalised(t_[q]) && RoleWords().count(t_[q].lower))
+                ++q;
+              capital_role = q > comma + 1 && q < t_.size() &&
+                             (t_[q].text == "at" || t_[q].text == "of" ||
+                              t_[q].text == "for");
+            }
             // Or the body alone: "Colin Asplin, Blackpool Hotel Association
             // said".
             const bool body_alone =
@@ -4267,7 +4297,7 @@ void ParagraphReader::FindAttributions() {
             if (((article || bare) && r < t_.size() &&
                  (!IsCapitalised(t_[r]) || IsAcronym(t_[r])) &&
                  RoleWords().count(t_[r].lower)) ||
-                body_alone) {
+                body_alone || capital_role) {
               Mention name = comma > lo_tok
                                  ? ParseBackward(text_, t_, lo_tok, comma - 1)
                                  : Mention();

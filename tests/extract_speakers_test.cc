@@ -1517,6 +1517,23 @@ TEST(ExtractSpeakersTest, Cases) {
        "Philip French|Valerie Echo Duckett",
        "Philip French: I'm pretty sure|Valerie Echo Duckett: They were "
        "covering me up"},
+      // A role before the name after an opening phrase, the name the
+      // verb's subject: "he" is that person.
+      {{"Addressing board members at their meeting, chief executive of the "
+        "service, Jason Killens expressed his concerns about the delays.",
+        "He said: \u201cThe current position is of concern.\u201d"},
+       "Jason Killens",
+       "Jason Killens: The current position is of concern."},
+      // A relative clause ending in a body after a preposition, the
+      // closing comma left out; a capitalised role before "at".
+      {{"Cardiff Council member Rhys Taylor has called for answers.",
+        "Cllr Taylor, who is also the group leader for the Liberal Democrats "
+        "at Cardiff Council said: \u201cWe cannot go on.\u201d",
+        "Jennifer Dixon, Chief Executive at the Health Foundation said:",
+        "\u2018There is much that is encouraging.\u2019"},
+       "Rhys Taylor|Jennifer Dixon",
+       "Rhys Taylor: We cannot go on.|Jennifer Dixon: There is much that is "
+       "encouraging."},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
