@@ -1534,6 +1534,12 @@ TEST(ExtractSpeakersTest, Cases) {
        "Rhys Taylor|Jennifer Dixon",
        "Rhys Taylor: We cannot go on.|Jennifer Dixon: There is much that is "
        "encouraging."},
+      // A woman named in passing, whose given name says so, is "she".
+      {{"A week after Donna Ockenden published her damning report, she was "
+        "contacted by families.",
+        "\u201cSome have expressed concerns,\u201d she tells the Times."},
+       "Donna Ockenden",
+       "Donna Ockenden: Some have expressed concerns"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
