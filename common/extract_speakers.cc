@@ -371,6 +371,9 @@ const WordSet& ReportingVerbs() {
       "quips", "contended", "contends", "counters", "protests", "recounted",
       "recounts", "boasted", "boasts", "mused", "muses", "pleaded",
       "speculated", "speculates",
+      // Manners of speaking: "“...,” Mr Burnham laughs".
+      "laughs", "laughed", "sighs", "sighed", "smiles", "smiled", "chuckles",
+      "chuckled",
       // Words published rather than spoken.
       "tweeted", "tweets", "blogged"};
   return s;
@@ -512,10 +515,10 @@ const WordSet& PromiseVerbs() {
 // Reporting verbs that are also plural nouns ("food recalls", "his
 // remarks"): a verb only after a person.
 bool IsAlsoANoun(std::string_view w) {
-  static const WordSet s = {"recalls",  "remarks",  "comments", "answers",
-                            "protests", "counters", "jokes",    "quips",
-                            "muses",    "boasts",   "replies",  "tweets",
-                            "promises", "pledges",  "vows"};
+  static const WordSet s = {
+      "recalls",  "remarks", "comments", "answers", "protests", "counters",
+      "jokes",    "quips",   "muses",    "boasts",  "replies",  "tweets",
+      "promises", "pledges", "vows",     "laughs",  "sighs",    "smiles"};
   return s.count(w) > 0;
 }
 

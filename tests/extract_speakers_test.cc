@@ -1540,6 +1540,13 @@ TEST(ExtractSpeakersTest, Cases) {
         "\u201cSome have expressed concerns,\u201d she tells the Times."},
        "Donna Ockenden",
        "Donna Ockenden: Some have expressed concerns"},
+      // A manner of speaking reports the quote before it.
+      {{"Andy Burnham became Health Secretary in June 2009.",
+        "James Purnell had quit two days earlier.",
+        "\u201cI arrived at the Department of Health on 5 June,\u201d Mr "
+        "Burnham laughs when reflecting on his first days."},
+       "Andy Burnham",
+       "Andy Burnham: I arrived at the Department of Health on 5 June"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
