@@ -4105,10 +4105,12 @@ void ParagraphReader::FindAttributions() {
           // ...": the main clause's subject, when it names someone and the
           // verb reports ("... and writes the paper's column" does not).
           static const WordSet kSays = {
-              "said",    "says",     "told",     "tells",    "added",
-              "adds",    "insisted", "insists",  "argued",   "argues",
-              "claimed", "warned",   "warns",    "admitted", "admits",
-              "denied",  "denies",   "stressed", "conceded"};
+              "said", "says", "told", "tells", "added", "adds", "insisted",
+              "insists", "argued", "argues", "claimed", "warned", "warns",
+              "admitted", "admits", "denied", "denies", "stressed", "conceded",
+              // "Neil Cooper also attended the meeting and agrees that"
+              "agrees", "agreed", "believes", "explained", "explains",
+              "acknowledged", "acknowledges"};
           if (!kSays.count(w.lower)) continue;
           m = MainSubject(lo_tok, ti);
           if (m.kind != MentionKind::kPerson && m.kind != MentionKind::kBody &&

@@ -1547,6 +1547,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "Burnham laughs when reflecting on his first days."},
        "Andy Burnham",
        "Andy Burnham: I arrived at the Department of Health on 5 June"},
+      // A reporting verb after "and" has the sentence's subject, who is
+      // then no one named in passing: "He said" is his.
+      {{"Chief executive Phil Milligan failed to provide assurances.",
+        "Neil Cooper also attended the meeting and agrees that a new "
+        "service is required.",
+        "He said: \u201cEMAS is not fit for purpose.\u201d"},
+       "Neil Cooper",
+       "Neil Cooper: EMAS is not fit for purpose."},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
