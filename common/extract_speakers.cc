@@ -4803,6 +4803,23 @@ bool QuoteDashName(const std::string& text, const Tokens& t, Mention* who) {
   return true;
 }
 
+// Whether a paragraph ends as a sentence does: a full stop, a question or
+// an exclamation mark, perhaps inside closing quote marks.
+bool EndsLikeASentence(std::string_view p) {
+  while (!p.empty()) {
+    const unsigned char c = static_cast<unsigned char>(p.back());
+    if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == '\n' ||
+        c == '\r' || c == '\t') {
+      p.remove_suffix(1);
+    } else if (EndsWith(p, "\u201d") || EndsWith(p, "\u2019")) {
+      p.remove_suffix(3);
+    } else {
+      return c == '.' || c == '?' || c == '!';
+    }
+  }
+  return false;
+}
+
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
                               const std::vector<TokenizedText>& tokens) {
   SpeakerResult out;
@@ -4824,6 +4841,11 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   // may hold its office only if the next paragraph names them again.
   int lede_known = 0;
   bool lede_waited = false;  // a paragraph has come between it and a name
+  // Whether every paragraph so far is a summary's point, with no full stop
+  // ("Chris Hopson describes winter pressure as “test” ...", "Treasury
+  // attitude ... “smacks of one rule for the rich ...”, he adds"): the
+  // lede may come after any number of them.
+  bool summary_only = true;
   bool lede_open = true;
   struct Heading {
     std::size_t at;         // where its quote goes in out.quotes
@@ -4948,7 +4970,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     // "valued"" then "..., the new chief nursing officer for England has
     // said.")
     std::vector<std::string> office_role = reader.FirstSentenceOffice();
-    if ((lede_open || i < 3 || people_before == 0) &&
+    if ((lede_open || i < 3 || summary_only || people_before == 0) &&
         (!reader.office_quotes().empty() || !office_role.empty()) &&
         reader.FirstSentencePerson() == nullptr) {
       lede = reader.office_quotes();
@@ -4959,6 +4981,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     }
     if (!out.quotes.empty() || !reader.office_quotes().empty())
       lede_open = false;
+    summary_only = summary_only && !EndsLikeASentence(paragraphs[i]);
     if (reader.IsListItem()) continue;
     has_open = reader.ends_in_open_quote() && reader.has_last_speaker();
     if (has_open) open_speaker = reader.last_speaker();

@@ -1500,7 +1500,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   // No headline-like line: the first text is the title, and stays the
   // story's first paragraph ("Asked whether ..., college chair Professor
   // Martin Marshall told MPs ..." names who the rest quotes).
-  const bool title_is_story = candidates.empty();
+  bool title_is_story = candidates.empty();
   if (candidates.empty()) {
     title_index = first_paragraph;  // no headline-like line: the first text
   } else if (candidates.size() == 1) {
@@ -1550,6 +1550,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   if (title_index < blocks.size()) {
     article.title = blocks[title_index].text;
     used[title_index] = true;
+    // A summary's first point as the title stays the story's first
+    // paragraph: "• Chris Hopson describes winter pressure as “test” for
+    // national regulators" / "• NHS Providers chief calls for ...".
+    if (blocks[title_index].bullet) title_is_story = true;
   }
 
   // 2. The body: text blocks after the headline, up to the comment section.

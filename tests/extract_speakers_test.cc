@@ -1555,6 +1555,18 @@ TEST(ExtractSpeakersTest, Cases) {
         "He said: \u201cEMAS is not fit for purpose.\u201d"},
        "Neil Cooper",
        "Neil Cooper: EMAS is not fit for purpose."},
+      // A summary's points, with no full stop, may come before the lede
+      // however many they are.
+      {{"Chris Hopson describes winter pressure as \u201ctest\u201d",
+        "NHS Providers chief calls for leaders to \u201cstep up\u201d",
+        "Treasury attitude to pensions is \u201cunfair\u201d, he adds",
+        "Changing the culture will be a \u201cclear test\u201d, the chief "
+        "executive of NHS Providers has said.",
+        "In an interview with HSJ, Chris Hopson said members were "
+        "\u201ccommitted\u201d."},
+       "Chris Hopson",
+       "Chris Hopson: test|Chris Hopson: unfair|Chris Hopson: clear "
+       "test|Chris Hopson: committed"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "

@@ -688,6 +688,21 @@ TEST(ReadRawTextTest, KickersAndAppealsAreNotTheTitle) {
   ASSERT_EQ(a.paragraphs.size(), 2u) << a.Body();
 }
 
+// A summary's first point, when it is the title, is also the story's first
+// paragraph: the points are the story's own words and quotes.
+TEST(ReadRawTextTest, SummaryPointAsTheTitleStaysInTheStory) {
+  const Article a = ReadRawText(
+      "\u2022 Chris Hopson describes winter pressure as \u201ctest\u201d\n"
+      "  \u2022 NHS Providers chief calls for leaders to \u201cstep "
+      "up\u201d\n\nChanging the culture will be a \u201cclear test\u201d, "
+      "the chief executive of NHS Providers has said.\n",
+      "u.txt");
+  EXPECT_EQ(a.title,
+            "Chris Hopson describes winter pressure as \u201ctest\u201d");
+  ASSERT_EQ(a.paragraphs.size(), 3u) << a.Body();
+  EXPECT_EQ(a.paragraphs[0], a.title);
+}
+
 // PubMed Central's header gives the date, from "Published online" or from
 // the citation, and is not the title.
 TEST(ReadRawTextTest, PubMedCentralHeaders) {
