@@ -2500,6 +2500,7 @@ class ParagraphReader {
     std::size_t at;
     bool placed;
     std::string text;
+    std::string body;  // the office's body ("NHS Confederation"), if named
   };
   const std::vector<OfficeQuote>& office_quotes() const {
     return office_quotes_;
@@ -2533,6 +2534,39 @@ class ParagraphReader {
     if (k == lo || !RoleInApposition(lo, k)) return false;
     *s = PersonSpeaker(m, base_ + static_cast<long>(lo));
     return true;
+  }
+
+  // The person the first sentence names with a role of `body`: "RCGP
+  // chair Professor Maureen Baker will outline ...", "NHS Confederation
+  // chairman Stephen Dorrell said ..." (the body's words, up to four
+  // lower-case role words, honorifics, then the name).
+  const Speaker* BodyPerson(std::string_view body) {
+    const std::vector<std::string> words = SplitWords(body);
+    if (words.empty() || units_.empty()) return nullptr;
+    const int first = units_[0].sentence;
+    for (std::size_t k = 0; k + words.size() < t_.size(); ++k) {
+      if (unit_of_token_[k] < 0 || units_[unit_of_token_[k]].sentence != first)
+        break;
+      std::size_t n = 0;
+      while (n < words.size() && t_[k + n].text == words[n]) ++n;
+      if (n < words.size()) continue;
+      std::size_t j = k + n;
+      const std::size_t roles = j;
+      while (j < t_.size() && j < roles + 4 && t_[j].is_word &&
+             !IsCapitalised(t_[j]))
+        ++j;
+      if (j == roles || !RoleWords().count(t_[j - 1].lower)) continue;
+      const std::size_t name = j;
+      while (j < t_.size() && Honorifics().count(t_[j].text)) ++j;
+      const std::size_t given = j;
+      while (j < t_.size() && IsNameWordAt(t_, j)) ++j;
+      if (j < given + 2) continue;
+      const Mention m = ClassifyCapitalised(text_, t_, name, j - 1);
+      if (m.kind != MentionKind::kPerson) continue;
+      subject_ = PersonSpeaker(m, base_ + static_cast<long>(name));
+      return &subject_;
+    }
+    return nullptr;
   }
 
   // The person named in full who opens the paragraph as its subject:
@@ -3692,7 +3726,20 @@ void ParagraphReader::FindAttributions() {
             RoleWords().count(t_[k - 1].lower))
           k = j - 2;
       }
-      if (IsNameWordAt(t_, k)) after_name = verb = QuoteFollows(u);
+      // Also a body or an office after "with": "with the head of the NHS
+      // Confederation saying it was "disappointing"".
+      bool with = false;
+      if (w.text == "saying" && t_[k].is_word &&
+          (IsCapitalised(t_[k]) || RoleWords().count(t_[k].lower))) {
+        for (std::size_t j = k; j-- > 0 && j + 10 > k;) {
+          if (!t_[j].is_word && !IsApostrophe(t_[j])) break;
+          if (t_[j].lower == "with") {
+            with = j + 1 < k;
+            break;
+          }
+        }
+      }
+      if (IsNameWordAt(t_, k) || with) after_name = verb = QuoteFollows(u);
     }
     // "Darren Millar, AM for Clwyd West, hit out that it shouldn't have
     // taken a judicial review to "do the right thing"": a phrasal verb of
@@ -4564,7 +4611,8 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       has_thread_ = true;
     }
     if (s.office)
-      office_quotes_.push_back({out->quotes.size(), s.named, qtext});
+      office_quotes_.push_back(
+          {out->quotes.size(), s.named, qtext, s.named ? s.name : ""});
     if (s.named) {
       out->quotes.push_back({s.name, std::move(qtext)});
       quote_people->push_back(s.id);
@@ -4803,6 +4851,10 @@ bool QuoteDashName(const std::string& text, const Tokens& t, Mention* who) {
   return true;
 }
 
+// How many paragraphs after the lede its body's office may still be named
+// with its holder.
+constexpr std::size_t kLateOfficeReach = 10;
+
 // Whether a paragraph ends as a sentence does: a full stop, a question or
 // an exclamation mark, perhaps inside closing quote marks.
 bool EndsLikeASentence(std::string_view p) {
@@ -4853,6 +4905,36 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     std::string text;
   };
   std::vector<Heading> headings;
+  // The lede's office no one held in the next paragraph, while its body may
+  // still name its holder.
+  std::vector<ParagraphReader::OfficeQuote> late;
+  std::vector<std::string> late_role;
+  std::size_t late_until = 0;
+  // The person who holds an office: its quotes and its role are theirs.
+  auto hold_office = [&](const Speaker& who,
+                         std::vector<ParagraphReader::OfficeQuote>* quotes,
+                         const std::vector<std::string>& role, std::size_t i) {
+    if (!quotes->empty()) reg.MarkSpeaker(who.id);
+    reg.AddRole(who.id, role);
+    std::size_t inserted = 0;
+    for (ParagraphReader::OfficeQuote& q : *quotes) {
+      const std::size_t at = q.at + inserted;
+      if (q.placed) {
+        out.quotes[at].speaker = who.name;
+        quote_people[at] = who.id;
+      } else {
+        out.quotes.insert(out.quotes.begin() + static_cast<long>(at),
+                          {who.name, std::move(q.text)});
+        quote_people.insert(quote_people.begin() + static_cast<long>(at),
+                            who.id);
+        quote_paragraph.insert(quote_paragraph.begin() + static_cast<long>(at),
+                               i);
+        for (Heading& h : headings) h.at += h.at >= at;
+        ++inserted;
+      }
+    }
+    quotes->clear();
+  };
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (has_open && !QuoteContinuesInto(paragraphs, tokens, i))
       has_open = false;
@@ -4925,26 +5007,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       const Speaker* who = reader.FirstSentenceSubject();
       if (who == nullptr) who = reader.FirstSentencePerson();
       if (who != nullptr && (lede_known == 0 || who->id < lede_known)) {
-        if (!lede.empty()) reg.MarkSpeaker(who->id);
-        reg.AddRole(who->id, lede_role);
-        std::size_t inserted = 0;
-        for (ParagraphReader::OfficeQuote& q : lede) {
-          const std::size_t at = q.at + inserted;
-          if (q.placed) {
-            out.quotes[at].speaker = who->name;
-            quote_people[at] = who->id;
-          } else {
-            out.quotes.insert(out.quotes.begin() + static_cast<long>(at),
-                              {who->name, std::move(q.text)});
-            quote_people.insert(quote_people.begin() + static_cast<long>(at),
-                                who->id);
-            quote_paragraph.insert(
-                quote_paragraph.begin() + static_cast<long>(at), i);
-            for (Heading& h : headings) h.at += h.at >= at;
-            ++inserted;
-          }
-        }
-        lede.clear();
+        hold_office(*who, &lede, lede_role, i);
         lede_pending = false;
       } else if (who == nullptr && !lede_waited && reader.ReportsNoPerson() &&
                  static_cast<int>(reg.people()) == people_before) {
@@ -4955,9 +5018,31 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
         // GPs to ...": a body may be reported in it).
         lede_waited = true;
       } else {
+        // The body's office may be named later with its holder: "..., with
+        // the head of the NHS Confederation saying it was "disappointing"",
+        // then paragraphs on, "NHS Confederation chairman Stephen Dorrell
+        // said".
+        late.clear();
+        for (ParagraphReader::OfficeQuote& q : lede) {
+          if (!q.body.empty() && (late.empty() || q.body == late[0].body))
+            late.push_back(std::move(q));
+        }
+        late_role = lede_role;
+        late_until = i + kLateOfficeReach;
         lede.clear();
         lede_pending = false;
       }
+    } else if (!late.empty() && i <= late_until) {
+      const Speaker* who = reader.BodyPerson(late[0].body);
+      if (who == nullptr &&
+          paragraphs[i].find(late[0].body) != std::string::npos) {
+        who = reader.FirstSentencePerson();
+        if (who != nullptr &&
+            paragraphs[i].find(late[0].body) >
+                paragraphs[i].find(who->name) + who->name.size() + 40)
+          who = nullptr;
+      }
+      if (who != nullptr) hold_office(*who, &late, late_role, i);
     }
     // Only while nobody has been quoted. Someone named before may hold the
     // office if the next paragraph names them ("Rock star Ozzy Osbourne
@@ -4973,6 +5058,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     if ((lede_open || i < 3 || summary_only || people_before == 0) &&
         (!reader.office_quotes().empty() || !office_role.empty()) &&
         reader.FirstSentencePerson() == nullptr) {
+      late.clear();
       lede = reader.office_quotes();
       lede_role = std::move(office_role);
       lede_pending = true;

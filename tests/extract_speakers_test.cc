@@ -1567,6 +1567,22 @@ TEST(ExtractSpeakersTest, Cases) {
        "Chris Hopson",
        "Chris Hopson: test|Chris Hopson: unfair|Chris Hopson: clear "
        "test|Chris Hopson: committed"},
+      // A body's office in the lede, named with its holder paragraphs
+      // later; a body or an office after "with" before "saying".
+      {{"Chancellor Philip Hammond has come under fire, with the head of "
+        "the NHS Confederation saying it was \"disappointing\".",
+        "The Local Government Association said it was \"real\".",
+        "Councils have warned of cuts.",
+        "NHS Confederation chairman Stephen Dorrell said more was needed."},
+       "Stephen Dorrell",
+       "Stephen Dorrell: disappointing|Local Government Association: real"},
+      {{"The Government needs to provide an \u2018immediate "
+        "injection\u2019 of \u00a3750m, the head of the RCGP has announced.",
+        "The announcement comes as the annual conference begins.",
+        "It is held in Glasgow this year.",
+        "RCGP chair Professor Maureen Baker will outline the demands."},
+       "Maureen Baker",
+       "Maureen Baker: immediate injection"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
