@@ -3748,6 +3748,23 @@ void ParagraphReader::FindAttributions() {
         (w.text == "hit" || w.text == "hits" || w.text == "lashed" ||
          w.text == "lashes" || w.text == "spoke" || w.text == "speaks"))
       verb = QuoteFollows(u);
+    // "Boris Johnson spoke of his "own huge personal debt" to nurses": the
+    // quote within a few words (not "he talks of those eyes ..., before
+    // the finale of a ... shout of "free education"").
+    if (!verb && w.is_word && ti + 1 < t_.size() &&
+        (t_[ti + 1].text == "of" || t_[ti + 1].text == "about") &&
+        (w.text == "spoke" || w.text == "speaks" || w.text == "talked" ||
+         w.text == "talks")) {
+      for (std::size_t v = u + 1;
+           v < units_.size() && units_[v].sentence == unit.sentence &&
+           units_[v].token <= ti + 5;
+           ++v) {
+        if (units_[v].is_quote) {
+          verb = true;
+          break;
+        }
+      }
+    }
     // A quoting verb's speaker is its subject, never what follows it.
     const bool promising = !verb && w.is_word && PromiseVerbs().count(w.text);
     const bool quoting =
@@ -3838,9 +3855,12 @@ void ParagraphReader::FindAttributions() {
     // "echoed a warning from NHS England chief executive Simon Stevens
     // this week that the budget is 'simply too small'": words sent from
     // someone, for the quote after them.
-    static const WordSet kSent = {"warning", "message", "plea",
-                                  "appeal",  "call",    "statement",
-                                  "letter",  "email",   "remarks"};
+    static const WordSet kSent = {
+        "warning", "message", "plea", "appeal", "call", "statement", "letter",
+        "email", "remarks", "warnings",
+        // "hints from prime minister Boris Johnson that the NHS would be
+        // set new "tough" targets"
+        "hint", "hints", "suggestion", "promise", "pledge"};
     const bool sent_from = w.lower == "from" && ti > 0 &&
                            kSent.count(t_[ti - 1].lower) && QuoteFollows(u);
     if (!verb && !according && !saying && !colon && !colon_at_end && !sent_from)

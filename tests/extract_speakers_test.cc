@@ -1583,6 +1583,16 @@ TEST(ExtractSpeakersTest, Cases) {
         "RCGP chair Professor Maureen Baker will outline the demands."},
        "Maureen Baker",
        "Maureen Baker: immediate injection"},
+      // "hints from X that", "spoke of": the quote right after; not one
+      // far on in the sentence.
+      {{"The government has faced criticism over hints from prime minister "
+        "Boris Johnson that the NHS would be set new \u201ctough\u201d "
+        "targets.",
+        "Jonathan Baume spoke of \"competing agendas\" between them.",
+        "Then he talks of those eyes, of girls advancing before the finale "
+        "of a shout of \"free education for all\"."},
+       "Boris Johnson|Jonathan Baume",
+       "Boris Johnson: tough|Jonathan Baume: competing agendas"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
