@@ -3851,6 +3851,20 @@ void ParagraphReader::FindAttributions() {
     }
     bool colon =
         w.text == ":" && u + 1 < units_.size() && units_[u + 1].is_quote;
+    // A heading's speaker, a colon and their words in brief: "Dr Alex
+    // Freeman: GPs 'squeezed harder and harder'", "Hunt: GPs 'must work
+    // harder'" (a short line with no full stop).
+    if (!colon && w.text == ":" && t_.size() <= 24 &&
+        std::none_of(t_.begin(), t_.end(),
+                     [](const MatchToken& x) { return x.text == "."; })) {
+      for (std::size_t v = u + 1; v < units_.size() && v <= u + 5 &&
+                                  units_[v].sentence == unit.sentence;
+           ++v) {
+        if (!units_[v].is_quote) continue;
+        colon = v + 1 == units_.size();  // the quote ends the line
+        break;
+      }
+    }
     bool colon_at_end = w.text == ":" && u + 1 == units_.size();
     // "echoed a warning from NHS England chief executive Simon Stevens
     // this week that the budget is 'simply too small'": words sent from

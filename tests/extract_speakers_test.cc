@@ -1593,6 +1593,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "of a shout of \"free education for all\"."},
        "Boris Johnson|Jonathan Baume",
        "Boris Johnson: tough|Jonathan Baume: competing agendas"},
+      // A heading's speaker, a colon and their words in brief.
+      {{"The conference opened with a debate on funding.",
+        "Dr Alex Freeman: GPs 'squeezed harder and harder'",
+        "He told the conference general practice was under pressure."},
+       "Alex Freeman",
+       "Alex Freeman: squeezed harder and harder"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
