@@ -2428,6 +2428,26 @@ bool EndsSentence(const std::string& q) {
   return c == '.' || c == '!' || c == '?';
 }
 
+// Whether quoted words are an inspector's rating: "outstanding", "good",
+// "requires improvement", "inadequate", "special measures".
+bool IsRating(std::string_view words) {
+  while (!words.empty() &&
+         (words.back() == ',' || words.back() == '.' || words.back() == ' '))
+    words.remove_suffix(1);
+  static const WordSet kRatings = {"outstanding",
+                                   "Outstanding",
+                                   "good",
+                                   "Good",
+                                   "requires improvement",
+                                   "Requires improvement",
+                                   "Requires Improvement",
+                                   "inadequate",
+                                   "Inadequate",
+                                   "special measures",
+                                   "Special measures"};
+  return kRatings.count(words) > 0;
+}
+
 class ParagraphReader {
  public:
   ParagraphReader(const std::string& text, const Tokens& tokens, long base,
@@ -2671,6 +2691,21 @@ class ParagraphReader {
   // someone ("The proposed question is: "Should the United Kingdom
   // ...?"").
   bool QuotesAThing(std::size_t u) const;
+  // Whether sentence `sentence` speaks of inspectors' ratings ("rated",
+  // "ratings", "CQC", "Ofsted", "inspectors").
+  bool SentenceRates(int sentence) const {
+    static const WordSet kRating = {
+        "rated",      "rating",   "ratings",    "rates",      "rate",
+        "CQC",        "Ofsted",   "inspectors", "inspection", "inspections",
+        "downgraded", "upgraded", "regulator",  "watchdog"};
+    for (std::size_t k = 0; k < t_.size(); ++k) {
+      if (unit_of_token_[k] >= 0 &&
+          units_[unit_of_token_[k]].sentence == sentence &&
+          (kRating.count(t_[k].text) || kRating.count(t_[k].lower)))
+        return true;
+    }
+    return false;
+  }
   // Whether a quote follows `a` in its sentence before another attribution.
   bool OwnsAQuote(const Attribution& a) const;
   // Whether nothing but punctuation, a quote or the speaker's name follows
@@ -4537,6 +4572,11 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
       who = &a.speaker;
     }
     if (who == nullptr && QuotesAThing(u)) continue;
+    // An inspector's rating in a sentence about ratings: "the lowest in the
+    // league of four ratings topped by 'outstanding', with 'good' in
+    // second place", "rated 'inadequate' by the CQC" (not "paid tribute to
+    // staff for their "outstanding" work").
+    if (IsRating(qtext) && SentenceRates(units_[u].sentence)) continue;
     // "a high number of so-called "never events"": a term, nobody's words.
     if (!q.continues && q.open >= 1 && t_[q.open - 1].lower == "called" &&
         ((q.open >= 3 && t_[q.open - 2].text == "-" &&

@@ -1599,6 +1599,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "He told the conference general practice was under pressure."},
        "Alex Freeman",
        "Alex Freeman: squeezed harder and harder"},
+      // An inspector's rating in a sentence about ratings is a term; the
+      // same word praising someone is speech.
+      {{"Dr Sheila Shribman, who chaired the CQC team, said they had found "
+        "nothing inadequate, the lowest of four ratings topped by "
+        "\u2018outstanding\u2019, with \u2018good\u2019 second.",
+        "Health Minister Mike Nesbitt said he paid tribute to staff for "
+        "their \u201coutstanding\u201d work."},
+       "Sheila Shribman|Mike Nesbitt",
+       "Mike Nesbitt: outstanding"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
