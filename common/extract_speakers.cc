@@ -2429,7 +2429,8 @@ bool EndsSentence(const std::string& q) {
 }
 
 // Whether quoted words are an inspector's rating: "outstanding", "good",
-// "requires improvement", "inadequate", "special measures".
+// "requires improvement", "inadequate", "special measures", and the CQC's
+// question "well led".
 bool IsRating(std::string_view words) {
   while (!words.empty() &&
          (words.back() == ',' || words.back() == '.' || words.back() == ' '))
@@ -2444,7 +2445,10 @@ bool IsRating(std::string_view words) {
                                    "inadequate",
                                    "Inadequate",
                                    "special measures",
-                                   "Special measures"};
+                                   "Special measures",
+                                   "well led",
+                                   "well-led",
+                                   "Well-led"};
   return kRatings.count(words) > 0;
 }
 
@@ -4576,7 +4580,11 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     // league of four ratings topped by 'outstanding', with 'good' in
     // second place", "rated 'inadequate' by the CQC" (not "paid tribute to
     // staff for their "outstanding" work").
-    if (IsRating(qtext) && SentenceRates(units_[u].sentence)) continue;
+    // ("special measures" is a regime's name wherever it is quoted.)
+    if (IsRating(qtext) &&
+        (SentenceRates(units_[u].sentence) ||
+         AsciiLower(qtext).rfind("special measures", 0) == 0))
+      continue;
     // "a high number of so-called "never events"": a term, nobody's words.
     if (!q.continues && q.open >= 1 && t_[q.open - 1].lower == "called" &&
         ((q.open >= 3 && t_[q.open - 2].text == "-" &&

@@ -1605,8 +1605,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "nothing inadequate, the lowest of four ratings topped by "
         "\u2018outstanding\u2019, with \u2018good\u2019 second.",
         "Health Minister Mike Nesbitt said he paid tribute to staff for "
-        "their \u201coutstanding\u201d work."},
-       "Sheila Shribman|Mike Nesbitt",
+        "their \u201coutstanding\u201d work.",
+        "Jeremy Hunt said the 11 trusts placed into \u201cspecial "
+        "measures\u201d will be required to act.",
+        "He said a trust being rated inadequate for \u201cwell led\u201d "
+        "was not doomed."},
+       "Sheila Shribman|Mike Nesbitt|Jeremy Hunt",
        "Mike Nesbitt: outstanding"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
