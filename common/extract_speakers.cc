@@ -269,8 +269,8 @@ bool IsTitleWord(std::string_view w) {
 
 // Acronyms that name a person's role, not a body ("a GP said", "Labour MP").
 const WordSet& PersonAcronyms() {
-  static const WordSet s = {"GP",  "GPs", "MP",  "MPs", "MEP",
-                            "MSP", "QC",  "CEO", "PM",  "AM"};
+  static const WordSet s = {"GP",  "GPs", "MP", "MPs", "MEP",  "MSP", "QC",
+                            "CEO", "PM",  "AM", "MLA", "MLAs", "MSPs"};
   return s;
 }
 
@@ -1797,6 +1797,18 @@ Mention ParseBackward(const std::string& text, const Tokens& t, std::size_t lo,
     return m;
   }
   if (IsCapitalised(w)) return ClassifyCapitalised(text, t, lo, e);
+  // "his paper argued", "her letter says": the writing of the man or woman
+  // last named.
+  static const WordSet kOwnWritings = {
+      "paper",  "letter", "report",     "article", "memo",     "blog",
+      "column", "email",  "submission", "speech",  "statement"};
+  if (e > lo && kOwnWritings.count(w.text) &&
+      (t[e - 1].lower == "his" || t[e - 1].lower == "her")) {
+    m.kind = MentionKind::kPronoun;
+    m.gender = t[e - 1].lower == "his" ? 'm' : 'f';
+    m.first = e - 1;
+    return m;
+  }
   if (Mention person = PersonBeforeBodyNoun(text, t, lo, e);
       person.kind != MentionKind::kNone)
     return person;

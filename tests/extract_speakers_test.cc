@@ -1612,6 +1612,19 @@ TEST(ExtractSpeakersTest, Cases) {
         "was not doomed."},
        "Sheila Shribman|Mike Nesbitt|Jeremy Hunt",
        "Mike Nesbitt: outstanding"},
+      // "his paper argued" is the man last named; an MLA is a role before
+      // a name, who is then no one named in passing.
+      {{"In a report, Mr David Bennett admitted there were \u201creal "
+        "conflicts\u201d.",
+        "\u201cMonitor will have difficult decisions to make,\u201d his "
+        "paper argued.",
+        "The meeting was called at the request of Upper Bann MLA Jo-Anne "
+        "Dobson.",
+        "She said: \"This issue needs to be urgently resolved.\""},
+       "David Bennett|Jo-Anne Dobson",
+       "David Bennett: real conflicts|David Bennett: Monitor will have "
+       "difficult decisions to make|Jo-Anne Dobson: This issue needs to be "
+       "urgently resolved."},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
