@@ -2567,7 +2567,11 @@ class ParagraphReader {
     // The name, then a comma and a role: "Peggy Pryer, a nurse".
     std::size_t k = lo;
     while (k < t_.size() && IsNameWordAt(t_, k)) ++k;
-    if (k == lo || !RoleInApposition(lo, k)) return false;
+    // Or a relative clause: "Gary Bowman, who lives on the tenth floor of
+    // a tower block, suffered chest pains ...".
+    const bool who_clause =
+        k + 1 < t_.size() && t_[k].text == "," && t_[k + 1].lower == "who";
+    if (k == lo || !(RoleInApposition(lo, k) || who_clause)) return false;
     *s = PersonSpeaker(m, base_ + static_cast<long>(lo));
     return true;
   }

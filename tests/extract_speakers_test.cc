@@ -1625,6 +1625,13 @@ TEST(ExtractSpeakersTest, Cases) {
        "David Bennett: real conflicts|David Bennett: Monitor will have "
        "difficult decisions to make|Jo-Anne Dobson: This issue needs to be "
        "urgently resolved."},
+      // A person introduced with a relative clause, in a paragraph of one
+      // sentence of narrative, speaks the quote that opens the next.
+      {{"Gary Bowman, who lives on the tenth floor of a tower block, "
+        "suffered chest pains at his home and called 111.",
+        "\"As soon as they got me to Derriford they took me in.\""},
+       "Gary Bowman",
+       "Gary Bowman: As soon as they got me to Derriford they took me in."},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
