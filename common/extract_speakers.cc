@@ -32,6 +32,13 @@
 namespace hpnews {
 namespace {
 
+// Positions in an article: paragraph i's token k is at i * kParagraphSpan +
+// k.
+constexpr long kParagraphSpan = 1000000;
+// How many tokens after a person's name opening a sentence "he" or "she"
+// is still that person's, named in passing or not.
+constexpr long kSubjectReach = 12;
+
 using Tokens = std::vector<MatchToken>;
 using WordSet = std::unordered_set<std::string_view, WordHash>;
 
@@ -2239,9 +2246,16 @@ class Registry {
       // (For "he" it as often took a man named in passing as the speaker:
       // "the Bishop ... he said" going to Dan Brown.) With
       // `named_in_passing`, one whose mention opened its sentence may be.
+      // Nor one whose mention opened the pronoun's sentence, a few words
+      // before it, a given name saying the sex: "Niall Dickson has only
+      // been at what he describes as ..." (not "Praising Celtic and
+      // Rangers ..., she said").
+      const bool opened =
+          std::find(p.opens.begin(), p.opens.end(), at) != p.opens.end();
       if (p.weak && !(gender == 'f' && p.gender == 'f') &&
-          !(named_in_passing &&
-            std::find(p.opens.begin(), p.opens.end(), at) != p.opens.end()))
+          !(named_in_passing && opened) &&
+          !(opened && p.gender == gender && at < pos &&
+            pos - at <= kSubjectReach))
         continue;
       if (at >= 0 && (best < 0 || at > best_at)) {
         best = static_cast<int>(i);
@@ -5062,8 +5076,8 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       header = NameRoleLine(paragraphs[i], tokens[i].tokens());
     // The person a line names speaks next.
     auto speaks_next = [&](const Mention& m, std::size_t line) {
-      const int p =
-          reg.Person(m.name, m.gender, static_cast<long>(line) * 1000000);
+      const int p = reg.Person(m.name, m.gender,
+                               static_cast<long>(line) * kParagraphSpan);
       reg.MarkSpeaker(p);
       previous = Speaker{true, true, reg.person(p).name, p, false, {}};
       has_previous = true;
@@ -5088,7 +5102,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     }
     const int people_before = static_cast<int>(reg.people());
     ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
-                           static_cast<long>(i) * 1000000, &reg);
+                           static_cast<long>(i) * kParagraphSpan, &reg);
     reader.set_list_speaker(has_list ? &list : nullptr);
     reader.set_lede(people_before == 0);
     reader.Read(has_open ? &open_speaker : nullptr,

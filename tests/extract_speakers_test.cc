@@ -1632,6 +1632,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "\"As soon as they got me to Derriford they took me in.\""},
        "Gary Bowman",
        "Gary Bowman: As soon as they got me to Derriford they took me in."},
+      // "he" a few words after a man's name opening the sentence is his,
+      // though he is named in passing; not a gerund's object's.
+      {{"Niall Dickson has only been at what he describes as the "
+        "\u2018waterfront of healthcare organisations\u2019 since January.",
+        "Praising Celtic and Rangers for their work, she said: \"It is "
+        "good.\""},
+       "Niall Dickson",
+       "Niall Dickson: waterfront of healthcare organisations"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
