@@ -377,7 +377,8 @@ const WordSet& ReportingVerbs() {
       "comments", "reiterated", "reiterates", "joked", "jokes", "quipped",
       "quips", "contended", "contends", "counters", "protests", "recounted",
       "recounts", "boasted", "boasts", "mused", "muses", "pleaded",
-      "speculated", "speculates",
+      "speculated", "speculates", "summarised", "summarized", "summarises",
+      "summarizes",
       // Manners of speaking: "“...,” Mr Burnham laughs".
       "laughs", "laughed", "sighs", "sighed", "smiles", "smiled", "chuckles",
       "chuckled",

@@ -1640,6 +1640,12 @@ TEST(ExtractSpeakersTest, Cases) {
         "good.\""},
        "Niall Dickson",
        "Niall Dickson: waterfront of healthcare organisations"},
+      // "summarised" reports.
+      {{"Niall Dickson told the audience the numbers were an opportunity.",
+        "Rallying support, he summarised: \u2018In these uncertain times, "
+        "we need to be united.\u2019"},
+       "Niall Dickson",
+       "Niall Dickson: In these uncertain times, we need to be united."},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
