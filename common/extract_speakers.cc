@@ -2628,17 +2628,37 @@ class ParagraphReader {
   // "Jane Cummings set out these aims in a wide ranging statement", "Jon
   // Melbourne, chief operating officer at the trust, made the statement".
   const Speaker* FirstSentenceSubject() {
-    if (units_.empty() || units_[0].is_quote) return nullptr;
+    if (units_.empty() || units_[0].is_quote || t_.empty()) return nullptr;
+    // After an opening participle's phrase: "Addressing the inaugural
+    // lecture yesterday, Dr Jennifer Dixon, head of the Health Foundation,
+    // pointed to ...".
+    std::size_t start = 0;
+    if (t_[0].is_word && t_[0].text.size() > 5 && EndsWith(t_[0].text, "ing") &&
+        IsCapitalised(t_[0])) {
+      start = t_.size();
+      for (std::size_t c = 1; c < t_.size() && c < 20; ++c) {
+        if (!t_[c].is_word && t_[c].text != "," && t_[c].text != "'" &&
+            !IsApostrophe(t_[c]) && t_[c].text != "(" && t_[c].text != ")")
+          break;
+        if (t_[c].text == ",") {
+          start = c + 1;
+          break;
+        }
+      }
+      if (start >= t_.size()) return nullptr;
+    }
     // (After an honorific: "Dr Tristan Cope was responding ...".)
     const std::size_t first =
-        !t_.empty() && Honorifics().count(t_[0].text) ? 1 : 0;
+        start + (Honorifics().count(t_[start].text) ? 1 : 0);
     std::size_t k = first;
     while (k < t_.size() && IsNameWordAt(t_, k)) ++k;
-    if (k < first + 2 || !(SubjectAt(0, k) || RoleInApposition(0, k)))
-      return nullptr;
-    const Mention m = ClassifyCapitalised(text_, t_, 0, k - 1);
+    const bool verb = start == 0 ? SubjectAt(0, k)
+                                 : k < t_.size() && t_[k].is_word &&
+                                       IsLowerAscii(t_[k].text[0]);
+    if (k < first + 2 || !(verb || RoleInApposition(start, k))) return nullptr;
+    const Mention m = ClassifyCapitalised(text_, t_, start, k - 1);
     if (m.kind != MentionKind::kPerson || m.first > first) return nullptr;
-    subject_ = PersonSpeaker(m, base_);
+    subject_ = PersonSpeaker(m, base_ + static_cast<long>(start));
     return &subject_;
   }
 
@@ -3818,13 +3838,17 @@ void ParagraphReader::FindAttributions() {
         (w.text == "hit" || w.text == "hits" || w.text == "lashed" ||
          w.text == "lashes" || w.text == "spoke" || w.text == "speaks"))
       verb = QuoteFollows(u);
-    // "Boris Johnson spoke of his "own huge personal debt" to nurses": the
+    // "Dr Jennifer Dixon ... pointed to a "bleedin' obvious" lack of
+    // funding", and "Boris Johnson spoke of his "own huge personal debt" to
+    // nurses": the
     // quote within a few words (not "he talks of those eyes ..., before
     // the finale of a ... shout of "free education"").
     if (!verb && w.is_word && ti + 1 < t_.size() &&
-        (t_[ti + 1].text == "of" || t_[ti + 1].text == "about") &&
-        (w.text == "spoke" || w.text == "speaks" || w.text == "talked" ||
-         w.text == "talks")) {
+        (((t_[ti + 1].text == "of" || t_[ti + 1].text == "about") &&
+          (w.text == "spoke" || w.text == "speaks" || w.text == "talked" ||
+           w.text == "talks")) ||
+         (t_[ti + 1].text == "to" &&
+          (w.text == "pointed" || w.text == "points")))) {
       for (std::size_t v = u + 1;
            v < units_.size() && units_[v].sentence == unit.sentence &&
            units_[v].token <= ti + 5;

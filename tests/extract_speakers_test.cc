@@ -1646,6 +1646,15 @@ TEST(ExtractSpeakersTest, Cases) {
         "we need to be united.\u2019"},
        "Niall Dickson",
        "Niall Dickson: In these uncertain times, we need to be united."},
+      // The lede's holder after an opening participle's phrase; "pointed
+      // to" a quote.
+      {{"NHS performance is \u201cmiddling\u201d, the chief executive of "
+        "the Health Foundation has said.",
+        "Addressing the lecture in London yesterday, Dr Jennifer Dixon, head "
+        "of the Health Foundation, pointed to a \u201cbleedin\u2019 "
+        "obvious\u201d lack of funding."},
+       "Jennifer Dixon",
+       "Jennifer Dixon: middling|Jennifer Dixon: bleedin\u2019 obvious"},
       // A given name before ", who" is the person's; "MS" after a name.
       {{"Dyfed Edwards has been appointed as the Chair of the Health Board.",
         "Following the announcement, Dyfed, who is a former leader of "
