@@ -1021,13 +1021,16 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
     return std::string(name.substr(0, both + 5)) +
            WithoutJobTitle(name.substr(both + 5));
   }
-  if (!IsNameLike(name, 6)) return std::nullopt;
+  // (The job title cut first, in any case: "- By Lucy Fisher deputy
+  // Political Editor".)
+  std::string bare = WithoutJobTitle(name);
+  if (!IsNameLike(bare, 6)) return std::nullopt;
   // Whatever follows the name must not be a sentence.
   if (!tail.empty() && EndsWithPeriodLike(AsciiQuotes(tail)) &&
       !ParseDateLine(t)) {
     return std::nullopt;
   }
-  return WithoutJobTitle(name);
+  return bare;
 }
 
 // A journal's citation line gives the date in brackets: "BMJ 2012; 344 doi:

@@ -599,6 +599,7 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
   const std::pair<const char*, const char*> kCases[] = {
       {"- By Laura Donnelly HEALTH EDITOR", "Laura Donnelly"},
       {"- By Hanna Geissler Health Editor", "Hanna Geissler"},
+      {"- By Lucy Fisher deputy Political Editor", "Lucy Fisher"},
       {"- By Laura Donnelly and Henry Bodkin",
        "Laura Donnelly and Henry Bodkin"},
       {"By chief reporter Angela Cole", "Angela Cole"},
