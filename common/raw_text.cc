@@ -727,6 +727,12 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
         "getty images"}) {
     if (StartsWith(s, label) && b.words <= 25) return true;
   }
+  // A video's caption over the BBC's notice: "Unidentified patient with
+  // crutches holds paperwork" / "Media playback is unsupported on your
+  // device".
+  if (b.words <= 40 &&
+      EndsWith(s, "media playback is unsupported on your device"))
+    return true;
   // "Labels: nhs, reform", "Tags: ...", "Filed under: ...".
   for (std::string_view label :
        {"labels:", "tags:", "filed under:", "categories:", "category:",
@@ -1466,10 +1472,17 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (kinds[i] == Kind::kEndMarker && !candidates.empty()) break;
     if (kinds[i] != Kind::kText || repeated_nav(b) || IsMenuBlock(b)) continue;
     if (IsLowerCaseLabel(b)) continue;
-    // A kicker, one word in capitals over the headline: "CORONAVIRUS".
-    if (b.words == 1 && std::none_of(b.text.begin(), b.text.end(), [](char c) {
-          return c >= 'a' && c <= 'z';
-        }))
+    // A kicker, one word in capitals over the headline: "CORONAVIRUS"; or
+    // up to three over a headline in sentence case: "COFFEY ROASTED" /
+    // "Therese Coffey slammed for telling patients ...".
+    auto no_lower = [](const Block& x) {
+      return std::none_of(x.text.begin(), x.text.end(),
+                          [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    if (b.words == 1 && no_lower(b)) continue;
+    if (b.words <= 3 && no_lower(b) && i + 1 < blocks.size() &&
+        kinds[i + 1] == Kind::kText && IsHeadlineLike(blocks[i + 1]) &&
+        blocks[i + 1].words >= 5 && !no_lower(blocks[i + 1]))
       continue;
     // A caption under an image's placeholder: "Thumbnail Image" / "South
     // Bristol Hospital".

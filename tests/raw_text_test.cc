@@ -677,6 +677,22 @@ TEST(ReadRawTextTest, KickersAndAppealsAreNotTheTitle) {
       "ministers to spare GPs, he said.\n",
       "k.txt");
   EXPECT_EQ(a.title, "Spare GPs strain of seeing more patients, urges Hunt");
+  // Up to three words in capitals over a headline in sentence case.
+  a = ReadRawText(
+      " date 2022-09-22 Jump directly to the content\nCOFFEY ROASTED\n\n"
+      "Therese Coffey slammed for telling patients to switch GPs\n\n"
+      "HEALTH Secretary Therese Coffey was slammed yesterday for it.\n",
+      "t.txt");
+  EXPECT_EQ(a.title,
+            "Therese Coffey slammed for telling patients to switch GPs");
+  // A video's caption over the BBC's notice is not the title.
+  a = ReadRawText(
+      "Unidentified patient with crutches holds paperwork\nMedia playback "
+      "is unsupported on your device\n\nNHS chief: Urgent decisions "
+      "needed\n\nThe NHS in England needs to take urgent decisions, "
+      "according to its leaders.\n",
+      "t.txt");
+  EXPECT_EQ(a.title, "NHS chief: Urgent decisions needed");
   a = ReadRawText(
       "Your support helps us to tell the story Read more Support Now From "
       "reproductive rights to climate change, we are on the ground. Your "
