@@ -266,7 +266,7 @@ const WordSet& BodyWords() {
 // Words that end a newspaper's title ("Credit: Liverpool Echo", "the
 // Evening Standard"), which may be a person's middle name ("Valerie Echo
 // Duckett").
-bool IsTitleWord(std::string_view w) {
+bool IsNewspaperWord(std::string_view w) {
   static const WordSet s = {"Echo",     "Mirror",   "Express",  "Courier",
                             "Argus",    "Sentinel", "Observer", "Advertiser",
                             "Examiner", "Standard", "Bulletin", "Dispatch",
@@ -1317,7 +1317,7 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
   std::size_t i = e + 1;
   while (i > lo && words.size() < 4) {
     std::size_t last = i - 1;
-    if (!IsNameWordAt(t, last) || (last == e && IsTitleWord(t[last].text)))
+    if (!IsNameWordAt(t, last) || (last == e && IsNewspaperWord(t[last].text)))
       break;
     std::size_t first = NameWordStart(t, last);
     if (first < lo) break;
@@ -1497,7 +1497,7 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
     if (IsCapitalised(w) && !IsFunctionStop(w.text)) {
       if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) ||
           (IsBodyWord(w) && !GivenNameBill(t, j - 1)) ||
-          (j == e + 1 && IsTitleWord(w.text)))
+          (j == e + 1 && IsNewspaperWord(w.text)))
         body = true;
       // "the Royal College of GPs": a role's acronym after "of" ends a
       // body's name, and one before a body's word is part of it ("the BMA's
@@ -2247,9 +2247,9 @@ class Registry {
       // (For "he" it as often took a man named in passing as the speaker:
       // "the Bishop ... he said" going to Dan Brown.) With
       // `named_in_passing`, one whose mention opened its sentence may be.
-      // Nor one whose mention opened the pronoun's sentence, a few words
-      // before it, a given name saying the sex: "Niall Dickson has only
-      // been at what he describes as ..." (not "Praising Celtic and
+      // So may one whose mention opened the pronoun's own sentence a few
+      // words before, whose given name says the sex: "Niall Dickson has
+      // only been at what he describes as ..." (not "Praising Celtic and
       // Rangers ..., she said").
       const bool opened =
           std::find(p.opens.begin(), p.opens.end(), at) != p.opens.end();
@@ -3838,10 +3838,9 @@ void ParagraphReader::FindAttributions() {
         (w.text == "hit" || w.text == "hits" || w.text == "lashed" ||
          w.text == "lashes" || w.text == "spoke" || w.text == "speaks"))
       verb = QuoteFollows(u);
-    // "Dr Jennifer Dixon ... pointed to a "bleedin' obvious" lack of
-    // funding", and "Boris Johnson spoke of his "own huge personal debt" to
-    // nurses": the
-    // quote within a few words (not "he talks of those eyes ..., before
+    // "Boris Johnson spoke of his "own huge personal debt" to nurses", "Dr
+    // Jennifer Dixon ... pointed to a "bleedin' obvious" lack of funding":
+    // a quote within four words (not "he talks of those eyes ..., before
     // the finale of a ... shout of "free education"").
     if (!verb && w.is_word && ti + 1 < t_.size() &&
         (((t_[ti + 1].text == "of" || t_[ti + 1].text == "about") &&
@@ -4991,6 +4990,8 @@ bool QuoteDashName(const std::string& text, const Tokens& t, Mention* who) {
 // How many paragraphs after the lede its body's office may still be named
 // with its holder.
 constexpr std::size_t kLateOfficeReach = 10;
+// How many bytes after the holder's name the body may be named.
+constexpr std::size_t kLateOfficeNear = 40;
 
 // Whether a paragraph ends as a sentence does: a full stop, a question or
 // an exclamation mark, perhaps inside closing quote marks.
@@ -5170,13 +5171,18 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
         lede_pending = false;
       }
     } else if (!late.empty() && i <= late_until) {
+      // The body's person ("RCGP chair Professor Maureen Baker"), or the
+      // person reported in the first sentence with the body named before
+      // or just after them ("Stephen Dorrell, chairman of the NHS
+      // Confederation, said").
       const Speaker* who = reader.BodyPerson(late[0].body);
-      if (who == nullptr &&
-          paragraphs[i].find(late[0].body) != std::string::npos) {
+      const std::size_t body_at = paragraphs[i].find(late[0].body);
+      if (who == nullptr && body_at != std::string::npos) {
         who = reader.FirstSentencePerson();
-        if (who != nullptr &&
-            paragraphs[i].find(late[0].body) >
-                paragraphs[i].find(who->name) + who->name.size() + 40)
+        const std::size_t name_at =
+            who != nullptr ? paragraphs[i].find(who->name) : std::string::npos;
+        if (name_at == std::string::npos ||
+            body_at > name_at + who->name.size() + kLateOfficeNear)
           who = nullptr;
       }
       if (who != nullptr) hold_office(*who, &late, late_role, i);
