@@ -264,8 +264,9 @@ const WordSet& BodyWords() {
 }
 
 // Words that end a newspaper's title ("Credit: Liverpool Echo", "the
-// Evening Standard"), which may be a person's middle name ("Valerie Echo
-// Duckett").
+// Evening Standard"): a capitalised run ending in one names no person. It
+// may be a middle name ("Valerie Echo Duckett"). (Taking the run for a
+// body as well made it a speaker: "A letter seen by the Express said".)
 bool IsNewspaperWord(std::string_view w) {
   static const WordSet s = {"Echo",     "Mirror",   "Express",  "Courier",
                             "Argus",    "Sentinel", "Observer", "Advertiser",
@@ -1496,8 +1497,7 @@ Mention ClassifyCapitalised(const std::string& text, const Tokens& t,
                      (IsCapitalised(t[j - 2]) || t[j - 2].text == "of");
     if (IsCapitalised(w) && !IsFunctionStop(w.text)) {
       if ((IsAcronym(w) && !PersonAcronyms().count(w.text)) ||
-          (IsBodyWord(w) && !GivenNameBill(t, j - 1)) ||
-          (j == e + 1 && IsNewspaperWord(w.text)))
+          (IsBodyWord(w) && !GivenNameBill(t, j - 1)))
         body = true;
       // "the Royal College of GPs": a role's acronym after "of" ends a
       // body's name, and one before a body's word is part of it ("the BMA's
