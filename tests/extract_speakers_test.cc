@@ -1513,7 +1513,8 @@ TEST(ExtractSpeakersTest, Cases) {
       {{"\"I'm pretty sure,\" said the Observer's Philip French.",
         "\"They were covering me up,\" said Valerie Echo Duckett.",
         "Women are at risk, according to the Society's Endocrine Facts and "
-        "Figures Report."},
+        "Figures Report.",
+        "A letter seen by the Express said \"it is bad\"."},
        "Philip French|Valerie Echo Duckett",
        "Philip French: I'm pretty sure|Valerie Echo Duckett: They were "
        "covering me up"},
