@@ -907,6 +907,14 @@ bool IsJobTitleWord(std::string_view word) {
   return kTitleWords.count(AsciiLower(word)) > 0;
 }
 
+// The word that ends a job title: "Editor", "Correspondent", "Producer".
+bool IsJobTitleHead(std::string_view word) {
+  static const std::set<std::string, std::less<>> kHeads = {
+      "editor", "correspondent", "reporter", "producer",
+      "writer", "journalist",    "columnist"};
+  return kHeads.count(AsciiLower(word)) > 0;
+}
+
 std::string WithoutJobTitle(std::string_view name) {
   const std::vector<std::string> words = SplitWords(name);
   std::size_t keep = words.size();
@@ -1020,6 +1028,24 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   }
   std::string_view name = TrimView(rest.substr(0, cut));
   std::string_view tail = TrimView(rest.substr(cut));
+  // A job title before the name, capitalised: "by ITV News National Editor
+  // Allegra Stratton and Health and Science Producer Patrick Russell". Each
+  // name is the words after a title's last word, up to "and".
+  {
+    const std::vector<std::string> words = SplitWords(name);
+    std::string people;
+    for (std::size_t j = 1; j + 1 < words.size(); ++j) {
+      if (!IsJobTitleHead(words[j])) continue;
+      std::string person;
+      for (std::size_t k = j + 1; k < words.size() && k < j + 4; ++k) {
+        if (words[k] == "and" || IsJobTitleWord(words[k])) break;
+        person += (person.empty() ? "" : " ") + words[k];
+      }
+      if (CountWords(person) < 2 || !IsNameLike(person, 3)) break;
+      people += (people.empty() ? "" : " and ") + person;
+    }
+    if (!people.empty()) return people;
+  }
   // Two authors: "By Laura Donnelly and Henry Bodkin".
   const std::size_t both = name.find(" and ");
   if (both != std::string_view::npos && IsNameLike(name.substr(0, both), 4) &&

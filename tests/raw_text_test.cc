@@ -600,6 +600,11 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
       {"- By Laura Donnelly HEALTH EDITOR", "Laura Donnelly"},
       {"- By Hanna Geissler Health Editor", "Hanna Geissler"},
       {"- By Lucy Fisher deputy Political Editor", "Lucy Fisher"},
+      // A capitalised job title before each name.
+      {"by ITV News National Editor Allegra Stratton and Health and Science "
+       "Producer Patrick Russell",
+       "Allegra Stratton and Patrick Russell"},
+      {"By Political Editor Jane Smith", "Jane Smith"},
       {"- By Laura Donnelly and Henry Bodkin",
        "Laura Donnelly and Henry Bodkin"},
       {"By chief reporter Angela Cole", "Angela Cole"},
