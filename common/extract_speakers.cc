@@ -1704,14 +1704,12 @@ std::vector<std::string> IndefiniteRole(const Tokens& t, std::size_t e) {
       GenericHeads().count(t[e].text))
     return {};
   for (std::size_t i = e; i-- > 0 && i + 4 > e;) {
-    if (!t[i].is_word || IsCapitalised(t[i])) {
-      if (!(t[i].lower == "a" || t[i].lower == "an")) return {};
-    }
     if (t[i].lower == "a" || t[i].lower == "an") {
       std::vector<std::string> role;
       for (std::size_t k = i + 1; k <= e; ++k) role.emplace_back(t[k].lower);
       return role;
     }
+    if (!t[i].is_word || IsCapitalised(t[i])) return {};
   }
   return {};
 }
@@ -2455,13 +2453,26 @@ bool EndsSentence(const std::string& q) {
   return c == '.' || c == '!' || c == '?';
 }
 
-// Whether quoted words are an inspector's rating: "outstanding", "good",
-// "requires improvement", "inadequate", "special measures", and the CQC's
-// question "well led".
-bool IsRating(std::string_view words) {
+// Quoted words without the punctuation a quote mark may close after:
+// "‘outstanding,’".
+std::string_view WithoutTrailingStops(std::string_view words) {
   while (!words.empty() &&
          (words.back() == ',' || words.back() == '.' || words.back() == ' '))
     words.remove_suffix(1);
+  return words;
+}
+
+// Whether quoted words name the regime of special measures, a term
+// wherever it is quoted.
+bool IsSpecialMeasures(std::string_view words) {
+  words = WithoutTrailingStops(words);
+  return words == "special measures" || words == "Special measures";
+}
+
+// Whether quoted words are an inspector's rating: "outstanding", "good",
+// "requires improvement", "inadequate", and the CQC's question "well led".
+bool IsRating(std::string_view words) {
+  words = WithoutTrailingStops(words);
   static const WordSet kRatings = {"outstanding",
                                    "Outstanding",
                                    "good",
@@ -2471,8 +2482,6 @@ bool IsRating(std::string_view words) {
                                    "Requires Improvement",
                                    "inadequate",
                                    "Inadequate",
-                                   "special measures",
-                                   "Special measures",
                                    "well led",
                                    "well-led",
                                    "Well-led"};
@@ -4634,10 +4643,8 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
     // league of four ratings topped by 'outstanding', with 'good' in
     // second place", "rated 'inadequate' by the CQC" (not "paid tribute to
     // staff for their "outstanding" work").
-    // ("special measures" is a regime's name wherever it is quoted.)
-    if (IsRating(qtext) &&
-        (SentenceRates(units_[u].sentence) ||
-         AsciiLower(qtext).rfind("special measures", 0) == 0))
+    if (IsSpecialMeasures(qtext) ||
+        (IsRating(qtext) && SentenceRates(units_[u].sentence)))
       continue;
     // "a high number of so-called "never events"": a term, nobody's words.
     if (!q.continues && q.open >= 1 && t_[q.open - 1].lower == "called" &&
@@ -4993,19 +5000,13 @@ constexpr std::size_t kLateOfficeReach = 10;
 // How many bytes after the holder's name the body may be named.
 constexpr std::size_t kLateOfficeNear = 40;
 
-// Whether a paragraph ends as a sentence does: a full stop, a question or
-// an exclamation mark, perhaps inside closing quote marks.
-bool EndsLikeASentence(std::string_view p) {
-  while (!p.empty()) {
-    const unsigned char c = static_cast<unsigned char>(p.back());
-    if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == '\n' ||
-        c == '\r' || c == '\t') {
-      p.remove_suffix(1);
-    } else if (EndsWith(p, "\u201d") || EndsWith(p, "\u2019")) {
-      p.remove_suffix(3);
-    } else {
-      return c == '.' || c == '?' || c == '!';
-    }
+// Whether a paragraph's tokens end as a sentence does: a full stop, a
+// question or an exclamation mark, perhaps inside closing quote marks or a
+// bracket.
+bool EndsLikeASentence(const Tokens& t) {
+  for (std::size_t k = t.size(); k-- > 0;) {
+    if (QuoteKind(t[k]) != QuoteChar::kNone || t[k].text == ")") continue;
+    return t[k].text == "." || t[k].text == "?" || t[k].text == "!";
   }
   return false;
 }
@@ -5210,7 +5211,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     }
     if (!out.quotes.empty() || !reader.office_quotes().empty())
       lede_open = false;
-    summary_only = summary_only && !EndsLikeASentence(paragraphs[i]);
+    summary_only = summary_only && !EndsLikeASentence(tokens[i].tokens());
     if (reader.IsListItem()) continue;
     has_open = reader.ends_in_open_quote() && reader.has_last_speaker();
     if (has_open) open_speaker = reader.last_speaker();
