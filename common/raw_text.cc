@@ -596,6 +596,50 @@ bool IsImagePlaceholder(const Block& b) {
   return false;
 }
 
+// A picture's caption ends in its credit: "Wes Streeting has said he is
+// ‘certainly not going to blame NHS staff’. Photograph: Wiktor
+// Szymanowicz/Rex/Shutterstock", "Addenbrooke's Hospital Picture: Keith
+// Heppell (53013108)": a few words after a capitalised label, at the end of
+// the line. Returns where the label starts, or npos.
+std::size_t CreditAt(std::string_view line) {
+  for (std::string_view label :
+       {"Photograph: ", "Photo: ", "Picture: ", "Image: ", "Credit: ",
+        "Composite: ", "Illustration: "}) {
+    const std::size_t at = line.rfind(label);
+    if (at == std::string_view::npos || at == 0) continue;
+    const char before = line[at - 1];
+    if (before != ' ' && before != '.' && before != '\'' && before != '"' &&
+        static_cast<unsigned char>(before) < 0x80)
+      continue;
+    const std::string_view credit = line.substr(at + label.size());
+    if (CountWords(credit) <= 8 && credit.find(". ") == std::string_view::npos)
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+// A block of credited captions (pages print a caption twice).
+bool IsCaptionWithCredit(const Block& b) {
+  return b.words <= 120 &&
+         std::all_of(b.lines.begin(), b.lines.end(), [](const std::string& l) {
+           return CreditAt(l) != std::string_view::npos;
+         });
+}
+
+// A credited caption's words without the credits, which name no one who
+// speaks ("... Photograph: Wiktor Szymanowicz/Rex/Shutterstock" over "Wes
+// Streeting has said" is no "Shutterstock Wes Streeting").
+Block WithoutCredits(const Block& b) {
+  std::vector<std::string> lines;
+  for (const std::string& line : b.lines) {
+    std::string_view words = std::string_view(line).substr(0, CreditAt(line));
+    while (!words.empty() && (words.back() == ' ' || words.back() == '-'))
+      words.remove_suffix(1);
+    lines.emplace_back(words);
+  }
+  return MakeBlock(std::move(lines));
+}
+
 // Other furniture recognised from the line alone.
 bool IsMiscFurniture(const Block& b, const Words& w) {
   const std::string& s = b.lower;
@@ -1530,12 +1574,37 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     }
     if (IsDateOrTimeLine(b.text))
       continue;  // "Saturday 20 November", "1300 GMT"
+    // A picture's caption is neither the headline nor the story's start.
+    if (IsCaptionWithCredit(b)) continue;
     if (!IsHeadlineLike(b)) {
       first_paragraph = i;
       break;
     }
     candidates.push_back(i);
     if (candidates.size() >= 8) break;
+  }
+  // A picture's description over its credited caption, with the headline
+  // after them, is not the headline: "Wes Streeting outside Downing Street
+  // with England flags in the background" / "Wes Streeting has said ...
+  // Photograph: Wiktor Szymanowicz/Rex/Shutterstock" / "Wes Streeting to
+  // ‘write prescription’ for NHS ...". (A headline right over its picture's
+  // caption has the story after them.)
+  {
+    std::vector<std::size_t> kept;
+    std::size_t dropped_before_dateline = 0;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const std::size_t c = candidates[k];
+      if (k + 1 < candidates.size() && c + 1 < blocks.size() &&
+          IsCaptionWithCredit(blocks[c + 1])) {
+        if (candidates_before_dateline && k < *candidates_before_dateline)
+          ++dropped_before_dateline;
+        continue;
+      }
+      kept.push_back(c);
+    }
+    if (candidates_before_dateline)
+      *candidates_before_dateline -= dropped_before_dateline;
+    candidates = std::move(kept);
   }
   std::size_t title_index = blocks.size();
   std::size_t bare_byline = blocks.size();
@@ -1652,7 +1721,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       header_lines.push_back(*cited);
       continue;
     }
-    for (std::string& p : BlockParagraphs(b))
+    for (std::string& p :
+         BlockParagraphs(IsCaptionWithCredit(b) ? WithoutCredits(b) : b))
       article.paragraphs.push_back(std::move(p));
   }
 

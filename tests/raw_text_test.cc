@@ -673,6 +673,39 @@ TEST(ReadRawTextTest, NoticesBreadcrumbsAndCaptionsAreNotTheTitle) {
   EXPECT_EQ(a.date->Iso(), "2021-08-30");
 }
 
+// A picture's caption ends in its credit ("Photograph: ..."): neither it nor
+// the picture's description over it is the title, and the caption's words
+// stay in the body without the credit.
+TEST(ReadRawTextTest, CreditedCaptionsAreNotTheTitle) {
+  Article a = ReadRawText(
+      "Skip to main contentSkip to navigation\nWes Streeting outside "
+      "Downing Street with England flags in the background\nWes Streeting "
+      "has said he is \u2018not going to blame NHS staff\u2019. Photograph: "
+      "Wiktor Szymanowicz/Rex/Shutterstock\nWes Streeting has said he is "
+      "\u2018not going to blame NHS staff\u2019. Photograph: Wiktor "
+      "Szymanowicz/Rex/Shutterstock\n\nWes Streeting to \u2018write "
+      "prescription\u2019 for NHS after independent investigation\n\nThis "
+      "article is more than 1 month old\n\nWes Streeting has ordered an "
+      "independent investigation into the performance of the NHS.\n",
+      "g.txt");
+  EXPECT_EQ(a.title,
+            "Wes Streeting to \u2018write prescription\u2019 for NHS after "
+            "independent investigation");
+  // A headline right over its picture's caption is the headline; the
+  // caption is the story's, without its credit.
+  a = ReadRawText(
+      "Edinburgh\u2019s social care \u2018not in crisis\u2019 says city "
+      "leader\n\nAn elderly man receives care at home. Picture: "
+      "istockphoto\n\nCOUNCIL leader Adam McVey has denied the system is in "
+      "crisis.\n",
+      "s.txt");
+  EXPECT_EQ(a.title,
+            "Edinburgh\u2019s social care \u2018not in crisis\u2019 says city "
+            "leader");
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+  EXPECT_EQ(a.paragraphs[0], "An elderly man receives care at home.");
+}
+
 // A kicker in capitals over the headline and a donation appeal are not the
 // title.
 TEST(ReadRawTextTest, KickersAndAppealsAreNotTheTitle) {
