@@ -28,6 +28,7 @@ class RuleExtractor : public Extractor {
  public:
   OutletSignatures outlets;
   TopicTaxonomy topics;
+  OfficeHolders offices;
 
   void Extract(Article* article,
                const std::string& default_outlet) const override {
@@ -40,7 +41,8 @@ class RuleExtractor : public Extractor {
       article->outlet = !found.empty() ? found : default_outlet;
     }
     if (!given.speakers || !given.quotes) {
-      SpeakerResult r = ExtractSpeakers(article->paragraphs, tokens.paragraphs);
+      SpeakerResult r = ExtractSpeakers(article->paragraphs, tokens.paragraphs,
+                                        &offices, article->date);
       if (!given.speakers) article->speakers = std::move(r.speakers);
       if (!given.quotes) article->quotes = std::move(r.quotes);
     }
@@ -73,6 +75,18 @@ std::unique_ptr<Extractor> Extractor::Load(const std::string& data_dir,
     *status =
         Status::InvalidInput(path + (s.line() > 0 ? ":" : ": ") + s.ToString());
     return nullptr;
+  }
+  // Optional: a data folder from before offices.tsv extracts without it.
+  path = data_dir + "/offices.tsv";
+  if (std::ifstream(path)) {
+    *status = ReadFile(path, &text);
+    if (!status->ok()) return nullptr;
+    s = OfficeHolders::Parse(text, &extractor->offices);
+    if (!s.ok()) {
+      *status = Status::InvalidInput(path + (s.line() > 0 ? ":" : ": ") +
+                                     s.ToString());
+      return nullptr;
+    }
   }
   *status = Status::Ok();
   return extractor;

@@ -2084,6 +2084,10 @@ struct Person {
   // The words of the roles the article gives the person, in lower case
   // ("culture", "secretary"), for "the culture secretary said".
   std::vector<std::string> role_words;
+  // The public offices the person held on the article's date, as
+  // corpus/offices.tsv names them ("health secretary"), for "the health
+  // secretary said" when the article never says that they hold it.
+  std::vector<const OfficeHolders::Phrase*> offices;
   // The positions of mentions that open their sentence ("Lesley Croft, who
   // lives with Parkinson's disease, voiced his worries"): a person named
   // in passing there may be "the 67-year-old" who speaks next.
@@ -2119,6 +2123,11 @@ struct Person {
 
 class Registry {
  public:
+  // The people named hold their offices: those of the article's date, or
+  // without one, every office they held.
+  Registry(const OfficeHolders* offices, std::optional<Date> date)
+      : office_holders_(offices), date_(date) {}
+
   // A fully named person: the existing entry for the name, or a new one.
   int Person(const std::string& name, char gender, long pos,
              bool weak = false) {
@@ -2141,6 +2150,8 @@ class Registry {
           p.surname = surname;
           p.given_only = false;
           if (p.gender == 0) p.gender = GivenNameGender(canonical);
+          if (office_holders_ != nullptr)
+            p.offices = office_holders_->Held(canonical, date_);
         }
       }
     }
@@ -2301,6 +2312,34 @@ class Registry {
     int best = -1;
     long best_at = -1;
     int head_only = -1;  // the one person with the role's head (-2: more)
+    // An office a person named holds, named as a whole: "the health
+    // secretary" after "Wes Streeting has ordered ..." on a day he held it
+    // ("The new health secretary said" too). With no date, only when one
+    // person named ever held it: not Andrew Lansley's successor.
+    const bool is_new = role.size() >= 2 && role[0] == "new";
+    int holder = -1;
+    long holder_at = -1;
+    int holders = 0;
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      const hpnews::Person& p = people_[i];
+      if (std::none_of(p.offices.begin(), p.offices.end(),
+                       [&](const OfficeHolders::Phrase* office) {
+                         return std::equal(role.begin() + (is_new ? 1 : 0),
+                                           role.end(), office->begin(),
+                                           office->end());
+                       }))
+        continue;
+      ++holders;
+      const long at = p.LastSeenBefore(pos);
+      if (at > holder_at) {
+        holder = static_cast<int>(i);
+        holder_at = at;
+      }
+    }
+    if (holder >= 0 && holder_at >= 0 && (date_ || holders == 1)) {
+      Touch(holder, 0, pos);
+      return holder;
+    }
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       // "the mayor" is not the deputy mayor, nor "the chancellor" the
@@ -2396,6 +2435,8 @@ class Registry {
     p.name = std::move(name);
     p.surname = std::move(surname);
     p.gender = gender;
+    if (office_holders_ != nullptr)
+      p.offices = office_holders_->Held(p.name, date_);
     people_.push_back(std::move(p));
     return static_cast<int>(people_.size()) - 1;
   }
@@ -2405,6 +2446,8 @@ class Registry {
     if (pos >= 0) people_[i].seen.push_back(pos);
   }
 
+  const OfficeHolders* office_holders_;  // may be null
+  std::optional<Date> date_;
   std::vector<hpnews::Person> people_;
   std::vector<int> speaker_order_;
   struct Unnamed {
@@ -5012,9 +5055,11 @@ bool EndsLikeASentence(const Tokens& t) {
 }
 
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
-                              const std::vector<TokenizedText>& tokens) {
+                              const std::vector<TokenizedText>& tokens,
+                              const OfficeHolders* offices,
+                              std::optional<Date> date) {
   SpeakerResult out;
-  Registry reg;
+  Registry reg(offices, date);
   Speaker open_speaker, previous, thread, list;
   bool has_open = false, has_previous = false, has_thread = false;
   bool has_list = false;  // items after "he warns of:" are quoting its speaker

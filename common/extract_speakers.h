@@ -20,6 +20,7 @@
 
 #include "common/article.h"
 #include "common/extract_topics.h"
+#include "common/offices.h"
 
 namespace hpnews {
 
@@ -36,9 +37,13 @@ struct SpeakerResult {
 // Finds speakers and quotes in the body paragraphs, in order.
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs);
 // The same, with the paragraphs already tokenized (`tokens[i]` is
-// `paragraphs[i]`'s; the sizes must agree).
+// `paragraphs[i]`'s; the sizes must agree). With `offices` and the
+// article's `date`, a person the article names holds the offices they held
+// that day ("The health secretary said" after "Wes Streeting has ordered").
 SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
-                              const std::vector<TokenizedText>& tokens);
+                              const std::vector<TokenizedText>& tokens,
+                              const OfficeHolders* offices = nullptr,
+                              std::optional<Date> date = std::nullopt);
 
 // The canonical form of a person's name as written in running text:
 // honorifics, titles and post-nominals stripped, whitespace collapsed

@@ -79,9 +79,8 @@ int Main(int argc, char** argv) {
       "outlet", po::value(&options.default_outlet)->value_name("NAME"),
       "outlet for articles whose outlet is not known otherwise")(
       "data-dir", po::value(&data_dir)->value_name("DIR"),
-      "extraction data (outlets.tsv, topics.tsv, synonyms.tsv); default: "
-      "$HPNEWS_DATA or the "
-      "source tree's corpus/")(
+      "extraction data (outlets.tsv, topics.tsv, synonyms.tsv, "
+      "offices.tsv); default: $HPNEWS_DATA or the source tree's corpus/")(
       "jobs,j", po::value(&options.jobs)->value_name("N"),
       "threads (default: one per core): N read and extract, and a new "
       "index or a rebuild is written by N threads")(

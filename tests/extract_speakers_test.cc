@@ -4,8 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "common/offices.h"
 
 namespace hpnews {
 namespace {
@@ -1996,6 +2001,62 @@ TEST(ExtractSpeakersTest, Cases) {
     EXPECT_EQ(Join(r.speakers), c.speakers) << Show(c);
     EXPECT_EQ(JoinQuotes(r.quotes), c.quotes) << Show(c);
   }
+}
+
+// "The health secretary said" is the health secretary the article names,
+// from corpus/offices.tsv and the article's date.
+TEST(ExtractSpeakersTest, OfficesAreHeldByThePeopleNamed) {
+  std::ifstream in(std::string(HPNEWS_SOURCE_DIR) + "/corpus/offices.tsv");
+  std::stringstream text;
+  text << in.rdbuf();
+  OfficeHolders offices;
+  ASSERT_TRUE(OfficeHolders::Parse(text.str(), &offices).ok());
+  auto extract = [&](const std::vector<std::string>& paragraphs,
+                     const char* date) {
+    std::vector<TokenizedText> tokens;
+    for (const std::string& p : paragraphs) tokens.emplace_back(p);
+    std::optional<Date> day;
+    if (date != nullptr) day = ParseIsoDate(date);
+    return JoinQuotes(
+        ExtractSpeakers(paragraphs, tokens, &offices, day).quotes);
+  };
+  const std::vector<std::string> streeting = {
+      "Wes Streeting has ordered an independent investigation into the "
+      "performance of the NHS.",
+      "The health secretary said he wanted the review to reveal the "
+      "\u201chard truths\u201d about a service that had been "
+      "\u201cwrecked\u201d."};
+  EXPECT_EQ(extract(streeting, "2024-07-12"),
+            "Wes Streeting: hard truths|Wes Streeting: wrecked");
+  // Without a date, the one person named who ever held it.
+  EXPECT_EQ(extract(streeting, nullptr),
+            "Wes Streeting: hard truths|Wes Streeting: wrecked");
+  // Not before he held it, nor without the table.
+  EXPECT_EQ(extract(streeting, "2020-01-10"), "");
+  {
+    std::vector<TokenizedText> tokens;
+    for (const std::string& p : streeting) tokens.emplace_back(p);
+    EXPECT_EQ(JoinQuotes(ExtractSpeakers(streeting, tokens).quotes), "");
+  }
+  // The holder on the day, though a former one was named since; with no
+  // date, two holders named are nobody's.
+  const std::vector<std::string> hunt = {
+      "Jeremy Hunt met junior doctors' leaders. Andrew Lansley's reforms "
+      "came up.",
+      "The health secretary said the contract was \u201ca fair deal\u201d."};
+  EXPECT_EQ(extract(hunt, "2016-03-01"), "Jeremy Hunt: a fair deal");
+  EXPECT_EQ(extract(hunt, nullptr), "");
+  // "The former health secretary" is not the holder; "the new" one is.
+  EXPECT_EQ(extract({"Jeremy Hunt met junior doctors' leaders.",
+                     "The former health secretary said it was "
+                     "\u201cunwise\u201d."},
+                    "2016-03-01"),
+            "");
+  EXPECT_EQ(extract({"Therese Coffey visited a surgery in Kent.",
+                     "The new health secretary said she wanted "
+                     "\u201cclear expectations\u201d."},
+                    "2022-09-20"),
+            "Therese Coffey: clear expectations");
 }
 
 TEST(ExtractSpeakersTest, CanonicalPersonName) {

@@ -94,6 +94,28 @@ TEST(ExtractTest, LoadNamesTheFileAndLineOfABadEntry) {
   fs::remove_all(dir);
 }
 
+// offices.tsv is optional, but a bad line in it is named like the others'.
+TEST(ExtractTest, LoadNamesTheLineOfABadOfficeHolder) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("hpnews-extract-offices-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const char* name : {"outlets.tsv", "topics.tsv"})
+    fs::copy_file(fs::path(HPNEWS_SOURCE_DIR) / "corpus" / name, dir / name,
+                  fs::copy_options::overwrite_existing);
+  Status status;
+  EXPECT_NE(Extractor::Load(dir.string(), &status), nullptr)
+      << status.ToString();
+  {
+    std::ofstream out(dir / "offices.tsv");
+    out << "pm\tphrase\tprime minister\npm\tTony Blair\t1997-05-02\n";
+  }
+  EXPECT_EQ(Extractor::Load(dir.string(), &status), nullptr);
+  EXPECT_EQ(status.message().rfind((dir / "offices.tsv").string() + ":2: ", 0),
+            0u)
+      << status.message();
+  fs::remove_all(dir);
+}
+
 TEST(ExtractTest, DefaultDataDirHonoursTheEnvironment) {
   ::setenv("HPNEWS_DATA", "/some/where", 1);
   EXPECT_EQ(DefaultDataDir(), "/some/where");
