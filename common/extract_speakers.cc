@@ -2306,20 +2306,16 @@ class Registry {
     }
   }
 
-  // The person last seen before `pos` whose roles hold every word of
-  // `role` ("the culture secretary": culture and secretary), or -1.
-  int ByRole(const std::vector<std::string>& role, long pos) {
-    int best = -1;
-    long best_at = -1;
-    int head_only = -1;  // the one person with the role's head (-2: more)
-    // An office a person named holds, named as a whole: "the health
-    // secretary" after "Wes Streeting has ordered ..." on a day he held it
-    // ("The new health secretary said" too). With no date, only when one
-    // person named ever held it: not Andrew Lansley's successor.
+  // The person named who holds the office `role` names as a whole
+  // (corpus/offices.tsv; "the new health secretary" too), the one last
+  // seen before `pos` (*at: when; -1 if none was), or -1. With no date, only
+  // when one person named ever held it: not Andrew Lansley's successor.
+  int OfficeHolder(const std::vector<std::string>& role, long pos,
+                   long* at) const {
     const bool is_new = role.size() >= 2 && role[0] == "new";
     int holder = -1;
-    long holder_at = -1;
     int holders = 0;
+    *at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       if (std::none_of(p.offices.begin(), p.offices.end(),
@@ -2330,13 +2326,26 @@ class Registry {
                        }))
         continue;
       ++holders;
-      const long at = p.LastSeenBefore(pos);
-      if (at > holder_at) {
+      const long seen = p.LastSeenBefore(pos);
+      if (holder < 0 || seen > *at) {
         holder = static_cast<int>(i);
-        holder_at = at;
+        *at = seen;
       }
     }
-    if (holder >= 0 && holder_at >= 0 && (date_ || holders == 1)) {
+    return date_ || holders == 1 ? holder : -1;
+  }
+
+  // The person last seen before `pos` whose roles hold every word of
+  // `role` ("the culture secretary": culture and secretary), or -1.
+  int ByRole(const std::vector<std::string>& role, long pos) {
+    int best = -1;
+    long best_at = -1;
+    int head_only = -1;  // the one person with the role's head (-2: more)
+    // An office a person named holds: "the health secretary" after "Wes
+    // Streeting has ordered ..." on a day he held it.
+    long holder_at = -1;
+    const int holder = OfficeHolder(role, pos, &holder_at);
+    if (holder >= 0 && holder_at >= 0) {
       Touch(holder, 0, pos);
       return holder;
     }
@@ -5094,6 +5103,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
   std::vector<ParagraphReader::OfficeQuote> late;
   std::vector<std::string> late_role;
   std::size_t late_until = 0;
+  bool late_by_office = false;  // `late` waits for the office's holder
   // The person who holds an office: its quotes and its role are theirs.
   auto hold_office = [&](const Speaker& who,
                          std::vector<ParagraphReader::OfficeQuote>* quotes,
@@ -5211,11 +5221,25 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
           if (!q.body.empty() && (late.empty() || q.body == late[0].body))
             late.push_back(std::move(q));
         }
+        // A public office's holder may be named later too: "The shadow
+        // health secretary accused the BMA of 'spoiling for a fight'",
+        // then the BMA's reply, then "Labour's Wes Streeting has accused"
+        // (corpus/offices.tsv).
+        late_by_office = late.empty() && !lede_role.empty();
+        if (late_by_office) late = std::move(lede);
         late_role = lede_role;
         late_until = i + kLateOfficeReach;
         lede.clear();
         lede_pending = false;
       }
+    } else if (!late.empty() && i <= late_until && late_by_office) {
+      long seen = -1;
+      const int holder = reg.OfficeHolder(
+          late_role, static_cast<long>(i + 1) * kParagraphSpan, &seen);
+      if (holder >= 0 && seen >= 0)
+        hold_office(
+            Speaker{true, true, reg.person(holder).name, holder, false, {}},
+            &late, late_role, i);
     } else if (!late.empty() && i <= late_until) {
       // The body's person ("RCGP chair Professor Maureen Baker"), or the
       // person reported in the first sentence with the body named before

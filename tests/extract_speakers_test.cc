@@ -2052,6 +2052,16 @@ TEST(ExtractSpeakersTest, OfficesAreHeldByThePeopleNamed) {
                      "\u201cunwise\u201d."},
                     "2016-03-01"),
             "");
+  // A lede's office whose holder is named paragraphs later.
+  EXPECT_EQ(extract({"The shadow health secretary said the BMA was "
+                     "\u2018spoiling for a fight\u2019.",
+                     "The BMA said the comments were \"disappointing\".",
+                     "The BMA said it would meet on Monday.",
+                     "Labour\u2019s Wes Streeting has accused the union of "
+                     "\u201cdoing doctors a disservice\u201d."},
+                    "2023-05-20"),
+            "Wes Streeting: spoiling for a fight|BMA: disappointing|Wes "
+            "Streeting: doing doctors a disservice");
   EXPECT_EQ(extract({"Therese Coffey visited a surgery in Kent.",
                      "The new health secretary said she wanted "
                      "\u201cclear expectations\u201d."},
