@@ -1659,12 +1659,21 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     }
   }
   if (title_index < blocks.size()) {
+    // A summary's point as the title is its first point, and stays the
+    // story's first paragraph with the points after it: "• Chris Hopson
+    // describes winter pressure as “test” for national regulators" / "•
+    // NHS Providers chief calls for ...". (Not a later point, which would
+    // leave the first ones out of the story: "• Thousands of jobs to be
+    // cut after Keir Starmer announces ..." / "• Speaking in Hull, the
+    // prime minister says ..." / "• The move partially reverses ...".)
+    if (blocks[title_index].bullet) {
+      while (title_index > 0 && blocks[title_index - 1].bullet &&
+             kinds[title_index - 1] == Kind::kText)
+        --title_index;
+      title_is_story = true;
+    }
     article.title = blocks[title_index].text;
     used[title_index] = true;
-    // A summary's first point as the title stays the story's first
-    // paragraph: "• Chris Hopson describes winter pressure as “test” for
-    // national regulators" / "• NHS Providers chief calls for ...".
-    if (blocks[title_index].bullet) title_is_story = true;
   }
 
   // 2. The body: text blocks after the headline, up to the comment section.

@@ -756,6 +756,24 @@ TEST(ReadRawTextTest, SummaryPointAsTheTitleStaysInTheStory) {
             "Chris Hopson describes winter pressure as \u201ctest\u201d");
   ASSERT_EQ(a.paragraphs.size(), 3u) << a.Body();
   EXPECT_EQ(a.paragraphs[0], a.title);
+  // A later point taken for the title: the story still starts at the
+  // first, with the quotes it holds.
+  const Article b = ReadRawText(
+      "Summary\n\n  \u2022 Thousands of jobs to be cut after Keir Starmer "
+      "announces NHS England will be abolished to \"cut bureaucracy\" and "
+      "bring management of the health service \"back into democratic "
+      "control\" today\n\n  \u2022 Speaking in Hull, the prime minister "
+      "says the state is \"overstretched\"\n\n  \u2022 The move partially "
+      "reverses a Conservative-led reorganisation of the health service in "
+      "2012, which created NHS England\n\nMedia caption,\n\nChris Mason on "
+      "why scrapping NHS England matters\n\nThe government is to abolish "
+      "NHS England, the body that runs the health service.\n",
+      "b.txt");
+  ASSERT_GE(b.paragraphs.size(), 3u) << b.Body();
+  EXPECT_EQ(b.paragraphs[0], b.title);
+  EXPECT_EQ(b.paragraphs[1],
+            "Speaking in Hull, the prime minister says the state is "
+            "\"overstretched\"");
 }
 
 // PubMed Central's header gives the date, from "Published online" or from
