@@ -856,6 +856,17 @@ bool CanClose(const Tokens& t, std::size_t i) {
   return before_ok && after_ok;
 }
 
+// Whether a closing mark like the one at token `i` (`q`) closes a span
+// later in the paragraph: a word before it, no word right after it.
+bool ClosedLater(const Tokens& t, std::size_t i, QuoteChar q) {
+  for (std::size_t j = i + 2; j < t.size(); ++j) {
+    if (QuoteKind(t[j]) == q && t[j - 1].is_word && Adjacent(t[j - 1], t[j]) &&
+        (j + 1 == t.size() || !Adjacent(t[j], t[j + 1]) || !t[j + 1].is_word))
+      return true;
+  }
+  return false;
+}
+
 // Whether the single closing mark at token i is the apostrophe of a plural
 // possessive inside a quote (‘Given the Tories’ reduced support, ... ,’ said
 // Mr Hughes): it follows a word ending in s, a lower-case word follows it,
@@ -915,8 +926,11 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
         next = i + 2;
       }
     }
+    // (Also an opening mark typed for it: "Management in Practice‘s
+    // sister title Pulse".)
     bool apostrophe =
-        (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle) &&
+        (q == QuoteChar::kCloseSingle || q == QuoteChar::kStraightSingle ||
+         q == QuoteChar::kOpenSingle) &&
         i > 0 && i + 1 < t.size() && Adjacent(t[i - 1], t[i]) &&
         Adjacent(t[i], t[i + 1]) && t[i - 1].is_word && t[i + 1].is_word;
     if (apostrophe) continue;
@@ -932,10 +946,16 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
       // A closing mark typed for an opening one, where only a quote can
       // start: a paragraph's first mark, or after a colon, before a
       // capitalised word ("said in a statement: ’Following the ...").
+      // Or after a space before a word, when a closing mark of its kind
+      // follows in the paragraph ("is due to have an ’emergency meeting’
+      // on Thursday"; not "the ’90s").
       const bool misturned =
           (q == QuoteChar::kCloseSingle || q == QuoteChar::kCloseDouble) &&
-          (i == 0 || t[i - 1].text == ":") && i + 1 < t.size() &&
-          Adjacent(t[i], t[i + 1]) && IsCapitalised(t[i + 1]);
+          i + 1 < t.size() && Adjacent(t[i], t[i + 1]) &&
+          (((i == 0 || t[i - 1].text == ":") && IsCapitalised(t[i + 1])) ||
+           (i > 0 && !Adjacent(t[i - 1], t[i]) && t[i + 1].is_word &&
+            !std::isdigit(static_cast<unsigned char>(t[i + 1].text[0])) &&
+            ClosedLater(t, i, q)));
       bool opens = q == QuoteChar::kOpenDouble || q == QuoteChar::kOpenSingle ||
                    misturned ||
                    ((q == QuoteChar::kStraightDouble ||

@@ -1986,6 +1986,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "George Ahad|Lesley Croft|Dustin Hoffman",
        "Lesley Croft: It would be a mobility issue for me.|Dustin Hoffman: "
        "spark"},
+      // Marks typed the wrong way round: an opening mark for an apostrophe
+      // ("Practice‘s"), a closing one opening a quote that one closes.
+      {{"In an email seen by Management in Practice\u2018s sister title "
+        "Pulse, GPC chair Dr Richard Vautrey said that \u2018at this time, "
+        "we would advise GPs not to engage\u2019.",
+        "GPC England is due to have an \u2019emergency meeting\u2019 on "
+        "Thursday, he added. Funding rose in the \u201990s."},
+       "Richard Vautrey",
+       "Richard Vautrey: at this time, we would advise GPs not to "
+       "engage|Richard Vautrey: emergency meeting"},
       // "saying" with the comma left out, for a person; not a letter's.
       {{"Prime Minister Theresa May has apologised for the delay saying she "
         "knows it was \u201cdifficult, frustrating and disappointing.\u201d",
