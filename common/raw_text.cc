@@ -1146,6 +1146,36 @@ std::optional<std::string> CitationDateLine(const Block& b) {
   return "Published " + std::string(rest.substr(0, length));
 }
 
+// A journal's author under its citation: the first numbered line after it
+// that is a name ("Abi Rimmer" / "BMJ Careers" / "arimmer{at}bmj.com", each
+// as "1. ..."; "Helen Jaques, news reporter"), or a name after a dash at the
+// citation's end ("Cite this as: BMJ 2024;386:q1794- Gareth Iacobucci").
+std::optional<std::string> CitationByline(const Block& b) {
+  for (std::size_t i = 0; i < b.lines.size(); ++i) {
+    const std::string& line = b.lines[i];
+    if (line.find("Cite this as:") == std::string::npos) continue;
+    const std::size_t dash = line.rfind("- ");
+    if (dash != std::string::npos) {
+      const std::string name = Trim(std::string_view(line).substr(dash + 2));
+      if (CountWords(name) >= 2 && IsNameLike(name, 4)) return name;
+    }
+    for (std::size_t j = i + 1; j < b.lines.size() && j < i + 4; ++j) {
+      std::string_view item = b.lines[j];
+      const std::size_t dot = item.find(". ");
+      if (dot == std::string_view::npos || dot == 0 || dot > 2 ||
+          !std::all_of(item.begin(), item.begin() + dot,
+                       [](char c) { return c >= '0' && c <= '9'; }))
+        break;
+      item = item.substr(dot + 2);
+      item = item.substr(0, item.find(','));
+      const std::string name = Trim(item);
+      if (CountWords(name) >= 2 && IsNameLike(name, 4)) return name;
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
 // Splits a dateline or a byline out of a block of lines that are not
 // wrapped text: "ICB cuts could mean merging systems" / "By Beth Gault" /
 // "27 March 2025" with no blank line between them are a headline, a byline
@@ -1560,6 +1590,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       continue;
     if (auto cited = CitationDateLine(b)) {
       header_lines.push_back(*cited);
+      if (auto author = CitationByline(b); author && article.byline.empty())
+        article.byline = *author;
       used[i] = true;
       continue;
     }
@@ -1728,6 +1760,8 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     }
     if (auto cited = in_header ? CitationDateLine(b) : std::nullopt) {
       header_lines.push_back(*cited);
+      if (auto author = CitationByline(b); author && article.byline.empty())
+        article.byline = *author;
       continue;
     }
     for (std::string& p :

@@ -776,6 +776,35 @@ TEST(ReadRawTextTest, SummaryPointAsTheTitleStaysInTheStory) {
             "\"overstretched\"");
 }
 
+// The BMJ's author is the first name in the numbered list under its
+// citation, or after a dash at the citation's end.
+TEST(ReadRawTextTest, JournalAuthorsUnderTheCitation) {
+  Article a = ReadRawText(
+      "GPs must not be left out of clinical commissioning, warns BMA\n\nBMJ "
+      "2012; 344 doi: https://doi.org/10.1136/bmj.e3673 (Published 24 May "
+      "2012) Cite this as: BMJ 2012;344:e3673\n  1. Helen Jaques, news "
+      "reporter\n  1. 1BMJ Careers\n  1. hjaques{at}bmj.com\n\nThe "
+      "emerging groups must include ordinary GPs, the chairman said.\n",
+      "b.txt");
+  EXPECT_EQ(a.byline, "Helen Jaques");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2012-05-24");
+  a = ReadRawText(
+      "GPs vote to take action\n\nBMJ 2024; 386 doi: "
+      "https://doi.org/10.1136/bmj.q1794 (Published 14 August 2024) Cite "
+      "this as: BMJ 2024;386:q1794- Gareth Iacobucci\n\nGPs in England "
+      "have voted to take action, the BMA said.\n",
+      "c.txt");
+  EXPECT_EQ(a.byline, "Gareth Iacobucci");
+  // An affiliation alone is no author.
+  a = ReadRawText(
+      "GPs vote to take action\n\nBMJ 2024; 386 doi: (Published 14 August "
+      "2024) Cite this as: BMJ 2024;386:q1794\n  1. 1London\n\nGPs in "
+      "England have voted to take action, the BMA said.\n",
+      "d.txt");
+  EXPECT_EQ(a.byline, "");
+}
+
 // PubMed Central's header gives the date, from "Published online" or from
 // the citation, and is not the title.
 TEST(ReadRawTextTest, PubMedCentralHeaders) {
