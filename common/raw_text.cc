@@ -1038,7 +1038,7 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   std::size_t skip = 0;
   for (std::string_view lead :
        {"Posted by ", "Written by ", "Words by ", "Story by ", "Reporting by ",
-        "Exclusive by ", "By: ", "By ", "BY "}) {
+        "Exclusive by ", "By: ", "By ", "BY ", "Author: "}) {
     if (StartsWithIgnoreCase(t, lead)) {
       skip = lead.size();
       break;
@@ -1056,6 +1056,14 @@ std::optional<std::string> ParseBylineBlock(const Block& b) {
   }
   // Cut at a separator: a comma, "|", " at ", " on ", a dash, a date.
   std::size_t cut = rest.size();
+  // (And a date's label run into the name: "Author: Nadia
+  // FerrarisPublished 7th Feb 2026".)
+  for (std::string_view label : {"Published", "Updated", "Posted"}) {
+    const std::size_t p = rest.find(label);
+    if (p != std::string_view::npos && p > 0 && rest[p - 1] >= 'a' &&
+        rest[p - 1] <= 'z' && p < cut)
+      cut = p;
+  }
   // (Also a social handle: "By Gareth Joy X @lookoutwales2".)
   for (std::string_view sep :
        {",", "|", " at ", " on ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",

@@ -618,6 +618,8 @@ TEST(ReadRawTextTest, BylinesWithoutTheirJobTitles) {
       {"- EXCLUSIVE BY ALAN SELBY", "ALAN SELBY"},
       {"Dan Peters 21 December 2017", "Dan Peters"},
       {"Richard Evans, local democracy reporter", "Richard Evans"},
+      // An "Author:" label, and a date's label run into the name.
+      {"Author: Nadia FerrarisPublished 7th Feb 2026", "Nadia Ferraris"},
       // Not a date's label.
       {"Last Updated 21 December 2017", ""},
       // A short byline after a dash is not a title's leftover suffix.
