@@ -658,6 +658,9 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
        s == "accessibility links")) {
     return true;
   }
+  // A web server's error in place of an include: "[an error occurred
+  // while processing this directive]" (old BBC News pages).
+  if (s == "[an error occurred while processing this directive]") return true;
   // "Skip to main contentSkip to navigation": a page's skip links, run
   // together.
   if (b.words <= 8 && StartsWith(s, "skip to ")) return true;
@@ -1198,6 +1201,7 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
   out.reserve(blocks.size());
   bool before_story = true;
   for (Block& b : blocks) {
+    bool header = false;  // the first block of lines before the story
     // (A journal's citation is left whole for CitationDateLine.)
     if (b.lines.size() < 2 || b.bullet || WrapWidth(b.lines) > 0 ||
         CitationDateLine(b)) {
@@ -1236,22 +1240,46 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
         b.lines.erase(b.lines.begin());
       }
       before_story = false;
+      header = true;
     }
     std::vector<std::string> current;
+    bool after_own_line = false;
+    // In the page's header, the short lines between a dateline and the
+    // story's first sentence are each their own: the headline, then a
+    // picture's captions ("Last Updated: Tuesday, 4 March, 2003" /
+    // "Milburn defends hospital plans" / "St Thomas's Hospital in London"
+    // / "Alan Milburn has said ..."). (Not when no sentence follows them:
+    // a press archive's "Health Secretary vows to ..." / "JOHN STEVENS"
+    // under its headline and dateline.)
+    auto flush = [&] {
+      if (current.empty()) return;
+      std::size_t k = 0;
+      if (header && after_own_line &&
+          EndsWithPeriodLike(LowerAsciiQuotes(current.back()))) {
+        while (k + 1 < current.size() &&
+               CountWords(current[k]) <= kMaxTitleWords &&
+               !EndsWithPeriodLike(LowerAsciiQuotes(current[k])) &&
+               Classify(MakeBlock({current[k]})) == Kind::kText) {
+          out.push_back(MakeBlock({std::move(current[k])}));
+          ++k;
+        }
+      }
+      current.erase(current.begin(), current.begin() + static_cast<long>(k));
+      out.push_back(MakeBlock(std::move(current)));
+      current.clear();
+    };
     for (std::string& line : b.lines) {
       const bool own_line = ParseDateLine(line) || IsDateOnlyLine(line) ||
                             ParseBylineBlock(MakeBlock({line}));
-      if (own_line && !current.empty()) {
-        out.push_back(MakeBlock(std::move(current)));
-        current.clear();
-      }
+      if (own_line) flush();
       current.push_back(std::move(line));
       if (own_line) {
         out.push_back(MakeBlock(std::move(current)));
         current.clear();
+        after_own_line = true;
       }
     }
-    if (!current.empty()) out.push_back(MakeBlock(std::move(current)));
+    flush();
   }
   return out;
 }

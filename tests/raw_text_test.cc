@@ -778,6 +778,33 @@ TEST(ReadRawTextTest, SummaryPointAsTheTitleStaysInTheStory) {
             "\"overstretched\"");
 }
 
+// Old BBC News pages: the header's lines run into the story with no blank
+// line; the headline is the first short line after the dateline, over the
+// picture's captions. A server's error line is furniture.
+TEST(ReadRawTextTest, OldBbcHeaderRunIntoTheStory) {
+  Article a = ReadRawText(
+      "[an error occurred while processing this directive]\nBBC News\nwatch "
+      "One-Minute World News\nLast Updated:  Tuesday, 4 March, 2003, 16:55 "
+      "GMT\nMilburn defends hospital plans\nSt Thomas's Hospital in "
+      "London\nThree star hospitals can apply\nAlan Milburn has said he "
+      "expects all hospitals to become foundation trusts.\n\nHe said the "
+      "plans were \"right\".\n",
+      "w.txt");
+  EXPECT_EQ(a.title, "Milburn defends hospital plans");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2003-03-04");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.back(), "He said the plans were \"right\".");
+  // No sentence after the short lines: they stay together (a press
+  // archive's standfirst and byline under its headline).
+  a = ReadRawText(
+      "Streets ahead\nThe Sunday Mirror|July 21, 2024\nHealth Secretary vows "
+      "to sort Tories' 'new hospital' mess\nJOHN STEVENS\nStreets "
+      "ahead\n\nHEALTH Secretary Wes Streeting has vowed to be honest.\n",
+      "t.txt");
+  EXPECT_EQ(a.title, "Streets ahead");
+}
+
 // The BMJ's author is the first name in the numbered list under its
 // citation, or after a dash at the citation's end.
 TEST(ReadRawTextTest, JournalAuthorsUnderTheCitation) {
