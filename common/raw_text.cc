@@ -650,6 +650,8 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
            static_cast<unsigned char>(c) >= 0x80;
   });
   if (!any_alnum) return true;
+  // (After an icon's character: "@ Contact us".)
+  if (b.words <= 3 && (s == "contact us" || s == "@ contact us")) return true;
   if (b.words <= 3 &&
       (s == "advertisement" || s == "advert" || s == "sponsored" ||
        s == "loading..." || s == "loading" || s == "exclusive" ||
@@ -752,11 +754,18 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
     return true;
   // A subscription's notices: "Subscription Notification", "Please update
   // your billing details here to continue enjoying your subscription."
+  // (And a lapsed payment's: "We haven't been able to take payment", "You
+  // must update your payment details ...", "Act now to keep your
+  // subscription".)
   if (s == "subscription notification" ||
       (b.words <= 40 &&
        (s.find("billing details") != std::string::npos ||
         s.find("billing information") != std::string::npos ||
-        s.find("your subscription will") != std::string::npos)))
+        s.find("your subscription will") != std::string::npos ||
+        s.find("your subscription is due") != std::string::npos ||
+        s.find("keep your subscription") != std::string::npos ||
+        s.find("your payment details") != std::string::npos ||
+        s.find("been able to take payment") != std::string::npos)))
     return true;
   // Breadcrumbs set apart by runs of spaces: "Home   News   Article".
   if (b.words <= 6 && StartsWith(s, "home ") && b.lines.size() == 1 &&
@@ -854,12 +863,17 @@ bool LooksLikeTagline(const Block& b) {
   if (LooksLikeMasthead(b)) return true;
   const std::string& s = b.lower;
   if (b.words > 14 || EndsWithPeriodLike(s)) return false;
-  for (std::string_view p :
-       {" since 1", " since 2", "established in", "est. ", "the voice of",
-        "the home of", "at the heart of", "the leading", "the magazine",
-        "the journal", "for everyone in", "news and views", "news, views",
-        "the independent voice", "the official", "your source", "the uk's",
-        "the uk\xE2\x80\x99s", "the best of"}) {
+  for (std::string_view p : {" since 1",           " since 2",
+                             "established in",     "est. ",
+                             "the voice of",       "the home of",
+                             "at the heart of",    "the leading",
+                             "the magazine",       "the journal",
+                             "for everyone in",    "news and views",
+                             "news, views",        "the independent voice",
+                             "the official",       "your source",
+                             "the uk's",           "the uk\xE2\x80\x99s",
+                             "the best of",        "newspaper of the year",
+                             "website of the year"}) {
     if (s.find(p) != std::string::npos) return true;
   }
   return false;
@@ -1644,6 +1658,16 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       continue;  // "Saturday 20 November", "1300 GMT"
     // A picture's caption is neither the headline nor the story's start.
     if (IsCaptionWithCredit(b)) continue;
+    // A motto in capitalised words with a full stop, over everything:
+    // "New Times, New Thinking.".
+    if (candidates.empty() && b.words >= 2 && b.words <= 6 &&
+        EndsWithPeriodLike(b.lower)) {
+      const std::vector<std::string> words = SplitWords(b.text);
+      if (std::all_of(words.begin(), words.end(), [](const std::string& w) {
+            return IsCapitalisedWord(w);
+          }))
+        continue;
+    }
     if (!IsHeadlineLike(b)) {
       first_paragraph = i;
       break;
@@ -1689,6 +1713,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     // story: the headline is the first candidate after it (blogs, BBC) or,
     // when none follows, the last one before it (news sites).
     std::size_t k = *candidates_before_dateline;
+    // (Not a motto after the dateline: "Sun 21 Jul 2024" / "2024 newspaper
+    // of the year" / the headline.)
+    while (k + 1 < candidates.size() && LooksLikeTagline(blocks[candidates[k]]))
+      ++k;
     title_index = k < candidates.size() ? candidates[k] : candidates[k - 1];
     // A bare name right before the dateline is the byline, under a
     // headline and a standfirst, whatever follows: "Leaked memo at hospital

@@ -778,6 +778,36 @@ TEST(ReadRawTextTest, SummaryPointAsTheTitleStaysInTheStory) {
             "\"overstretched\"");
 }
 
+// Mottos and notices over the headline: an award after the dateline, a
+// contact link, a motto in capitalised words with a full stop, a lapsed
+// payment's notice.
+TEST(ReadRawTextTest, MottosAndPaymentNoticesAreNotTheTitle) {
+  Article a = ReadRawText(
+      "Sun 21 Jul 2024\n\n\n2024 newspaper of the year\n\n@ Contact "
+      "us\n\nSocial care cap architect says policy delay causing "
+      "distress\n\nSir Andrew Dilnot described the failure as a stain on "
+      "the nation.\n\nFamilies face two more years of distress, he said.\n",
+      "i.txt");
+  EXPECT_EQ(a.title,
+            "Social care cap architect says policy delay causing distress");
+  a = ReadRawText(
+      "New Times,\nNew Thinking.\n\n  1. Politics\n  2. Health\n30 June "
+      "2023\n\nWes Streeting and Dr Phil Whitaker in conversation\n\nThe "
+      "shadow health secretary joined the GP for a day.\n\nBy Anoosh "
+      "Chakelian\n\nIn January, Dr Phil Whitaker made an open offer.\n",
+      "n.txt");
+  EXPECT_EQ(a.title, "Wes Streeting and Dr Phil Whitaker in conversation");
+  a = ReadRawText(
+      "We haven't been able to take payment\nYou must update your payment "
+      "details via My Account to keep your subscription.\nAct now to keep "
+      "your subscription\nWES STREETING INTERVIEW\n\nWes Streeting: We "
+      "must think radically\n\nThe shadow health secretary has big "
+      "ideas.\n\nWhen Wes Streeting insists that the NHS is a service, it "
+      "is personal.\n",
+      "t.txt");
+  EXPECT_EQ(a.title, "Wes Streeting: We must think radically");
+}
+
 // Old BBC News pages: the header's lines run into the story with no blank
 // line; the headline is the first short line after the dateline, over the
 // picture's captions. A server's error line is furniture.
