@@ -626,20 +626,6 @@ bool IsCaptionWithCredit(const Block& b) {
          });
 }
 
-// A credited caption's words without the credits, which name no one who
-// speaks ("... Photograph: Wiktor Szymanowicz/Rex/Shutterstock" over "Wes
-// Streeting has said" is no "Shutterstock Wes Streeting").
-Block WithoutCredits(const Block& b) {
-  std::vector<std::string> lines;
-  for (const std::string& line : b.lines) {
-    std::string_view words = std::string_view(line).substr(0, CreditAt(line));
-    while (!words.empty() && (words.back() == ' ' || words.back() == '-'))
-      words.remove_suffix(1);
-    lines.emplace_back(words);
-  }
-  return MakeBlock(std::move(lines));
-}
-
 // Other furniture recognised from the line alone.
 bool IsMiscFurniture(const Block& b, const Words& w) {
   const std::string& s = b.lower;
@@ -1828,8 +1814,16 @@ Article ReadRawText(const std::string& text, const std::string& source) {
         article.byline = *author;
       continue;
     }
-    for (std::string& p :
-         BlockParagraphs(IsCaptionWithCredit(b) ? WithoutCredits(b) : b))
+    // A caption's lines are each a paragraph, the credit kept (it may name
+    // the site: "Credit: ITV News"): the credit does not run into the next
+    // line's words ("... Rex/Shutterstock" over "Wes Streeting has said"
+    // is no "Shutterstock Wes Streeting").
+    if (IsCaptionWithCredit(b)) {
+      for (const std::string& line : b.lines)
+        article.paragraphs.push_back(CollapseWhitespace(line));
+      continue;
+    }
+    for (std::string& p : BlockParagraphs(b))
       article.paragraphs.push_back(std::move(p));
   }
 

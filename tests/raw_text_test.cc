@@ -694,18 +694,22 @@ TEST(ReadRawTextTest, CreditedCaptionsAreNotTheTitle) {
             "Wes Streeting to \u2018write prescription\u2019 for NHS after "
             "independent investigation");
   // A headline right over its picture's caption is the headline; the
-  // caption is the story's, without its credit.
+  // caption is the story's, each of its lines a paragraph, so the credit
+  // does not run into the next line's name.
   a = ReadRawText(
       "Edinburgh\u2019s social care \u2018not in crisis\u2019 says city "
-      "leader\n\nAn elderly man receives care at home. Picture: "
-      "istockphoto\n\nCOUNCIL leader Adam McVey has denied the system is in "
+      "leader\n\nAdam McVey at the City Chambers. Picture: Jane "
+      "Barlow\nAdam McVey at the City Chambers. Picture: Jane "
+      "Barlow\n\nCOUNCIL leader Adam McVey has denied the system is in "
       "crisis.\n",
       "s.txt");
   EXPECT_EQ(a.title,
             "Edinburgh\u2019s social care \u2018not in crisis\u2019 says city "
             "leader");
-  ASSERT_EQ(a.paragraphs.size(), 2u);
-  EXPECT_EQ(a.paragraphs[0], "An elderly man receives care at home.");
+  ASSERT_EQ(a.paragraphs.size(), 3u);
+  EXPECT_EQ(a.paragraphs[0],
+            "Adam McVey at the City Chambers. Picture: Jane Barlow");
+  EXPECT_EQ(a.paragraphs[1], a.paragraphs[0]);
 }
 
 // A kicker in capitals over the headline and a donation appeal are not the
