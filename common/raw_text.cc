@@ -602,18 +602,27 @@ bool IsImagePlaceholder(const Block& b) {
 // Heppell (53013108)": a few words after a capitalised label, at the end of
 // the line. Returns where the label starts, or npos.
 std::size_t CreditAt(std::string_view line) {
-  for (std::string_view label :
-       {"Photograph: ", "Photo: ", "Picture: ", "Image: ", "Credit: ",
-        "Composite: ", "Illustration: "}) {
-    const std::size_t at = line.rfind(label);
-    if (at == std::string_view::npos || at == 0) continue;
-    const char before = line[at - 1];
-    if (before != ' ' && before != '.' && before != '\'' && before != '"' &&
-        static_cast<unsigned char>(before) < 0x80)
-      continue;
-    const std::string_view credit = line.substr(at + label.size());
-    if (CountWords(credit) <= 8 && credit.find(". ") == std::string_view::npos)
-      return at;
+  // The label's colon is near the line's end: only the last ": "s are
+  // looked at, and only the line's last 160 bytes.
+  constexpr std::size_t kTail = 160;
+  const std::size_t from = line.size() > kTail ? line.size() - kTail : 0;
+  for (std::size_t colon = line.rfind(": ");
+       colon != std::string_view::npos && colon > from;
+       colon = line.rfind(": ", colon - 1)) {
+    const std::string_view credit = line.substr(colon + 2);
+    if (CountWords(credit) > 8 || credit.find(". ") != std::string_view::npos)
+      return std::string_view::npos;
+    for (std::string_view label : {"Photograph", "Photo", "Picture", "Image",
+                                   "Credit", "Composite", "Illustration"}) {
+      if (colon <= label.size() ||
+          line.substr(colon - label.size(), label.size()) != label)
+        continue;
+      const std::size_t at = colon - label.size();
+      const char before = line[at - 1];
+      if (before == ' ' || before == '.' || before == '\'' || before == '"' ||
+          static_cast<unsigned char>(before) >= 0x80)
+        return at;
+    }
   }
   return std::string_view::npos;
 }
