@@ -52,43 +52,38 @@ class RuleExtractor : public Extractor {
   }
 };
 
+// Reads data_dir/name and parses it with `parse` into *out; a missing file
+// is an error unless `optional`. The status names the file (and line).
+template <typename Table>
+Status LoadTable(const std::string& data_dir, const char* name,
+                 Status (*parse)(std::string_view, Table*), bool optional,
+                 Table* out) {
+  const std::string path = data_dir + "/" + name;
+  if (optional && !std::ifstream(path)) return Status::Ok();
+  std::string text;
+  Status status = ReadFile(path, &text);
+  if (!status.ok()) return status;
+  status = parse(text, out);
+  if (status.ok()) return status;
+  return Status::InvalidInput(path + (status.line() > 0 ? ":" : ": ") +
+                              status.ToString());
+}
+
 }  // namespace
 
 std::unique_ptr<Extractor> Extractor::Load(const std::string& data_dir,
                                            Status* status) {
   auto extractor = std::make_unique<RuleExtractor>();
-  std::string text;
-  std::string path = data_dir + "/outlets.tsv";
-  *status = ReadFile(path, &text);
-  if (!status->ok()) return nullptr;
-  Status s = OutletSignatures::Parse(text, &extractor->outlets);
-  if (!s.ok()) {
-    *status =
-        Status::InvalidInput(path + (s.line() > 0 ? ":" : ": ") + s.ToString());
-    return nullptr;
-  }
-  path = data_dir + "/topics.tsv";
-  *status = ReadFile(path, &text);
-  if (!status->ok()) return nullptr;
-  s = TopicTaxonomy::Parse(text, &extractor->topics);
-  if (!s.ok()) {
-    *status =
-        Status::InvalidInput(path + (s.line() > 0 ? ":" : ": ") + s.ToString());
-    return nullptr;
-  }
+  *status = LoadTable(data_dir, "outlets.tsv", &OutletSignatures::Parse, false,
+                      &extractor->outlets);
+  if (status->ok())
+    *status = LoadTable(data_dir, "topics.tsv", &TopicTaxonomy::Parse, false,
+                        &extractor->topics);
   // Optional: a data folder from before offices.tsv extracts without it.
-  path = data_dir + "/offices.tsv";
-  if (std::ifstream(path)) {
-    *status = ReadFile(path, &text);
-    if (!status->ok()) return nullptr;
-    s = OfficeHolders::Parse(text, &extractor->offices);
-    if (!s.ok()) {
-      *status = Status::InvalidInput(path + (s.line() > 0 ? ":" : ": ") +
-                                     s.ToString());
-      return nullptr;
-    }
-  }
-  *status = Status::Ok();
+  if (status->ok())
+    *status = LoadTable(data_dir, "offices.tsv", &OfficeHolders::Parse, true,
+                        &extractor->offices);
+  if (!status->ok()) return nullptr;
   return extractor;
 }
 
