@@ -45,11 +45,8 @@ Status OfficeHolders::Parse(std::string_view text, OfficeHolders* out) {
         phrase.push_back(word);
       if (phrase.empty())
         return Status::InvalidInput("the phrase has no words", line_no);
-      auto [it, added] = index_of.emplace(id, out->office_ids_.size());
-      if (added) {
-        out->office_ids_.push_back(id);
-        out->phrases_.emplace_back();
-      }
+      auto [it, added] = index_of.emplace(id, out->phrases_.size());
+      if (added) out->phrases_.emplace_back();
       out->phrases_[it->second].push_back(std::move(phrase));
       continue;
     }

@@ -45,7 +45,6 @@ class OfficeHolders {
     int to = 0;    // YYYYMMDD, inclusive; 99999999 while in office
     std::size_t office = 0;
   };
-  std::vector<std::string> office_ids_;
   std::vector<std::vector<Phrase>> phrases_;  // per office
   std::vector<Term> terms_;
 };

@@ -1588,6 +1588,10 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   std::vector<Kind> kinds;
   kinds.reserve(blocks.size());
   for (const Block& b : blocks) kinds.push_back(Classify(b));
+  // Credited pictures' captions: neither headline nor the story's start.
+  std::vector<bool> captions;
+  captions.reserve(blocks.size());
+  for (const Block& b : blocks) captions.push_back(IsCaptionWithCredit(b));
 
   // Short lines that repeat in the page are navigation (menus, share bars
   // printed twice); long repeated ones are pull-quotes and may stay.
@@ -1651,8 +1655,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     }
     if (IsDateOrTimeLine(b.text))
       continue;  // "Saturday 20 November", "1300 GMT"
-    // A picture's caption is neither the headline nor the story's start.
-    if (IsCaptionWithCredit(b)) continue;
+    if (captions[i]) continue;
     // A motto in capitalised words with a full stop, over everything:
     // "New Times, New Thinking.".
     if (candidates.empty() && b.words >= 2 && b.words <= 6 &&
@@ -1682,7 +1685,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const std::size_t c = candidates[k];
       if (k + 1 < candidates.size() && c + 1 < blocks.size() &&
-          IsCaptionWithCredit(blocks[c + 1])) {
+          captions[c + 1]) {
         if (candidates_before_dateline && k < *candidates_before_dateline)
           ++dropped_before_dateline;
         continue;
@@ -1827,7 +1830,7 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     // the site: "Credit: ITV News"): the credit does not run into the next
     // line's words ("... Rex/Shutterstock" over "Wes Streeting has said"
     // is no "Shutterstock Wes Streeting").
-    if (IsCaptionWithCredit(b)) {
+    if (captions[i]) {
       for (const std::string& line : b.lines)
         article.paragraphs.push_back(CollapseWhitespace(line));
       continue;
