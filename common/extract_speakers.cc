@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1990,6 +1991,14 @@ Mention ParseForward(const std::string& text, const Tokens& t, std::size_t b,
           continue;
         }
       }
+      // "according to England's chief nursing officer Jane Cummings": the
+      // role's owner.
+      if (w.text == "s" && IsApostrophe(t[i - 1]) && i + 1 < hi &&
+          (RoleWords().count(t[i + 1].text) || RoleModifiersAt(t, i + 1, hi))) {
+        last = i;
+        ++i;
+        continue;
+      }
       // "said Dr. Matthew Hellmann of the Memorial Sloan Kettering Cancer
       // Center": once a person is named, "of ..." is their affiliation.
       // But capitalised words before a role and a name are the role's:
@@ -2262,10 +2271,16 @@ class Registry {
   // `named_in_passing` also takes a person named in passing: "Lesley
   // Croft, who lives with Parkinson's disease, voiced his worries" then
   // "The 67-year-old said".
+  // With `reported_from`, a person named last as an object in the words
+  // reported since then (`object_at` their mention) is passed over for one
+  // who has spoken before.
   int Pronoun(char gender, long pos, std::string* body = nullptr,
-              bool named_in_passing = false) {
+              bool named_in_passing = false, long reported_from = -1,
+              const std::function<bool(long)>& object_at = nullptr) {
     int best = -1;
     long best_at = -1;
+    int speaker = -1;  // the latest who has spoken, named before
+    long speaker_at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
       if (!Compatible(p.gender, gender)) continue;
@@ -2291,6 +2306,17 @@ class Registry {
         best = static_cast<int>(i);
         best_at = at;
       }
+      const long before = p.LatestAtOrBefore(reported_from - 1);
+      if (reported_from >= 0 && p.speaker && before >= 0 &&
+          before > speaker_at) {
+        speaker = static_cast<int>(i);
+        speaker_at = before;
+      }
+    }
+    if (best >= 0 && best_at >= reported_from && speaker >= 0 &&
+        !people_[best].speaker && object_at && object_at(best_at)) {
+      best = speaker;
+      best_at = speaker_at;
     }
     // The latest unnamed one since the named antecedent, if any.
     const Unnamed* last = nullptr;
@@ -2517,6 +2543,11 @@ struct Attribution {
   // Only for quotes after it: "sent out a stark warning:" is not about the
   // "new deal" quoted before it in the sentence.
   bool only_after = false;
+  // A participle whose subject stands before a quote in its sentence:
+  // "played down the incident as "sticks and stones", saying". A quote
+  // there after "a" or "an" is a term, not the subject's words ("joined
+  // criticism of a government 'rescue plan' - arguing").
+  bool across_quote = false;
 };
 
 bool EndsSentence(const std::string& q) {
@@ -2792,7 +2823,9 @@ class ParagraphReader {
   // The subject of the main clause of the sentence whose words outside
   // quotes begin at `lo_tok`, before the verb at `ti` ("Mr Blair refused
   // ..., saying", "Tory leader Michael Howard backed the plan but said").
-  Mention MainSubject(std::size_t lo_tok, std::size_t ti) const;
+  // `opener` skips an opening phrase of time or place up to its comma.
+  Mention MainSubject(std::size_t lo_tok, std::size_t ti,
+                      bool opener = true) const;
   std::vector<std::string> WordsBetweenCommas(std::size_t k) const;
   std::vector<std::string> WordsOfSentenceBefore(std::size_t comma) const;
   // Whether the name in tokens [i, k) stands between commas after the
@@ -2853,6 +2886,8 @@ class ParagraphReader {
 
   const std::string& text_;
   long base_;
+  // Where the words a trailing "he said" reports begin (-1: none).
+  long reported_from_ = -1;
   Registry* reg_;
   const Tokens& t_;
   std::vector<QuoteSpan> quotes_;
@@ -2870,7 +2905,8 @@ class ParagraphReader {
   Speaker subject_;
 };
 
-Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
+Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti,
+                                     bool opener) const {
   Mention m;
   std::size_t s = lo_tok;
   // An opening phrase of time or place: "In April, health secretary
@@ -2881,7 +2917,9 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
   static const WordSet kOpeners = {"in",      "on",    "at",     "after",
                                    "during",  "since", "before", "last",
                                    "earlier", "later", "despite"};
-  if (s < ti && t_[s].is_word && IsCapitalised(t_[s]) &&
+  // If that leaves no subject, the opener was one word without its comma:
+  // "Later the Health Secretary played down the incident, saying".
+  if (opener && s < ti && t_[s].is_word && IsCapitalised(t_[s]) &&
       kOpeners.count(t_[s].lower)) {
     for (std::size_t k = s + 1; k < ti && k < s + 12; ++k) {
       if (!t_[k].is_word && t_[k].text != "," && t_[k].text != "'" &&
@@ -2891,6 +2929,11 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti) const {
         s = k + 1;
         break;
       }
+    }
+    if (s != lo_tok) {
+      m = MainSubject(s, ti, false);
+      if (m.kind == MentionKind::kNone) m = MainSubject(lo_tok, ti, false);
+      return m;
     }
   }
   // Sentence furniture, but not a pronoun subject ("He refused to
@@ -3742,8 +3785,32 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
     case MentionKind::kPronoun: {
       std::string body;
       // (An age, "the 67-year-old", is the only pronoun of either sex.)
+      // An object: "reached out to pharmacy minister Steve Brine" (not
+      // "Francis's report does not blame anyone ..., he said").
+      auto object_at = [&](long at) {
+        static const WordSet kPrepositions = {
+            "to",      "with", "from", "by", "for",  "on",  "about",
+            "against", "and",  "at",   "of", "than", "like"};
+        const long k = at - base_;
+        if (k <= 0 || k >= static_cast<long>(t_.size())) return false;
+        for (long j = k - 1; j >= 0 && j >= k - 6; --j) {
+          const MatchToken& w = t_[static_cast<std::size_t>(j)];
+          if (!w.is_word) return false;
+          if (kPrepositions.count(w.lower)) return true;
+          if (IsCapitalised(w) && !RoleWords().count(w.text) &&
+              !RoleModifiersAt(t_, static_cast<std::size_t>(j), t_.size()))
+            continue;  // the name's own words
+          if (!RoleWords().count(w.lower) &&
+              !RoleModifiersAt(t_, static_cast<std::size_t>(j), t_.size()) &&
+              !IsDeterminer(w.lower) && w.lower != "recently" &&
+              w.lower != "appointed" && w.lower != "new")
+            return false;
+        }
+        return false;
+      };
       p = reg_->Pronoun(m.gender, pos, &body,
-                        /*named_in_passing=*/m.gender == 0);
+                        /*named_in_passing=*/m.gender == 0, reported_from_,
+                        object_at);
       if (p < 0 && !body.empty()) {
         s.named = true;
         s.name = std::move(body);
@@ -4070,6 +4137,7 @@ void ParagraphReader::FindAttributions() {
         hi_unit < units_.size() ? units_[hi_unit].token : t_.size();
     Mention m;
     bool speech_noun = false;
+    bool across_quote = false;
     if (according) {
       m = ParseForward(text_, t_, ti + 2, hi_tok);
     } else if (sent_from) {
@@ -4093,8 +4161,18 @@ void ParagraphReader::FindAttributions() {
         attrs_.push_back(a);
         continue;
       }
-      // ", saying ...": the subject of the sentence's main clause.
-      m = MainSubject(lo_tok, ti);
+      // ", saying ...": the subject of the sentence's main clause, which
+      // may stand before a quote: "Later the Health Secretary played down
+      // the incident as "sticks and stones", saying: "..."".
+      std::size_t subject_unit = lo_unit;
+      while (subject_unit > 0 &&
+             units_[subject_unit - 1].sentence == unit.sentence)
+        --subject_unit;
+      if (subject_unit < lo_unit && !units_[subject_unit].is_quote) {
+        m = MainSubject(units_[subject_unit].token, ti);
+        across_quote = m.kind != MentionKind::kNone;
+      }
+      if (m.kind == MentionKind::kNone) m = MainSubject(lo_tok, ti);
       if (by_pronoun < t_.size())
         m = ParseBackward(text_, t_, by_pronoun, by_pronoun);
       if ((participle || purpose) && m.kind == MentionKind::kNone) continue;
@@ -4636,10 +4714,26 @@ void ParagraphReader::FindAttributions() {
     a.unit = u;
     a.sentence = unit.sentence;
     a.only_after = speech_noun;
+    a.across_quote = across_quote;
     a.colon = colon ||
               (u + 2 < units_.size() && t_[units_[u + 1].token].text == ":" &&
                units_[u + 2].is_quote);
+    // "The NPA has already "reached" out to pharmacy minister Steve Brine
+    // ... for a meeting "very soon", he said.": after the words reported,
+    // "he" is rather the one who spoke before than one they name.
+    reported_from_ = -1;
+    if (m.kind == MentionKind::kPronoun) {
+      std::size_t first = u;
+      while (first > 0 && units_[first - 1].sentence == unit.sentence) --first;
+      for (std::size_t v = first; v < u; ++v) {
+        if (units_[v].is_quote) {
+          reported_from_ = base_ + static_cast<long>(units_[first].token);
+          break;
+        }
+      }
+    }
     a.speaker = Resolve(m, base_ + static_cast<long>(m.first));
+    reported_from_ = -1;
     if (a.speaker.person &&
         (w.lower == "writes" || w.lower == "wrote" || w.lower == "written"))
       reg_->last_writer = a.speaker.id;
@@ -4700,6 +4794,12 @@ void ParagraphReader::Read(const Speaker* open_quote_speaker,
           (after == nullptr || a.unit < after->unit))
         after = &a;
     }
+    if (after != nullptr && after->across_quote && q.open >= 1 &&
+        std::any_of(t_.begin() + (q.open >= 2 ? q.open - 2 : 0),
+                    t_.begin() + q.open, [](const MatchToken& x) {
+                      return x.lower == "a" || x.lower == "an";
+                    }))
+      after = nullptr;
     const Speaker* who = nullptr;
     if (before != nullptr && after != nullptr) {
       who = u - before->unit <= after->unit - u || OwnsAQuote(*after) ||
@@ -5075,6 +5175,32 @@ constexpr std::size_t kLateOfficeNear = 40;
 // Whether a paragraph's tokens end as a sentence does: a full stop, a
 // question or an exclamation mark, perhaps inside closing quote marks or a
 // bracket.
+// The tokens without a picture's note after a name, "(pictured)" or
+// "(left)": "Nancy Kirkland (pictured), NMC President, commented: ...".
+// Empty when there is none.
+Tokens WithoutPictureNotes(const Tokens& t) {
+  static const WordSet kNotes = {"pictured", "picture", "left",  "right",
+                                 "above",    "below",   "inset", "centre",
+                                 "center",   "top",     "bottom"};
+  auto note_at = [&](std::size_t i) {
+    return i > 0 && i + 2 < t.size() && t[i].text == "(" &&
+           kNotes.count(t[i + 1].lower) && t[i + 2].text == ")" &&
+           IsCapitalised(t[i - 1]);
+  };
+  std::size_t i = 0;
+  while (i < t.size() && !note_at(i)) ++i;
+  if (i == t.size()) return {};
+  Tokens out(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(i));
+  while (i < t.size()) {
+    if (note_at(i)) {
+      i += 3;
+    } else {
+      out.push_back(t[i++]);
+    }
+  }
+  return out;
+}
+
 bool EndsLikeASentence(const Tokens& t) {
   for (std::size_t k = t.size(); k-- > 0;) {
     if (QuoteKind(t[k]) != QuoteChar::kNone || t[k].text == ")") continue;
@@ -5203,8 +5329,11 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       }
     }
     const int people_before = static_cast<int>(reg.people());
-    ParagraphReader reader(paragraphs[i], tokens[i].tokens(),
-                           static_cast<long>(i) * kParagraphSpan, &reg);
+    const Tokens without_pictured = WithoutPictureNotes(tokens[i].tokens());
+    ParagraphReader reader(
+        paragraphs[i],
+        without_pictured.empty() ? tokens[i].tokens() : without_pictured,
+        static_cast<long>(i) * kParagraphSpan, &reg);
     reader.set_list_speaker(has_list ? &list : nullptr);
     reader.set_lede(people_before == 0);
     reader.Read(has_open ? &open_speaker : nullptr,

@@ -2005,6 +2005,45 @@ TEST(ExtractSpeakersTest, Cases) {
        "Theresa May|Matthew Taylor",
        "Theresa May: difficult, frustrating and disappointing.|Matthew Taylor: "
        "The advice we have received is clear."},
+      // ", saying" after a quote in its sentence: the subject before the
+      // quote, after a one-word opener without its comma; not for a term
+      // after "a" or "an".
+      {{"Andrew Lansley, the Health Secretary, was heckled by a woman.",
+        "Later the Health Secretary played down the incident as \"sticks and "
+        "stones\", saying: \"The only thing that matters to me is the "
+        "patients.\"",
+        "Jeremy Hunt has joined criticism of a government \u2018rescue "
+        "plan\u2019 - arguing \u2018sticking plaster\u2019 solutions will "
+        "fail."},
+       "Andrew Lansley|Jeremy Hunt",
+       "Andrew Lansley: sticks and stones|Andrew Lansley: The only thing that "
+       "matters to me is the patients.|Jeremy Hunt: sticking plaster"},
+      // A role owned by a place: "England's chief nursing officer".
+      {{"Collaboration will give nurses \u2018the best chance of "
+        "success\u2019, according to England\u2019s chief nursing officer "
+        "Jane Cummings."},
+       "Jane Cummings",
+       "Jane Cummings: the best chance of success"},
+      // A picture's note after the name.
+      {{"Nancy Kirkland (pictured), NMC President, commented: \u201cI feel "
+        "honour-bound to resign.\u201d"},
+       "Nancy Kirkland",
+       "Nancy Kirkland: I feel honour-bound to resign."},
+      // A trailing "he said" is the one who spoke before, not the minister
+      // the words reported name as an object; but "Francis's report" names
+      // the one who said it.
+      {{"The association has arranged a meeting \"soon\", NPA head of "
+        "parliamentary affairs Chris Ford told C+D.",
+        "The NPA has already \"reached\" out to pharmacy minister Steve "
+        "Brine for a meeting \"very soon\", he said."},
+       "Chris Ford",
+       "Chris Ford: soon|Chris Ford: reached|Chris Ford: very soon"},
+      {{"David Cameron said: \"The Francis report is shocking.\"",
+        "But Robert Francis's report does not blame anyone as problems "
+        "'cannot be cured by sacking individuals,' he said."},
+       "David Cameron|Robert Francis",
+       "David Cameron: The Francis report is shocking.|Robert Francis: cannot "
+       "be cured by sacking individuals"},
   };
   for (const Case& c : kCases) {
     SpeakerResult r = ExtractSpeakers(c.paragraphs);
