@@ -434,6 +434,27 @@ std::string_view StripSeparators(std::string_view s) {
 // Smith", "Jane Smith", "posted by Jane Smith", "by Jane Smith, Health
 // Correspondent" — a few words, capitalised after an optional "by"-label,
 // no sentence punctuation. A label-only part also qualifies.
+// `part` without a reading time at its end: "24 Nov 2023 4 minute read".
+std::string_view WithoutReadingTime(std::string_view part) {
+  std::string_view t = TrimView(part);
+  const std::vector<std::string> words = SplitWords(t);
+  const std::size_t n = words.size();
+  if (n < 3 || AsciiLower(words[n - 1]) != "read") return part;
+  const std::string unit = AsciiLower(words[n - 2]);
+  if (unit != "min" && unit != "mins" && unit != "minute" && unit != "minutes")
+    return part;
+  if (!std::all_of(words[n - 3].begin(), words[n - 3].end(),
+                   [](char c) { return IsDigit(c); }))
+    return part;
+  std::size_t cut = t.size();
+  for (int k = 0; k < 3; ++k) {
+    cut = t.find_last_not_of(' ', cut - 1);
+    cut = t.find_last_of(' ', cut);
+    if (cut == std::string_view::npos) return "";
+  }
+  return t.substr(0, cut);
+}
+
 bool IsBylinePart(std::string_view part) {
   part = StripSeparators(part);
   if (part.empty()) return true;
@@ -550,7 +571,7 @@ std::optional<Date> ParseDateLine(std::string_view line) {
   std::optional<Date> date = FindDateIn(line, &begin, &end);
   if (!date) return std::nullopt;
   std::string_view before = line.substr(0, begin);
-  std::string_view after = line.substr(end);
+  std::string_view after = WithoutReadingTime(line.substr(end));
   if (!IsBylinePart(before) || !IsBylinePart(after)) return std::nullopt;
   return date;
 }

@@ -790,6 +790,27 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
         "topics:", "share this:", "like this:"}) {
     if (StartsWith(s, label) && b.words <= 20) return true;
   }
+  // A site search's empty answer: "No Result" / "View All Result".
+  if (s == "no result" || s == "view all result") return true;
+  // A donation appeal: "Support our Nation today - please donate here".
+  if (b.words <= 15 && (s.find("please donate") != std::string::npos ||
+                        s.find("donate here") != std::string::npos ||
+                        s.find("donate now") != std::string::npos))
+    return true;
+  // Breadcrumbs: "News / Adult Social Care", each part capitalised.
+  if (b.words <= 8 && b.lines.size() == 1 &&
+      b.text.find(" / ") != std::string::npos && !EndsWithPeriodLike(s)) {
+    bool parts = true;
+    std::string_view rest = b.text;
+    while (parts && !rest.empty()) {
+      const std::size_t slash = rest.find(" / ");
+      const std::string_view part = TrimView(rest.substr(0, slash));
+      parts =
+          !part.empty() && std::isupper(static_cast<unsigned char>(part[0]));
+      rest = slash == std::string_view::npos ? "" : rest.substr(slash + 3);
+    }
+    if (parts) return true;
+  }
   // Breadcrumbs: "Home > News > Policy".
   if (b.words <= 12 &&
       (s.find(" > ") != std::string::npos ||
@@ -999,10 +1020,17 @@ std::optional<std::string> BareBylineLine(std::string_view t) {
   const std::size_t at = t.find('@');
   std::string_view name;
   if (comma != std::string_view::npos && comma < digit) {
+    // (Or a desk's name before the title: "Chris Haines, ICNN Senedd
+    // reporter".)
     const std::vector<std::string> title = SplitWords(t.substr(comma + 2));
     if (title.empty() || title.size() > 4 ||
-        !std::all_of(title.begin(), title.end(),
-                     [](const std::string& w) { return IsJobTitleWord(w); }))
+        !(std::all_of(title.begin(), title.end(),
+                      [](const std::string& w) { return IsJobTitleWord(w); }) ||
+          (IsJobTitleHead(title.back()) &&
+           std::all_of(title.begin(), title.end() - 1,
+                       [](const std::string& w) {
+                         return IsCapitalisedWord(w) || IsJobTitleWord(w);
+                       }))))
       return std::nullopt;
     name = t.substr(0, comma);
   } else if (at != std::string_view::npos && at < digit) {
@@ -1015,6 +1043,11 @@ std::optional<std::string> BareBylineLine(std::string_view t) {
              ParseDateLine(t.substr(digit)) &&
              !ParseDateLine(t.substr(0, digit))) {
     name = t.substr(0, digit);
+  } else if (t.size() % 2 == 1 && t[t.size() / 2] == ' ' &&
+             t.substr(0, t.size() / 2) == t.substr(t.size() / 2 + 1)) {
+    // A name printed twice, as the picture's text and the link's: "Isabel
+    // Hardman Isabel Hardman".
+    name = t.substr(0, t.size() / 2);
   } else {
     return std::nullopt;
   }
@@ -1588,6 +1621,20 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   std::vector<Kind> kinds;
   kinds.reserve(blocks.size());
   for (const Block& b : blocks) kinds.push_back(Classify(b));
+  // A run of three or more short points is a menu: "• About" / "• Ethics
+  // policy" / "• Privacy Policy" (a summary's points are sentences).
+  for (std::size_t i = 0; i < blocks.size();) {
+    auto menu_item = [&](const Block& b) {
+      return b.bullet && b.lines.size() == 1 && b.words <= 4 &&
+             !EndsSentence(b.lower);
+    };
+    std::size_t j = i;
+    while (j < blocks.size() && menu_item(blocks[j])) ++j;
+    if (j - i >= 3) {
+      for (std::size_t k = i; k < j; ++k) kinds[k] = Kind::kFurniture;
+    }
+    i = j > i ? j : i + 1;
+  }
   // Credited pictures' captions: neither headline nor the story's start.
   std::vector<bool> captions;
   captions.reserve(blocks.size());

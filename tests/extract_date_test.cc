@@ -166,6 +166,10 @@ TEST(ParseDateLineTest, DatelinesAndBylines) {
       {"By Jane Smith, Health Correspondent, 7 December 2011", "2011-12-07"},
       {"7 December 2011 | By Jane Smith", "2011-12-07"},
       {"First published: Wed 7 Dec 2011 09.32 GMT", "2011-12-07"},
+      // A reading time after the date.
+      {"24 Nov 2023 4 minute read", "2023-11-24"},
+      {"24 Nov 2023 | 12 mins read", "2023-11-24"},
+      {"We read 24 Nov 2023 reports for 4 minute read", nullptr},
       // Sentences that mention a date are not datelines.
       {"On 7 December 2011 the BMA voted to oppose the bill.", nullptr},
       {"The bill was published on 25 November 2011 and debated the next week.",

@@ -675,6 +675,50 @@ TEST(ReadRawTextTest, NoticesBreadcrumbsAndCaptionsAreNotTheTitle) {
   EXPECT_EQ(a.date->Iso(), "2021-08-30");
 }
 
+// A site's menu of short points, its search box's empty answer, a
+// breadcrumb with slashes and a donation appeal are not the title; a
+// desk's reporter and a name printed twice are the byline.
+TEST(ReadRawTextTest, MenusBreadcrumbsAndAppealsAreNotTheTitle) {
+  Article a = ReadRawText(
+      "  \u2022 About\n    \u2022 Ethics policy\n    \u2022 Privacy Policy\n"
+      "    \u2022 Complaints procedure\n    \u2022 Terms & Conditions\n  "
+      "\u2022 Contact\n  \u2022 Support\n  \u2022 Newsletter\nBrighton and "
+      "Hove News\n  \u2022 Politics\n  \u2022 Business\nNo Result\nView All "
+      "Result\nHospital trust merger "
+      "plans prompt questions\nby Frank le Duc\nThursday 10 Dec, 2020 at "
+      "2:53PM\nFears that a merger would mean patients travelling further "
+      "were spelt out at a council meeting.\n",
+      "m.txt");
+  EXPECT_EQ(a.title, "Hospital trust merger plans prompt questions");
+  EXPECT_EQ(a.byline, "Frank le Duc");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2020-12-10");
+  a = ReadRawText(
+      "News / Adult Social Care\nCuts to vital social care support "
+      "criticised\nBristol City Council will cut a fifth of the budget for "
+      "preventative services.\n",
+      "b.txt");
+  EXPECT_EQ(a.title, "Cuts to vital social care support criticised");
+  a = ReadRawText(
+      "Support our Nation today - please donate here\n\nMSs warned "
+      "turning troubled health board around could take a decade\n\n"
+      "Chris Haines, ICNN Senedd reporter\n\nA decade of improvements may "
+      "still be required at the health board, a committee has been "
+      "warned.\n",
+      "d.txt");
+  EXPECT_EQ(a.title,
+            "MSs warned turning troubled health board around could take a "
+            "decade");
+  EXPECT_EQ(a.byline, "Chris Haines");
+  a = ReadRawText(
+      "Isabel Hardman Isabel Hardman\n\nDo we really need more national "
+      "conversations?\n\nWhat could Wes Streeting possibly learn from a "
+      "national conversation about the NHS?\n",
+      "h.txt");
+  EXPECT_EQ(a.title, "Do we really need more national conversations?");
+  EXPECT_EQ(a.byline, "Isabel Hardman");
+}
+
 // A picture's caption ends in its credit ("Photograph: ..."): neither it nor
 // the picture's description over it is the title, and the caption's words
 // stay in the body without the credit.
