@@ -1684,7 +1684,9 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
     // the words after the possessive.
     // (Not a role that runs on, "the group's president-elect David
     // Beyer", where the name is the mention.)
-    if (i < e && t[i].text == "s" && i >= lo + 3 &&
+    // (The body may open the sentence: "Scotland's former health
+    // secretary has said".)
+    if (i < e && t[i].lower == "s" && i >= lo + 2 &&
         !(i + 1 == e && e + 1 < t.size() &&
           (t[e + 1].text == "-" || IsNameWordAt(t, e + 1))) &&
         IsApostrophe(t[i - 1])) {
@@ -1699,8 +1701,8 @@ std::vector<std::string> DefiniteRole(const Tokens& t, std::size_t lo,
         if (!owned) return {};
       } else {
         // "the regulator's chief executive": a body named by a noun.
-        owned = t[i - 2].is_word && IsLowerAscii(t[i - 2].text[0]) &&
-                t[i - 3].lower == "the";
+        owned = i >= lo + 3 && t[i - 2].is_word &&
+                IsLowerAscii(t[i - 2].text[0]) && t[i - 3].lower == "the";
       }
       if (owned) {
         for (std::size_t j = i + 1; j <= e; ++j) role.emplace_back(t[j].lower);
@@ -2117,6 +2119,8 @@ struct Person {
   // corpus/offices.tsv names them ("health secretary"), for "the health
   // secretary said" when the article never says that they hold it.
   std::vector<const OfficeHolders::Phrase*> offices;
+  // And those they had left by then: "the former health secretary".
+  std::vector<const OfficeHolders::Phrase*> former_offices;
   // The positions of mentions that open their sentence ("Lesley Croft, who
   // lives with Parkinson's disease, voiced his worries"): a person named
   // in passing there may be "the 67-year-old" who speaks next.
@@ -2179,8 +2183,10 @@ class Registry {
           p.surname = surname;
           p.given_only = false;
           if (p.gender == 0) p.gender = GivenNameGender(canonical);
-          if (office_holders_ != nullptr)
+          if (office_holders_ != nullptr) {
             p.offices = office_holders_->Held(canonical, date_);
+            p.former_offices = office_holders_->Held(canonical, date_, true);
+          }
         }
       }
     }
@@ -2359,16 +2365,18 @@ class Registry {
   int OfficeHolder(const std::vector<std::string>& role, long pos,
                    long* at) const {
     const bool is_new = role.size() >= 2 && role[0] == "new";
+    const bool former = role.size() >= 2 && role[0] == "former";
     int holder = -1;
     int holders = 0;
     *at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
-      if (std::none_of(p.offices.begin(), p.offices.end(),
+      const auto& offices = former ? p.former_offices : p.offices;
+      if (std::none_of(offices.begin(), offices.end(),
                        [&](const OfficeHolders::Phrase* office) {
-                         return std::equal(role.begin() + (is_new ? 1 : 0),
-                                           role.end(), office->begin(),
-                                           office->end());
+                         return std::equal(
+                             role.begin() + (is_new || former ? 1 : 0),
+                             role.end(), office->begin(), office->end());
                        }))
         continue;
       ++holders;
@@ -2490,8 +2498,10 @@ class Registry {
     p.name = std::move(name);
     p.surname = std::move(surname);
     p.gender = gender;
-    if (office_holders_ != nullptr)
+    if (office_holders_ != nullptr) {
       p.offices = office_holders_->Held(p.name, date_);
+      p.former_offices = office_holders_->Held(p.name, date_, true);
+    }
     people_.push_back(std::move(p));
     return static_cast<int>(people_.size()) - 1;
   }
@@ -4413,10 +4423,13 @@ void ParagraphReader::FindAttributions() {
               }
             }
             Mention subject = ParseBackward(text_, t_, lo_tok, e - 1);
+            // ("BMA council chair Dr Chaand Nagpaul, said": a role's
+            // modifiers too.)
             bool opens = subject.first >= lo_tok;
             for (std::size_t k = lo_tok; k < subject.first && opens; ++k) {
               opens = t_[k].is_word &&
-                      (IsCapitalised(t_[k]) || RoleWords().count(t_[k].lower));
+                      (IsCapitalised(t_[k]) || RoleWords().count(t_[k].lower) ||
+                       RoleModifiersAt(t_, k, e));
             }
             if (opens && (subject.kind == MentionKind::kPerson ||
                           (subject.kind == MentionKind::kSurname &&

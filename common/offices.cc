@@ -81,13 +81,14 @@ Status OfficeHolders::Parse(std::string_view text, OfficeHolders* out) {
 }
 
 std::vector<const OfficeHolders::Phrase*> OfficeHolders::Held(
-    std::string_view name, const std::optional<Date>& date) const {
+    std::string_view name, const std::optional<Date>& date, bool former) const {
   const int day = date ? DayNumber(*date) : 0;
   const bool surname_only = name.find(' ') == std::string_view::npos;
   std::vector<const Phrase*> held;
   const Term* only = nullptr;  // the surname's one holder that day
   for (const Term& term : terms_) {
-    if (date && (day < term.from || day > term.to)) continue;
+    if (date && !former && (day < term.from || day > term.to)) continue;
+    if (date && former && day <= term.to) continue;
     if (surname_only) {
       if (term.surname != name) continue;
       if (only != nullptr && only->name != term.name) return {};

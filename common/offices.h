@@ -32,8 +32,11 @@ class OfficeHolders {
   // name `name` ("Wes Streeting"), or, when `name` is a surname alone, by
   // the one holder on that date with that surname (none when several).
   // Without a date, those of every office they ever held.
+  // With `former`, the offices they had left by `date` (without a date,
+  // every office they ever held): "the former health secretary".
   std::vector<const Phrase*> Held(std::string_view name,
-                                  const std::optional<Date>& date) const;
+                                  const std::optional<Date>& date,
+                                  bool former = false) const;
 
   bool empty() const { return terms_.empty(); }
 

@@ -2029,6 +2029,20 @@ TEST(ExtractSpeakersTest, Cases) {
         "honour-bound to resign.\u201d"},
        "Nancy Kirkland",
        "Nancy Kirkland: I feel honour-bound to resign."},
+      // A stray comma after a role's modifiers and the name.
+      {{"British Medical Association council chair Dr Chaand Nagpaul, said: "
+        "\u201cThese shocking figures show what the BMA has feared.\u201d"},
+       "Chaand Nagpaul",
+       "Chaand Nagpaul: These shocking figures show what the BMA has "
+       "feared."},
+      // A body's role opening the lede, its holder named next.
+      {{"Monitor\u2019s chief executive has said he can see \u201ca lot of "
+        "sense\u201d in merging his organisation with the TDA.",
+        "David Bennett told HSJ: \u201cI can see a lot of sense in "
+        "that.\u201d"},
+       "David Bennett",
+       "David Bennett: a lot of sense|David Bennett: I can see a lot of sense "
+       "in that."},
       // A trailing "he said" is the one who spoke before, not the minister
       // the words reported name as an object; but "Francis's report" names
       // the one who said it.
@@ -2101,6 +2115,23 @@ TEST(ExtractSpeakersTest, OfficesAreHeldByThePeopleNamed) {
                      "\u201cunwise\u201d."},
                     "2016-03-01"),
             "");
+  // One who had left it by then is: "Scotland's former health secretary"
+  // in 2023, named in the next paragraphs; "the former health secretary"
+  // is not Jeane Freeman in 2019, in office.
+  const std::vector<std::string> freeman = {
+      "SCOTLAND'S former health secretary has said there must be a "
+      "\u201cfundamental change\u201d at the board.",
+      "The board has been plagued by issues of safety.",
+      "Jeane Freeman, who set up the inquiry, told the Sunday Mail the board "
+      "believed \u201cthey can do no wrong\u201d."};
+  EXPECT_EQ(extract(freeman, "2023-05-01"),
+            "Jeane Freeman: fundamental change|Jeane Freeman: they can do no "
+            "wrong");
+  const std::vector<std::string> former = {
+      "Jeane Freeman met the board's leaders.",
+      "The former health secretary said it was \u201cunwise\u201d."};
+  EXPECT_EQ(extract(former, "2023-05-01"), "Jeane Freeman: unwise");
+  EXPECT_EQ(extract(former, "2019-05-01"), "");
   // A lede's office whose holder is named paragraphs later.
   EXPECT_EQ(extract({"The shadow health secretary said the BMA was "
                      "\u2018spoiling for a fight\u2019.",

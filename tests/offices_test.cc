@@ -13,11 +13,11 @@ namespace hpnews {
 namespace {
 
 std::string Held(const OfficeHolders& offices, const std::string& name,
-                 const char* date) {
+                 const char* date, bool former = false) {
   std::optional<Date> day;
   if (date != nullptr) day = ParseIsoDate(date);
   std::string out;
-  for (const OfficeHolders::Phrase* phrase : offices.Held(name, day)) {
+  for (const OfficeHolders::Phrase* phrase : offices.Held(name, day, former)) {
     std::string words;
     for (const std::string& w : *phrase)
       words += (words.empty() ? "" : " ") + w;
@@ -58,6 +58,20 @@ TEST(OfficeHoldersTest, TheCorpusTableKnowsWhoHeldWhatWhen) {
             "health secretary");
   EXPECT_EQ(Held(offices, "Johnson", "2008-06-01"), "");
   EXPECT_EQ(Held(offices, "Nobody Atall", "2008-06-01"), "");
+  // The offices left by a day: in 2016 Andrew Lansley was a former health
+  // secretary; in 2011 only a former shadow one, and in 2016 Jeremy Hunt
+  // not yet a former one.
+  auto has = [](const std::string& held, const std::string& phrase) {
+    return ("|" + held + "|").find("|" + phrase + "|") != std::string::npos;
+  };
+  EXPECT_TRUE(has(Held(offices, "Andrew Lansley", "2016-03-01", true),
+                  "health secretary"));
+  EXPECT_FALSE(has(Held(offices, "Andrew Lansley", "2011-03-01", true),
+                   "health secretary"));
+  EXPECT_TRUE(has(Held(offices, "Andrew Lansley", "2011-03-01", true),
+                  "shadow health secretary"));
+  EXPECT_FALSE(has(Held(offices, "Jeremy Hunt", "2016-03-01", true),
+                   "health secretary"));
 }
 
 TEST(OfficeHoldersTest, BadLinesAreNamed) {
