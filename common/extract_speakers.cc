@@ -477,14 +477,18 @@ bool AfterModal(const Tokens& t, std::size_t i) {
           t[j - 1].text == "tomorrow"))
     --j;
   if (j < 2 || !t[j - 1].is_word) return false;
-  if (t[j - 1].text == "to") return IntentWords().count(t[j - 2].text) > 0;
-  // Or an emphatic "did" ("NHS West Kent's Wilson Bolsover did admit:").
-  if (!IsModal(t[j - 1].text) && t[j - 1].text != "did" &&
-      t[j - 1].text != "does")
-    return false;
   static const WordSet kNotPeople = {"i",    "we",   "it",    "they",
                                      "this", "that", "there", "you"};
-  const MatchToken& subject = t[j - 2];
+  // "He was to add:", a speech's text given out before it was made.
+  const bool be_to = t[j - 1].text == "to" && j >= 3 &&
+                     (t[j - 2].text == "was" || t[j - 2].text == "is");
+  if (t[j - 1].text == "to" && !be_to)
+    return IntentWords().count(t[j - 2].text) > 0;
+  // Or an emphatic "did" ("NHS West Kent's Wilson Bolsover did admit:").
+  if (!be_to && !IsModal(t[j - 1].text) && t[j - 1].text != "did" &&
+      t[j - 1].text != "does")
+    return false;
+  const MatchToken& subject = t[j - (be_to ? 3 : 2)];
   return subject.is_word &&
          (subject.lower == "he" || subject.lower == "she" ||
           (IsCapitalised(subject) && !kNotPeople.count(subject.lower)));
@@ -2952,6 +2956,20 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti,
          t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She")
     ++s;
   if (s < ti && t_[s].text == ",") ++s;
+  // An opening participle's phrase: "However, publishing it last week,
+  // care services minister Ivan Lewis summed up its importance by saying".
+  // (In lower case: "Groening recently heaped praise on The Office,
+  // saying" names the subject.)
+  if (s < ti && t_[s].is_word && t_[s].text.size() > 5 &&
+      IsLowerAscii(t_[s].text[0]) && EndsWith(t_[s].text, "ing")) {
+    for (std::size_t k = s + 1; k < ti && k < s + 12; ++k) {
+      if (!t_[k].is_word && t_[k].text != "," && !IsApostrophe(t_[k])) break;
+      if (t_[k].text == ",") {
+        s = k + 1;
+        break;
+      }
+    }
+  }
   // A section label: "WORKFORCE: The chair of James Paget ... has
   // resigned, claiming ...".
   if (s + 2 < ti && t_[s + 1].text == ":" && t_[s].is_word) s += 2;
@@ -3898,6 +3916,10 @@ std::size_t ParagraphReader::PrevOutside(std::size_t u,
       IntentWords().count(t_[units_[v - 2].token].text) &&
       kBe.count(t_[units_[v - 3].token].text)) {
     v -= 3;
+  } else if (v >= lo_unit + 2 && t_[units_[v - 1].token].text == "to" &&
+             kBe.count(t_[units_[v - 2].token].text) &&
+             BaseFormReportingVerbs().count(t_[units_[u].token].text)) {
+    v -= 2;  // "He was to add:"
   }
   // "He is also claiming": the form of "be" before a progressive too.
   const std::string_view verb = t_[units_[u].token].text;
@@ -5070,6 +5092,32 @@ bool IsPullQuote(const std::string& text, const Tokens& t) {
   return true;
 }
 
+// A crosshead that opens with a few quoted words: "‘Turning point’ for
+// NHS", "‘More pressure’ on CCGs". At most eight words, no reporting verb,
+// no full stop. Returns the quote, or nothing.
+std::optional<QuoteSpan> QuotedCrosshead(const std::string& text,
+                                         const Tokens& t) {
+  if (t.size() < 4 || t.size() > 14) return std::nullopt;
+  std::vector<QuoteSpan> spans = FindQuotes(text, t, false);
+  if (spans.size() != 1 || spans[0].continues || spans[0].open_at_end ||
+      spans[0].open != 0 || spans[0].close + 1 >= t.size())
+    return std::nullopt;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t[i].is_word) {
+      if (i > spans[0].close && !IsApostrophe(t[i])) return std::nullopt;
+      continue;
+    }
+    if (ReportingVerbs().count(t[i].lower)) return std::nullopt;
+    ++words;
+  }
+  // (A phrase: "‘Doctors are very worried patients’ lives ..." is a
+  // possessive's mark.)
+  if (words > 8 || !IsCapitalised(t[1]) || spans[0].close > 5)
+    return std::nullopt;
+  return spans[0];
+}
+
 // Whether folded `words` are whole words of folded `text`.
 bool ContainsWords(const std::string& text, const std::string& words) {
   if (words.empty()) return false;
@@ -5308,6 +5356,13 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       headings.push_back(
           {out.quotes.size(), i, QuoteText(paragraphs[i], span)});
       continue;
+    }
+    if (!pull) {
+      if (auto span = QuotedCrosshead(paragraphs[i], tokens[i].tokens())) {
+        headings.push_back(
+            {out.quotes.size(), i, QuoteText(paragraphs[i], *span)});
+        continue;
+      }
     }
     // A line naming a person and a role over a paragraph that opens with
     // a quote: the quotes after it are theirs until someone else speaks.

@@ -2043,6 +2043,34 @@ TEST(ExtractSpeakersTest, Cases) {
        "David Bennett",
        "David Bennett: a lot of sense|David Bennett: I can see a lot of sense "
        "in that."},
+      // A speech given out before it was made: "He was to add:".
+      {{"Shadow health secretary Andrew Lansley was expected to criticise "
+        "the culture of form-filling.",
+        "He was to add: \"It is astonishing that Labour are planning "
+        "cuts.\""},
+       "Andrew Lansley",
+       "Andrew Lansley: It is astonishing that Labour are planning cuts."},
+      // An opening participle's phrase before the subject of ", saying"
+      // (not a name ending in "ing").
+      {{"However, publishing it last week, care services minister Ivan "
+        "Lewis summed up its importance by saying: \u201cElder care will be "
+        "the new child care.\u201d",
+        "Matt Groening recently heaped praise on The Office, saying: "
+        "\"Everybody here is a fan of The Office.\""},
+       "Ivan Lewis|Matt Groening",
+       "Ivan Lewis: Elder care will be the new child care.|Matt Groening: "
+       "Everybody here is a fan of The Office."},
+      // A crosshead opening with quoted words is the words of whoever says
+      // them after it, not of the speaker before it.
+      {{"Care services minister Ivan Lewis said: \u201cElder care will be "
+        "the new child care.\u201d",
+        "\u2018Turning point\u2019 for NHS",
+        "Alex Fox believes the emphasis on health marks a \u201cturning "
+        "point\u201d.",
+        "\u2018Authoritarian\u2019 approach", "The plans are due in May."},
+       "Ivan Lewis|Alex Fox",
+       "Ivan Lewis: Elder care will be the new child care.|Alex Fox: Turning "
+       "point|Alex Fox: turning point"},
       // A trailing "he said" is the one who spoke before, not the minister
       // the words reported name as an object; but "Francis's report" names
       // the one who said it.
