@@ -2952,22 +2952,27 @@ Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti,
   }
   // Sentence furniture, but not a pronoun subject ("He refused to
   // answer, saying ...").
+  std::size_t participle = ti;  // an opening participle, if any
   while (s < ti && t_[s].is_word && IsFunctionStop(t_[s].text) &&
-         t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She")
+         t_[s].text != "The" && t_[s].text != "He" && t_[s].text != "She") {
+    if (EndsWith(t_[s].text, "ing")) participle = s;  // "Speaking"
     ++s;
+  }
   if (s < ti && t_[s].text == ",") ++s;
   // An opening participle's phrase: "However, publishing it last week,
-  // care services minister Ivan Lewis summed up its importance by saying".
-  // (In lower case: "Groening recently heaped praise on The Office,
-  // saying" names the subject.)
+  // care services minister Ivan Lewis summed up its importance by saying",
+  // "Speaking at the Expo in Liverpool, Nikki Kanani talked about ...,
+  // saying". (In lower case: "Groening recently heaped praise on The
+  // Office, saying" names the subject.)
   if (s < ti && t_[s].is_word && t_[s].text.size() > 5 &&
-      IsLowerAscii(t_[s].text[0]) && EndsWith(t_[s].text, "ing")) {
-    for (std::size_t k = s + 1; k < ti && k < s + 12; ++k) {
-      if (!t_[k].is_word && t_[k].text != "," && !IsApostrophe(t_[k])) break;
-      if (t_[k].text == ",") {
-        s = k + 1;
-        break;
-      }
+      IsLowerAscii(t_[s].text[0]) && EndsWith(t_[s].text, "ing"))
+    participle = s;
+  for (std::size_t k = participle + 1;
+       participle < ti && k < ti && k < participle + 12; ++k) {
+    if (!t_[k].is_word && t_[k].text != "," && !IsApostrophe(t_[k])) break;
+    if (t_[k].text == ",") {
+      s = std::max(s, k + 1);
+      break;
     }
   }
   // A section label: "WORKFORCE: The chair of James Paget ... has

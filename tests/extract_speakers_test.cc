@@ -2056,10 +2056,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "Lewis summed up its importance by saying: \u201cElder care will be "
         "the new child care.\u201d",
         "Matt Groening recently heaped praise on The Office, saying: "
-        "\"Everybody here is a fan of The Office.\""},
-       "Ivan Lewis|Matt Groening",
+        "\"Everybody here is a fan of The Office.\"",
+        "Speaking at the Expo in Liverpool, Nikki Kanani talked about "
+        "inequalities, saying that \u201cour incentives haven\u2019t caught "
+        "up\u201d."},
+       "Ivan Lewis|Matt Groening|Nikki Kanani",
        "Ivan Lewis: Elder care will be the new child care.|Matt Groening: "
-       "Everybody here is a fan of The Office."},
+       "Everybody here is a fan of The Office.|Nikki Kanani: our incentives "
+       "haven\u2019t caught up"},
       // A crosshead opening with quoted words is the words of whoever says
       // them after it, not of the speaker before it.
       {{"Care services minister Ivan Lewis said: \u201cElder care will be "
