@@ -790,6 +790,13 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
         "topics:", "share this:", "like this:"}) {
     if (StartsWith(s, label) && b.words <= 20) return true;
   }
+  // A news reader app's promotion over the story: "Get all your news in
+  // one place." / "100’s of premium titles." / "One app." / "Start
+  // reading".
+  if (b.words <= 8 &&
+      (s == "get all your news in one place." || s == "one app." ||
+       s == "start reading" || EndsWith(s, " of premium titles.")))
+    return true;
   // A site search's empty answer: "No Result" / "View All Result".
   if (s == "no result" || s == "view all result") return true;
   // A donation appeal: "Support our Nation today - please donate here".
@@ -958,7 +965,8 @@ bool IsNameLike(std::string_view text, std::size_t max_words = 5) {
 // A byline with no "By": a person's name alone ("Jo Carlowe") or a
 // desk's ("OnMedica staff").
 bool IsBareByline(const Block& b) {
-  if (b.words > 4) return false;
+  // (Not a paper's name: "Daily Express".)
+  if (b.words > 4 || LooksLikeMasthead(b)) return false;
   if (IsNameLike(b.text, 4) && b.words >= 2) return true;
   const std::string& s = b.lower;
   for (std::string_view desk :
@@ -1311,6 +1319,13 @@ std::vector<Block> SplitHeaderLines(std::vector<Block> blocks) {
       current.clear();
     };
     for (std::string& line : b.lines) {
+      // A press archive's masthead under the headline: "Our NHS is
+      // 'fighting for its life'" / "Daily Express" / "|June 30, 2025".
+      if (header && !current.empty() && LooksLikeMasthead(MakeBlock({line}))) {
+        flush();
+        out.push_back(MakeBlock({std::move(line)}));
+        continue;
+      }
       const bool own_line = ParseDateLine(line) || IsDateOnlyLine(line) ||
                             ParseBylineBlock(MakeBlock({line}));
       if (own_line) flush();
@@ -1703,6 +1718,9 @@ Article ReadRawText(const std::string& text, const std::string& source) {
     if (IsDateOrTimeLine(b.text))
       continue;  // "Saturday 20 November", "1300 GMT"
     if (captions[i]) continue;
+    // A paper's name is never its headline: "Our NHS is 'fighting for its
+    // life'" / "Daily Express" / "|June 30, 2025".
+    if (LooksLikeMasthead(b)) continue;
     // A motto in capitalised words with a full stop, over everything:
     // "New Times, New Thinking.".
     if (candidates.empty() && b.words >= 2 && b.words <= 6 &&
@@ -1847,9 +1865,12 @@ Article ReadRawText(const std::string& text, const std::string& source) {
       if (IsLinkLine(b)) continue;
       in_link_list = false;
     }
+    // (Nor, in the header, the paper's name: "Daily Express" under the
+    // headline.)
     if (repeated_nav(b) || i == bare_byline ||
         (b.lower == blocks[title_index].lower &&
-         !(title_is_story && i == title_index)))
+         !(title_is_story && i == title_index)) ||
+        (in_header && LooksLikeMasthead(b)))
       continue;
     used[i] = true;
     if (IsDateOnlyLine(b.text)) {

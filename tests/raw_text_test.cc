@@ -719,6 +719,32 @@ TEST(ReadRawTextTest, MenusBreadcrumbsAndAppealsAreNotTheTitle) {
   EXPECT_EQ(a.byline, "Isabel Hardman");
 }
 
+// A press archive's masthead under the headline in the same block, and a
+// news reader app's promotion over the page, are neither title, byline
+// nor story.
+TEST(ReadRawTextTest, MastheadsAndAppPromotionsAreNotTheTitle) {
+  Article a = ReadRawText(
+      "Our NHS is 'fighting for its life'\nDaily Express\n|June 30, "
+      "2025\nWes Streeting described the NHS as broken, experts say.\n",
+      "e.txt");
+  EXPECT_EQ(a.title, "Our NHS is 'fighting for its life'");
+  EXPECT_EQ(a.byline, "");
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->Iso(), "2025-06-30");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs[0],
+            "Wes Streeting described the NHS as broken, experts say.");
+  a = ReadRawText(
+      "Get all your news in one place.\n100\u2019s of premium titles.\nOne "
+      "app.\nStart reading\nDaily Mirror\n\nNHS in crisis: The Brits who "
+      "have died while waiting for ambulances\n\nBrits are dying because "
+      "of delays in emergency care.\n",
+      "m.txt");
+  EXPECT_EQ(a.title,
+            "NHS in crisis: The Brits who have died while waiting for "
+            "ambulances");
+}
+
 // A picture's caption ends in its credit ("Photograph: ..."): neither it nor
 // the picture's description over it is the title, and the caption's words
 // stay in the body without the credit.
