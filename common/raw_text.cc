@@ -1071,6 +1071,87 @@ std::optional<std::string> BareBylineLine(std::string_view t) {
   return std::string(name);
 }
 
+// The writer a standfirst names: "..., writes Craig Kenny.", "Jaimie
+// Kaffash analyses the implications", "Correspondent Nancy Cole reports.",
+// "Tony Whitfield tells Seamus Ward about the past 12 months". A name of
+// two or three capitalised words (not a paper's or a programme's: "tells
+// Sky News").
+std::optional<std::string> StandfirstWriter(std::string_view paragraph) {
+  if (CountWords(paragraph) > 60) return std::nullopt;
+  const std::vector<std::string> words = SplitWords(paragraph);
+  auto name_at = [&](std::size_t i,
+                     std::size_t n) -> std::optional<std::string> {
+    if (i + n > words.size()) return std::nullopt;
+    std::string name;
+    for (std::size_t k = i; k < i + n; ++k) {
+      std::string_view w = words[k];
+      while (!w.empty() && (w.back() == '.' || w.back() == ',')) {
+        if (k + 1 < i + n) return std::nullopt;  // a stop inside the name
+        w.remove_suffix(1);
+      }
+      if (w.size() < 2 || !IsCapitalisedWord(w) ||
+          std::all_of(w.begin(), w.end(), [](char c) {
+            return !std::islower(static_cast<unsigned char>(c));
+          }))
+        return std::nullopt;
+      name += (name.empty() ? "" : " ") + std::string(w);
+    }
+    if (LooksLikeMasthead(MakeBlock({name}))) return std::nullopt;
+    static const std::set<std::string, std::less<>> kNotPeople = {
+        "News", "Radio", "Today", "Online", "TV",   "Magazine", "Programme",
+        "Show", "Live",  "Pulse", "Times",  "Post", "Mail",     "Journal"};
+    if (kNotPeople.count(name.substr(name.rfind(' ') + 1))) return std::nullopt;
+    return name;
+  };
+  auto name_before = [&](std::size_t verb) -> std::optional<std::string> {
+    for (std::size_t n : {std::size_t{3}, std::size_t{2}}) {
+      if (verb < n) continue;
+      const std::size_t i = verb - n;
+      // The name opens a clause: the paragraph, or after a comma or stop.
+      const bool opens = i == 0 || words[i - 1].back() == ',' ||
+                         words[i - 1].back() == '.' ||
+                         AsciiLower(words[i - 1]) == "correspondent" ||
+                         AsciiLower(words[i - 1]) == "editor" ||
+                         AsciiLower(words[i - 1]) == "reporter";
+      if (!opens) continue;
+      if (auto name = name_at(i, n)) return name;
+    }
+    return std::nullopt;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string verb = AsciiLower(words[i]);
+    if (verb == "writes" && i > 0 && words[i - 1].back() == ',') {
+      // ", writes Craig Kenny." ending the standfirst.
+      for (std::size_t n : {std::size_t{3}, std::size_t{2}}) {
+        if (i + 1 + n == words.size())
+          if (auto name = name_at(i + 1, n)) return name;
+      }
+    }
+    if (verb == "tells") {
+      // "... tells Denis Campbell" at the end, or before "about", "why",
+      // "how", "what".
+      for (std::size_t n : {std::size_t{3}, std::size_t{2}}) {
+        const std::size_t after = i + 1 + n;
+        if (after > words.size()) continue;
+        const bool ends = after == words.size() ||
+                          words[after - 1].back() == '.' ||
+                          words[after - 1].back() == ',';
+        const std::string next =
+            after < words.size() ? AsciiLower(words[after]) : "";
+        if (ends || next == "about" || next == "why" || next == "how" ||
+            next == "what" || next == "that")
+          if (auto name = name_at(i + 1, n)) return name;
+      }
+    }
+    if ((verb == "analyses" || verb == "reports" || verb == "reports." ||
+         verb == "investigates") &&
+        i >= 2) {
+      if (auto name = name_before(i)) return name;
+    }
+  }
+  return std::nullopt;
+}
+
 // The date of a byline line whose name runs into it: "Tom Powell6 February
 // 2018" -> "6 February 2018" (which the whole line does not parse as).
 std::optional<std::string> DateAfterName(std::string_view line) {
@@ -1955,6 +2036,14 @@ Article ReadRawText(const std::string& text, const std::string& source) {
         break;
       }
     }
+  }
+  // 5. Else the writer the standfirst names: "..., writes Craig Kenny.",
+  // "Judith Woods analyses the state of our hospital wards", "the nursing
+  // leader tells Denis Campbell".
+  for (std::size_t p = 0;
+       article.byline.empty() && p < article.paragraphs.size() && p < 2; ++p) {
+    if (auto writer = StandfirstWriter(article.paragraphs[p]))
+      article.byline = *writer;
   }
   return article;
 }

@@ -745,6 +745,38 @@ TEST(ReadRawTextTest, MastheadsAndAppPromotionsAreNotTheTitle) {
             "ambulances");
 }
 
+// With no byline line, the writer the standfirst names; not a newsmaker,
+// a programme or a paper.
+TEST(ReadRawTextTest, TheWriterTheStandfirstNames) {
+  struct Case {
+    const char* standfirst;
+    const char* byline;
+  };
+  const Case kCases[] = {
+      {"Health service staff are not immune to cuts and patients could "
+       "suffer, the nursing leader tells Denis Campbell",
+       "Denis Campbell"},
+      {"Directors tend to emphasise different parts of their brief, writes "
+       "Craig Kenny.",
+       "Craig Kenny"},
+      {"With deaths from superbugs doubling, Judith Woods analyses the state "
+       "of our hospital wards",
+       "Judith Woods"},
+      {"ITV News Central Health Correspondent Nancy Cole reports.",
+       "Nancy Cole"},
+      {"The health secretary tells Sky News the plan will work.", ""},
+      {"Jeremy Hunt explains why the plan will work.", ""},
+      {"The plan, writes the BMA, will fail.", ""},
+  };
+  for (const Case& c : kCases) {
+    const Article a = ReadRawText(
+        std::string("A headline over the story\n\n") + c.standfirst +
+            "\n\nThe story's first sentence is here, the trust said.\n",
+        "s.txt");
+    EXPECT_EQ(a.byline, c.byline) << c.standfirst;
+  }
+}
+
 // A picture's caption ends in its credit ("Photograph: ..."): neither it nor
 // the picture's description over it is the title, and the caption's words
 // stay in the body without the credit.
