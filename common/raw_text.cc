@@ -983,12 +983,13 @@ bool IsBareByline(const Block& b) {
 // title starts at the first of its words after at least two of the name.
 bool IsJobTitleWord(std::string_view word) {
   static const std::set<std::string, std::less<>> kTitleWords = {
-      "health",     "editor",         "correspondent", "reporter",  "political",
-      "chief",      "senior",         "science",       "social",    "affairs",
-      "home",       "deputy",         "medical",       "news",      "writer",
-      "journalist", "columnist",      "business",      "economics", "education",
-      "consumer",   "investigations", "local",         "democracy", "associate",
-      "assistant",  "contributing",   "special"};
+      "health", "editor", "correspondent", "reporter", "political", "chief",
+      "senior", "science", "social", "affairs", "home", "deputy", "medical",
+      "news", "writer", "journalist", "columnist", "business", "economics",
+      "education", "consumer", "investigations", "local", "democracy",
+      "associate", "assistant", "contributing", "special",
+      // "Graeme Anderson, Local Democracy Reporting Service"
+      "reporting"};
   return kTitleWords.count(AsciiLower(word)) > 0;
 }
 
@@ -1034,7 +1035,9 @@ std::optional<std::string> BareBylineLine(std::string_view t) {
     if (title.empty() || title.size() > 4 ||
         !(std::all_of(title.begin(), title.end(),
                       [](const std::string& w) { return IsJobTitleWord(w); }) ||
-          (IsJobTitleHead(title.back()) &&
+          ((IsJobTitleHead(title.back()) ||
+            (AsciiLower(title.back()) == "service" && title.size() >= 2 &&
+             IsJobTitleWord(title[title.size() - 2]))) &&
            std::all_of(title.begin(), title.end() - 1,
                        [](const std::string& w) {
                          return IsCapitalisedWord(w) || IsJobTitleWord(w);

@@ -711,6 +711,12 @@ TEST(ReadRawTextTest, MenusBreadcrumbsAndAppealsAreNotTheTitle) {
             "decade");
   EXPECT_EQ(a.byline, "Chris Haines");
   a = ReadRawText(
+      "Ambulance service reassures the public\n\nGraeme Anderson, Local "
+      "Democracy Reporting Service\n\nThe ambulance service has reassured "
+      "the public, the trust said.\n",
+      "l.txt");
+  EXPECT_EQ(a.byline, "Graeme Anderson");
+  a = ReadRawText(
       "Isabel Hardman Isabel Hardman\n\nDo we really need more national "
       "conversations?\n\nWhat could Wes Streeting possibly learn from a "
       "national conversation about the NHS?\n",
