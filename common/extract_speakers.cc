@@ -499,16 +499,16 @@ bool AfterModal(const Tokens& t, std::size_t i) {
 // trying to score "cheap political points"".
 const WordSet& QuotingVerbs() {
   static const WordSet s = {
-      "accused",    "accuses",    "described", "describes",     "called",
-      "calls",      "branded",    "brands",    "dubbed",        "dubs",
-      "hailed",     "hails",      "praised",   "praises",       "criticised",
-      "criticized", "criticises", "condemned", "condemns",      "welcomed",
-      "welcomes",   "attacked",   "attacks",   "labelled",      "labeled",
-      "defended",   "defends",    "dismissed", "dismisses",     "rejected",
-      "rejects",    "implored",   "implores",  "begged",        "slammed",
-      "slams",      "blasted",    "demanded",  "cited",         "likened",
-      "questioned", "mocked",     "lambasted", "characterised", "apologised",
-      "apologized"};
+      "accused", "accuses", "described", "describes", "called", "calls",
+      "branded", "brands", "dubbed", "dubs", "hailed", "hails", "praised",
+      "praises", "criticised", "criticized", "criticises", "condemned",
+      "condemns", "welcomed", "welcomes", "attacked", "attacks", "labelled",
+      "labeled", "defended", "defends", "dismissed", "dismisses", "rejected",
+      "rejects", "implored", "implores", "begged", "slammed", "slams",
+      "blasted", "demanded", "cited", "likened", "questioned", "mocked",
+      "lambasted", "characterised", "apologised", "apologized",
+      // "has raised “deep concerns” about the restructure"
+      "raised"};
   return s;
 }
 
@@ -1026,8 +1026,11 @@ std::vector<QuoteSpan> FindQuotes(const std::string& text, const Tokens& t,
                    (q == QuoteChar::kStraightSingle && !closes));
     if (same_kind_opens) {
       std::string_view before = t[i - 1].text;
+      // (Or a curly one after a comma: "is ‘deeply concerning’,
+      // ‘irresponsible, ‘extremely unhelpful’ and ‘irritating’".)
       bool after_sentence = before == "." || before == "?" || before == "!" ||
-                            before == "\xE2\x80\xA6";
+                            before == "\xE2\x80\xA6" ||
+                            (before == "," && q == QuoteChar::kOpenSingle);
       if (after_sentence || state == State::kDouble) {
         cur.close = i;
         cur.text_end = t[i].begin;
@@ -2366,8 +2369,19 @@ class Registry {
   // (corpus/offices.tsv; "the new health secretary" too), the one last
   // seen before `pos` (*at: when; -1 if none was), or -1. With no date, only
   // when one person named ever held it: not Andrew Lansley's successor.
-  int OfficeHolder(const std::vector<std::string>& role, long pos,
+  int OfficeHolder(const std::vector<std::string>& role_words, long pos,
                    long* at) const {
+    // A party's name is not the office's: "the former Labour health
+    // secretary".
+    static const WordSet kParties = {"labour", "conservative", "tory",
+                                     "snp",    "plaid",        "green"};
+    // (Not "the Labour leader": the party names that office.)
+    std::vector<std::string> role;
+    for (const std::string& w : role_words)
+      if (!kParties.count(w)) role.push_back(w);
+    if (role.size() < 2 ||
+        (role.size() == 2 && (role[0] == "former" || role[0] == "new")))
+      role = role_words;
     const bool is_new = role.size() >= 2 && role[0] == "new";
     const bool former = role.size() >= 2 && role[0] == "former";
     int holder = -1;
@@ -4050,6 +4064,14 @@ void ParagraphReader::FindAttributions() {
     // "accused him of trying to score "cheap political points"": a verb
     // that reports words only when it quotes them.
     if (quoting) verb = promising ? QuoteOnlyAfter(u) : QuoteFollows(u);
+    // "has raised “deep concerns”": only with the quote right after it,
+    // and not a participle ("concerns raised", "had been raised", "raised
+    // voices and "throwing crockery"").
+    if (quoting && w.text == "raised")
+      verb = ti + 1 < t_.size() && QuoteKind(t_[ti + 1]) != QuoteChar::kNone &&
+             ti > 0 &&
+             (t_[ti - 1].lower == "has" || t_[ti - 1].lower == "have" ||
+              t_[ti - 1].lower == "had" || IsCapitalised(t_[ti - 1]));
     // "He added the government had pledged "...": a promise reported in
     // someone's words is theirs to quote.
     if (promising && !attrs_.empty() && attrs_.back().sentence == unit.sentence)

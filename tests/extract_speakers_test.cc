@@ -2043,6 +2043,21 @@ TEST(ExtractSpeakersTest, Cases) {
        "David Bennett",
        "David Bennett: a lot of sense|David Bennett: I can see a lot of sense "
        "in that."},
+      // A curly opening mark after a comma inside a quote opens the next
+      // one, the closing mark lost; "has raised" quoting what follows (not
+      // "concerns raised").
+      {{"The campaign is \u2018deeply concerning\u2019, \u2018irresponsible, "
+        "\u2018extremely unhelpful\u2019 and \u2018irritating\u2019, PSNC "
+        "chief executive Janet Morrison has said.",
+        "Dame Patricia Hewitt has raised \u201cdeep concerns\u201d about "
+        "the restructure.",
+        "Dr Haigh said they will help ease the \u201cunprecedented "
+        "pressures\u201d and the concerns raised \u201cby staff\u201d."},
+       "Janet Morrison|Patricia Hewitt|Haigh",
+       "Janet Morrison: deeply concerning|Janet Morrison: "
+       "irresponsible|Janet Morrison: extremely unhelpful|Janet Morrison: "
+       "irritating|Patricia Hewitt: deep concerns|Haigh: unprecedented "
+       "pressures|Haigh: by staff"},
       // A speech given out before it was made: "He was to add:".
       {{"Shadow health secretary Andrew Lansley was expected to criticise "
         "the culture of form-filling.",
@@ -2159,6 +2174,12 @@ TEST(ExtractSpeakersTest, OfficesAreHeldByThePeopleNamed) {
   EXPECT_EQ(extract(freeman, "2023-05-01"),
             "Jeane Freeman: fundamental change|Jeane Freeman: they can do no "
             "wrong");
+  // A party's name in the role: "the former Labour health secretary".
+  EXPECT_EQ(extract({"Dame Patricia Hewitt spoke at the conference.",
+                     "The former Labour health secretary said trusts would "
+                     "be \u201cmicro-managed\u201d."},
+                    "2025-03-20"),
+            "Patricia Hewitt: micro-managed");
   const std::vector<std::string> former = {
       "Jeane Freeman met the board's leaders.",
       "The former health secretary said it was \u201cunwise\u201d."};
