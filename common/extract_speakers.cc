@@ -489,6 +489,8 @@ bool AfterModal(const Tokens& t, std::size_t i) {
       t[j - 1].text != "does")
     return false;
   const MatchToken& subject = t[j - (be_to ? 3 : 2)];
+  // ("Dr Chand Nagpaul, chair of the BMA's GPs committee, is to tell".)
+  if (be_to && subject.text == ",") return true;
   return subject.is_word &&
          (subject.lower == "he" || subject.lower == "she" ||
           (IsCapitalised(subject) && !kNotPeople.count(subject.lower)));

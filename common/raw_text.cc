@@ -129,6 +129,28 @@ std::size_t WrapWidth(const std::vector<std::string>& lines) {
 // would have fitted after it: "...right the way through." before
 // "Stability is the key word" in a block wrapped at 72 columns is the
 // wrapping, not a paragraph break.
+// A picture's credit in capitals naming a news agency: "SIMON
+// DAWSON/REUTERS", "PA WIRE", "AFP VIA GETTY IMAGES".
+bool IsAgencyCreditLine(std::string_view line) {
+  line = TrimView(line);
+  if (line.empty() || line.size() > 60 ||
+      std::any_of(line.begin(), line.end(),
+                  [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
+  static const std::string_view kAgencies[] = {
+      "REUTERS",      "AFP", "PA",           "PA WIRE",
+      "AP",           "EPA", "GETTY IMAGES", "ALAMY",
+      "SHUTTERSTOCK", "REX", "PA MEDIA",     "ALAMY STOCK PHOTO"};
+  for (std::string_view agency : kAgencies) {
+    if (line == agency) return true;
+    if (line.size() > agency.size() + 1 && EndsWith(line, agency)) {
+      const char before = line[line.size() - agency.size() - 1];
+      if (before == '/' || before == ' ') return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> BlockParagraphs(const Block& b) {
   if (b.lines.size() == 1) return {b.text};
   const std::size_t wrap = WrapWidth(b.lines);
@@ -146,6 +168,13 @@ std::vector<std::string> BlockParagraphs(const Block& b) {
   std::string current;
   for (std::size_t i = 0; i < b.lines.size(); ++i) {
     const std::string& line = b.lines[i];
+    // A picture's agency credit on its own line ends the caption over it
+    // and is dropped: "..., said Jeremy Hunt" / "SIMON DAWSON/REUTERS".
+    if (wrap == 0 && IsAgencyCreditLine(line)) {
+      if (!current.empty()) out.push_back(CollapseWhitespace(current));
+      current.clear();
+      continue;
+    }
     // "business-" and "like" on two lines of wrapped text are one word.
     bool broken_at_hyphen =
         wrap > 0 && current.size() >= 2 && current.back() == '-' &&

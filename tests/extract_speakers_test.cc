@@ -2065,6 +2065,10 @@ TEST(ExtractSpeakersTest, Cases) {
         "cuts.\""},
        "Andrew Lansley",
        "Andrew Lansley: It is astonishing that Labour are planning cuts."},
+      {{"Dr Chand Nagpaul, chair of the BMA\u2019s GPs committee, is to tell "
+        "a conference that the NHS \u201chas been paralysed\u201d."},
+       "Chand Nagpaul",
+       "Chand Nagpaul: has been paralysed"},
       // An opening participle's phrase before the subject of ", saying"
       // (not a name ending in "ing").
       {{"However, publishing it last week, care services minister Ivan "

@@ -740,6 +740,17 @@ TEST(ReadRawTextTest, MastheadsAndAppPromotionsAreNotTheTitle) {
   ASSERT_FALSE(a.paragraphs.empty());
   EXPECT_EQ(a.paragraphs[0],
             "Wes Streeting described the NHS as broken, experts say.");
+  // A picture's agency credit on its own line under the caption.
+  a = ReadRawText(
+      "Hunt joins call to stem bleed of NHS doctors\n\nThe former health "
+      "secretary has joined the BMA's call, the paper said.\n\n\u201cWe can "
+      "forget fixing the backlog,\u201d said Jeremy Hunt\nSIMON "
+      "DAWSON/REUTERS\nThe BMA welcomed his support.\n",
+      "c.txt");
+  ASSERT_EQ(a.paragraphs.size(), 3u);
+  EXPECT_EQ(a.paragraphs[1],
+            "\u201cWe can forget fixing the backlog,\u201d said Jeremy Hunt");
+  EXPECT_EQ(a.paragraphs[2], "The BMA welcomed his support.");
   a = ReadRawText(
       "Get all your news in one place.\n100\u2019s of premium titles.\nOne "
       "app.\nStart reading\nDaily Mirror\n\nNHS in crisis: The Brits who "
