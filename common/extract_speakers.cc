@@ -398,7 +398,7 @@ const WordSet& BaseFormReportingVerbs() {
       "stress",    "add",       "tell",      "urge",  "acknowledge", "concede",
       "reply",     "predict",   "suggest",   "note",  "comment",     "confirm",
       "announce",  "declare",   "maintain",  "agree", "deny",        "accept",
-      "emphasise", "emphasize", "reiterate", "write"};
+      "emphasise", "emphasize", "reiterate", "write", "reveal"};
   return s;
 }
 
@@ -4066,6 +4066,14 @@ void ParagraphReader::FindAttributions() {
     // "accused him of trying to score "cheap political points"": a verb
     // that reports words only when it quotes them.
     if (quoting) verb = promising ? QuoteOnlyAfter(u) : QuoteFollows(u);
+    // "... leaving an "unprecedented demand" on hospitals, Jeremy Hunt has
+    // revealed.": a verb of revealing that ends its sentence after a name
+    // reports what comes before it.
+    if (promising && !verb && (w.text == "revealed" || w.text == "reveals") &&
+        ti + 1 < t_.size() && t_[ti + 1].text == "." && ti >= 2 &&
+        (t_[ti - 1].lower == "has" || t_[ti - 1].lower == "have" ||
+         IsCapitalised(t_[ti - 1])))
+      verb = true;
     // "has raised “deep concerns”": only with the quote right after it,
     // and not a participle ("concerns raised", "had been raised", "raised
     // voices and "throwing crockery"").

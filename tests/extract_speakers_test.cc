@@ -2065,6 +2065,14 @@ TEST(ExtractSpeakersTest, Cases) {
         "cuts.\""},
        "Andrew Lansley",
        "Andrew Lansley: It is astonishing that Labour are planning cuts."},
+      // Revealing: "..., Jeremy Hunt has revealed." after the words, and
+      // "is expected to reveal" before them.
+      {{"Visits are up 30% leaving an \"unprecedented demand\" on hospitals, "
+        "Jeremy Hunt has revealed.",
+        "David Bennett is expected to reveal that the sector is an "
+        "\u201cunaffordable\u201d \u00a3989m in the red."},
+       "Jeremy Hunt|David Bennett",
+       "Jeremy Hunt: unprecedented demand|David Bennett: unaffordable"},
       {{"Dr Chand Nagpaul, chair of the BMA\u2019s GPs committee, is to tell "
         "a conference that the NHS \u201chas been paralysed\u201d."},
        "Chand Nagpaul",
