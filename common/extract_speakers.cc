@@ -5171,6 +5171,8 @@ bool ContainsWords(const std::string& text, const std::string& words) {
 // How many paragraphs after a heading in quote marks the quote it echoes
 // may be.
 constexpr std::size_t kHeadingReach = 4;
+// And for a pull quote opening the page.
+constexpr std::size_t kPullQuoteReach = 20;
 
 // Whether a pull quote is a heading in quote marks: one to six words, the
 // first capitalised, with no punctuation at all.
@@ -5340,6 +5342,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     std::size_t at;         // where its quote goes in out.quotes
     std::size_t paragraph;  // its own
     std::string text;
+    std::size_t reach = kHeadingReach;  // paragraphs after it to look in
   };
   std::vector<Heading> headings;
   // The lede's office no one held in the next paragraph, while its body may
@@ -5392,6 +5395,18 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
           FindQuotes(paragraphs[i], tokens[i].tokens(), false).front();
       headings.push_back(
           {out.quotes.size(), i, QuoteText(paragraphs[i], span)});
+      continue;
+    }
+    // So is a pull quote opening the page before anyone is named:
+    // "“This is the most challenging week of the most challenging winter
+    // we've had to date.”", said by the medical director the story names
+    // later.
+    if (pull && name_line.kind == MentionKind::kNone && i < 3 &&
+        reg.people() == 0 && out.quotes.empty()) {
+      const QuoteSpan span =
+          FindQuotes(paragraphs[i], tokens[i].tokens(), false).front();
+      headings.push_back({out.quotes.size(), i, QuoteText(paragraphs[i], span),
+                          kPullQuoteReach});
       continue;
     }
     if (!pull) {
@@ -5567,7 +5582,7 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
     const Heading& heading = headings[h];
     const std::string words = FoldedWords(heading.text, ' ', "'");
     for (std::size_t q = heading.at; q < out.quotes.size(); ++q) {
-      if (quote_paragraph[q] > heading.paragraph + kHeadingReach) break;
+      if (quote_paragraph[q] > heading.paragraph + heading.reach) break;
       if (quote_people[q] < 0 ||
           !ContainsWords(FoldedWords(out.quotes[q].text, ' ', "'"), words))
         continue;

@@ -2102,6 +2102,16 @@ TEST(ExtractSpeakersTest, Cases) {
        "Ivan Lewis|Alex Fox",
        "Ivan Lewis: Elder care will be the new child care.|Alex Fox: Turning "
        "point|Alex Fox: turning point"},
+      // A pull quote opening the page is the words of whoever says them
+      // later.
+      {{"\"This is the most challenging week of the winter.\"",
+        "Hospitals are full, the trust said.",
+        "Dr Peter Williams told BBC Radio Merseyside: \"This is the most "
+        "challenging week of the winter. We need help.\""},
+       "Peter Williams",
+       "Peter Williams: This is the most challenging week of the "
+       "winter.|Peter Williams: This is the most challenging week of the "
+       "winter. We need help."},
       // A trailing "he said" is the one who spoke before, not the minister
       // the words reported name as an object; but "Francis's report" names
       // the one who said it.
