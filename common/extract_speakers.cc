@@ -4207,7 +4207,43 @@ void ParagraphReader::FindAttributions() {
     Mention m;
     bool speech_noun = false;
     bool across_quote = false;
-    if (according) {
+    // A quoting verb in the passive, its speaker the agent after the
+    // quote: "She was accused of plunging families into “unbearable
+    // uncertainty” by Sir Andrew Dilnot".
+    std::size_t agent = 0;
+    if (verb && ti > 0 && IsBe(t_[ti - 1].lower) &&
+        QuotingVerbs().count(w.text)) {
+      bool quoted = false;
+      for (std::size_t k = ti + 1;
+           k < t_.size() && unit_of_token_[k] >= 0 &&
+           units_[unit_of_token_[k]].sentence == unit.sentence && k < ti + 30;
+           ++k) {
+        if (units_[unit_of_token_[k]].is_quote) {
+          quoted = true;
+          continue;
+        }
+        if (quoted && t_[k].lower == "by") {
+          agent = k + 1;
+          break;
+        }
+      }
+    }
+    if (agent > 0) {
+      m = ParseForward(text_, t_, agent, t_.size());
+      // (The agent itself, not a body's person after it: "by the
+      // Association of Directors of Adult Social Services, whose president,
+      // John Dixon, said"; else the sentence's subject, as for any verb.)
+      if (m.kind != MentionKind::kPerson || m.end > agent + 12 ||
+          std::any_of(t_.begin() + static_cast<long>(agent),
+                      t_.begin() + static_cast<long>(m.first),
+                      [](const MatchToken& x) { return x.text == ","; })) {
+        m = Mention();
+        agent = 0;
+      }
+    }
+    if (agent > 0) {
+      // the agent speaks
+    } else if (according) {
       m = ParseForward(text_, t_, ti + 2, hi_tok);
     } else if (sent_from) {
       m = ParseForward(text_, t_, ti + 1, hi_tok);

@@ -2102,6 +2102,18 @@ TEST(ExtractSpeakersTest, Cases) {
        "Ivan Lewis|Alex Fox",
        "Ivan Lewis: Elder care will be the new child care.|Alex Fox: Turning "
        "point|Alex Fox: turning point"},
+      // A quoting verb in the passive: its agent speaks (not a body's
+      // person named after it).
+      {{"She was accused of plunging families into \u201cunbearable "
+        "uncertainty\u201d by Sir Andrew Dilnot, who led the commission.",
+        "But this argument was dismissed as \"ridiculous\" by Justice David "
+        "Souter.",
+        "However, she was accused of \u201cscaremongering\u201d by the "
+        "Association of Directors of Adult Social Services, whose president, "
+        "John Dixon, said the profession had a \u201cbright future\u201d."},
+       "Andrew Dilnot|Justice David Souter|John Dixon",
+       "Andrew Dilnot: unbearable uncertainty|Justice David Souter: "
+       "ridiculous|John Dixon: bright future"},
       // A pull quote opening the page is the words of whoever says them
       // later.
       {{"\"This is the most challenging week of the winter.\"",
