@@ -2819,6 +2819,12 @@ class ParagraphReader {
   void BuildUnits();
   void ScanMentions();
   bool SubjectAt(std::size_t first, std::size_t end) const;
+  // The person after "by" past a quote, when the quoting verb at unit `u`
+  // is in the passive: "She was accused of plunging families into
+  // “unbearable uncertainty” by Sir Andrew Dilnot". Not a body, nor a
+  // body's person named after a comma ("by the Association of Directors
+  // of Adult Social Services, whose president, John Dixon, said").
+  Mention PassiveAgent(std::size_t u) const;
   // Whether a noun of speech ("warning", "message") comes before token
   // `ti` in its sentence.
   bool SpeechNounBefore(std::size_t ti) const;
@@ -2934,6 +2940,34 @@ class ParagraphReader {
   bool lede_ = false;
   Speaker subject_;
 };
+
+Mention ParagraphReader::PassiveAgent(std::size_t u) const {
+  const std::size_t ti = units_[u].token;
+  const MatchToken& w = t_[ti];
+  if (ti == 0 || !IsBe(t_[ti - 1].lower) || !QuotingVerbs().count(w.text))
+    return Mention();
+  std::size_t agent = 0;
+  bool quoted = false;
+  for (std::size_t k = ti + 1;
+       k < t_.size() && k < ti + 30 && unit_of_token_[k] >= 0 &&
+       units_[unit_of_token_[k]].sentence == units_[u].sentence;
+       ++k) {
+    if (units_[unit_of_token_[k]].is_quote) {
+      quoted = true;
+    } else if (quoted && t_[k].lower == "by") {
+      agent = k + 1;
+      break;
+    }
+  }
+  if (agent == 0) return Mention();
+  const Mention m = ParseForward(text_, t_, agent, t_.size());
+  if (m.kind != MentionKind::kPerson || m.end > agent + 12 ||
+      std::any_of(t_.begin() + static_cast<long>(agent),
+                  t_.begin() + static_cast<long>(m.first),
+                  [](const MatchToken& x) { return x.text == ","; }))
+    return Mention();
+  return m;
+}
 
 Mention ParagraphReader::MainSubject(std::size_t lo_tok, std::size_t ti,
                                      bool opener) const {
@@ -4207,42 +4241,9 @@ void ParagraphReader::FindAttributions() {
     Mention m;
     bool speech_noun = false;
     bool across_quote = false;
-    // A quoting verb in the passive, its speaker the agent after the
-    // quote: "She was accused of plunging families into “unbearable
-    // uncertainty” by Sir Andrew Dilnot".
-    std::size_t agent = 0;
-    if (verb && ti > 0 && IsBe(t_[ti - 1].lower) &&
-        QuotingVerbs().count(w.text)) {
-      bool quoted = false;
-      for (std::size_t k = ti + 1;
-           k < t_.size() && unit_of_token_[k] >= 0 &&
-           units_[unit_of_token_[k]].sentence == unit.sentence && k < ti + 30;
-           ++k) {
-        if (units_[unit_of_token_[k]].is_quote) {
-          quoted = true;
-          continue;
-        }
-        if (quoted && t_[k].lower == "by") {
-          agent = k + 1;
-          break;
-        }
-      }
-    }
-    if (agent > 0) {
-      m = ParseForward(text_, t_, agent, t_.size());
-      // (The agent itself, not a body's person after it: "by the
-      // Association of Directors of Adult Social Services, whose president,
-      // John Dixon, said"; else the sentence's subject, as for any verb.)
-      if (m.kind != MentionKind::kPerson || m.end > agent + 12 ||
-          std::any_of(t_.begin() + static_cast<long>(agent),
-                      t_.begin() + static_cast<long>(m.first),
-                      [](const MatchToken& x) { return x.text == ","; })) {
-        m = Mention();
-        agent = 0;
-      }
-    }
-    if (agent > 0) {
-      // the agent speaks
+    const Mention agent = verb ? PassiveAgent(u) : Mention();
+    if (agent.kind == MentionKind::kPerson) {
+      m = agent;
     } else if (according) {
       m = ParseForward(text_, t_, ti + 2, hi_tok);
     } else if (sent_from) {
@@ -5308,9 +5309,6 @@ constexpr std::size_t kLateOfficeReach = 10;
 // How many bytes after the holder's name the body may be named.
 constexpr std::size_t kLateOfficeNear = 40;
 
-// Whether a paragraph's tokens end as a sentence does: a full stop, a
-// question or an exclamation mark, perhaps inside closing quote marks or a
-// bracket.
 // The tokens without a picture's note after a name, "(pictured)" or
 // "(left)": "Nancy Kirkland (pictured), NMC President, commented: ...".
 // Empty when there is none.
@@ -5337,6 +5335,9 @@ Tokens WithoutPictureNotes(const Tokens& t) {
   return out;
 }
 
+// Whether a paragraph's tokens end as a sentence does: a full stop, a
+// question or an exclamation mark, perhaps inside closing quote marks or a
+// bracket.
 bool EndsLikeASentence(const Tokens& t) {
   for (std::size_t k = t.size(); k-- > 0;) {
     if (QuoteKind(t[k]) != QuoteChar::kNone || t[k].text == ")") continue;

@@ -1160,8 +1160,8 @@ std::optional<std::string> StandfirstWriter(std::string_view paragraph) {
       }
     }
     if (verb == "tells") {
-      // "... tells Denis Campbell" at the end, or before "about", "why",
-      // "how", "what".
+      // "... tells Denis Campbell" at a clause's end, or before "about",
+      // "why", "how", "what" or "that".
       for (std::size_t n : {std::size_t{3}, std::size_t{2}}) {
         const std::size_t after = i + 1 + n;
         if (after > words.size()) continue;
