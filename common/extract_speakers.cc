@@ -2128,8 +2128,6 @@ struct Person {
   // corpus/offices.tsv names them ("health secretary"), for "the health
   // secretary said" when the article never says that they hold it.
   std::vector<const OfficeHolders::Phrase*> offices;
-  // And those they had left by then: "the former health secretary".
-  std::vector<const OfficeHolders::Phrase*> former_offices;
   // The positions of mentions that open their sentence ("Lesley Croft, who
   // lives with Parkinson's disease, voiced his worries"): a person named
   // in passing there may be "the 67-year-old" who speaks next.
@@ -2192,10 +2190,8 @@ class Registry {
           p.surname = surname;
           p.given_only = false;
           if (p.gender == 0) p.gender = GivenNameGender(canonical);
-          if (office_holders_ != nullptr) {
+          if (office_holders_ != nullptr)
             p.offices = office_holders_->Held(canonical, date_);
-            p.former_offices = office_holders_->Held(canonical, date_, true);
-          }
         }
       }
     }
@@ -2391,7 +2387,13 @@ class Registry {
     *at = -1;
     for (std::size_t i = 0; i < people_.size(); ++i) {
       const hpnews::Person& p = people_[i];
-      const auto& offices = former ? p.former_offices : p.offices;
+      // (The offices a person had left, "the former health secretary",
+      // are looked up only for such a role.)
+      const std::vector<const OfficeHolders::Phrase*> left =
+          former && office_holders_ != nullptr
+              ? office_holders_->Held(p.name, date_, true)
+              : std::vector<const OfficeHolders::Phrase*>();
+      const auto& offices = former ? left : p.offices;
       if (std::none_of(offices.begin(), offices.end(),
                        [&](const OfficeHolders::Phrase* office) {
                          return std::equal(
@@ -2518,10 +2520,8 @@ class Registry {
     p.name = std::move(name);
     p.surname = std::move(surname);
     p.gender = gender;
-    if (office_holders_ != nullptr) {
+    if (office_holders_ != nullptr)
       p.offices = office_holders_->Held(p.name, date_);
-      p.former_offices = office_holders_->Held(p.name, date_, true);
-    }
     people_.push_back(std::move(p));
     return static_cast<int>(people_.size()) - 1;
   }
@@ -5486,7 +5486,10 @@ SpeakerResult ExtractSpeakers(const std::vector<std::string>& paragraphs,
       }
     }
     const int people_before = static_cast<int>(reg.people());
-    const Tokens without_pictured = WithoutPictureNotes(tokens[i].tokens());
+    const Tokens without_pictured =
+        paragraphs[i].find('(') == std::string::npos
+            ? Tokens()
+            : WithoutPictureNotes(tokens[i].tokens());
     ParagraphReader reader(
         paragraphs[i],
         without_pictured.empty() ? tokens[i].tokens() : without_pictured,
