@@ -2835,7 +2835,9 @@ class ParagraphReader {
   // no closing punctuation: a heading or a link, not prose.
   bool IsHeadingLike() const;
   void FindAttributions();
-  Speaker Resolve(const Mention& m, long pos);
+  // `reported_from`: where the words a trailing "he said" reports begin
+  // (-1: none), for a pronoun (see Registry::Pronoun).
+  Speaker Resolve(const Mention& m, long pos, long reported_from = -1);
   // The person named in full by `m` at `pos`, registered (not yet marked
   // as a speaker).
   Speaker PersonSpeaker(const Mention& m, long pos) {
@@ -2922,8 +2924,6 @@ class ParagraphReader {
 
   const std::string& text_;
   long base_;
-  // Where the words a trailing "he said" reports begin (-1: none).
-  long reported_from_ = -1;
   Registry* reg_;
   const Tokens& t_;
   std::vector<QuoteSpan> quotes_;
@@ -3821,7 +3821,8 @@ void ParagraphReader::ScanMentions() {
   }
 }
 
-Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
+Speaker ParagraphReader::Resolve(const Mention& m, long pos,
+                                 long reported_from) {
   Speaker s;
   int p = -1;
   const int letter_writer = reg_->letter_writer;
@@ -3892,7 +3893,7 @@ Speaker ParagraphReader::Resolve(const Mention& m, long pos) {
         return false;
       };
       p = reg_->Pronoun(m.gender, pos, &body,
-                        /*named_in_passing=*/m.gender == 0, reported_from_,
+                        /*named_in_passing=*/m.gender == 0, reported_from,
                         object_at);
       if (p < 0 && !body.empty()) {
         s.named = true;
@@ -4830,19 +4831,18 @@ void ParagraphReader::FindAttributions() {
     // "The NPA has already "reached" out to pharmacy minister Steve Brine
     // ... for a meeting "very soon", he said.": after the words reported,
     // "he" is rather the one who spoke before than one they name.
-    reported_from_ = -1;
+    long reported_from = -1;
     if (m.kind == MentionKind::kPronoun) {
       std::size_t first = u;
       while (first > 0 && units_[first - 1].sentence == unit.sentence) --first;
       for (std::size_t v = first; v < u; ++v) {
         if (units_[v].is_quote) {
-          reported_from_ = base_ + static_cast<long>(units_[first].token);
+          reported_from = base_ + static_cast<long>(units_[first].token);
           break;
         }
       }
     }
-    a.speaker = Resolve(m, base_ + static_cast<long>(m.first));
-    reported_from_ = -1;
+    a.speaker = Resolve(m, base_ + static_cast<long>(m.first), reported_from);
     if (a.speaker.person &&
         (w.lower == "writes" || w.lower == "wrote" || w.lower == "written"))
       reg_->last_writer = a.speaker.id;

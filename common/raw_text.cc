@@ -121,14 +121,16 @@ std::size_t WrapWidth(const std::vector<std::string>& lines) {
   return 3 * near >= 2 * (widths.size() - 1) ? widest : 0;
 }
 
-// The paragraphs of a body block. Crawlers save most pages one paragraph per
-// line, blank lines or not; text wrapped at a fixed width has lines that end
-// mid-sentence. So a line that ends a sentence (or opens a quote with ':')
-// ends a paragraph, and any other line runs on into the next. In wrapped
-// text a sentence ends a paragraph only where the next line's first word
-// would have fitted after it: "...right the way through." before
-// "Stability is the key word" in a block wrapped at 72 columns is the
-// wrapping, not a paragraph break.
+// News agencies as pictures credit them, in lower case.
+bool IsNewsAgency(std::string_view lower) {
+  static const std::set<std::string, std::less<>> kAgencies = {
+      "reuters", "afp",          "ap",        "pa",
+      "pa wire", "pa media",     "pa images", "epa",
+      "getty",   "getty images", "alamy",     "alamy stock photo",
+      "rex",     "shutterstock"};
+  return kAgencies.count(lower) > 0;
+}
+
 // A picture's credit in capitals naming a news agency: "SIMON
 // DAWSON/REUTERS", "PA WIRE", "AFP VIA GETTY IMAGES".
 bool IsAgencyCreditLine(std::string_view line) {
@@ -137,20 +139,25 @@ bool IsAgencyCreditLine(std::string_view line) {
       std::any_of(line.begin(), line.end(),
                   [](char c) { return c >= 'a' && c <= 'z'; }))
     return false;
-  static const std::string_view kAgencies[] = {
-      "REUTERS",      "AFP", "PA",           "PA WIRE",
-      "AP",           "EPA", "GETTY IMAGES", "ALAMY",
-      "SHUTTERSTOCK", "REX", "PA MEDIA",     "ALAMY STOCK PHOTO"};
-  for (std::string_view agency : kAgencies) {
-    if (line == agency) return true;
-    if (line.size() > agency.size() + 1 && EndsWith(line, agency)) {
-      const char before = line[line.size() - agency.size() - 1];
-      if (before == '/' || before == ' ') return true;
-    }
+  const std::string lower = AsciiLower(line);
+  const std::string_view l = lower;
+  if (IsNewsAgency(l)) return true;
+  // The agency after the photographer's name, a slash or a space.
+  for (std::size_t cut = l.size(); cut-- > 0;) {
+    if (l[cut] != '/' && l[cut] != ' ') continue;
+    if (IsNewsAgency(l.substr(cut + 1))) return true;
   }
   return false;
 }
 
+// The paragraphs of a body block. Crawlers save most pages one paragraph per
+// line, blank lines or not; text wrapped at a fixed width has lines that end
+// mid-sentence. So a line that ends a sentence (or opens a quote with ':')
+// ends a paragraph, and any other line runs on into the next. In wrapped
+// text a sentence ends a paragraph only where the next line's first word
+// would have fitted after it: "...right the way through." before
+// "Stability is the key word" in a block wrapped at 72 columns is the
+// wrapping, not a paragraph break.
 std::vector<std::string> BlockParagraphs(const Block& b) {
   if (b.lines.size() == 1) return {b.text};
   const std::size_t wrap = WrapWidth(b.lines);
@@ -738,11 +745,7 @@ bool IsMiscFurniture(const Block& b, const Words& w) {
   // another dispute after criticising the NHS" / "REUTERS"), or the credit
   // alone.
   {
-    static const std::set<std::string, std::less<>> kCredits = {
-        "reuters",   "afp",   "ap",    "pa",
-        "pa wire",   "epa",   "getty", "getty images",
-        "pa images", "alamy", "rex",   "shutterstock"};
-    if (b.words <= 40 && kCredits.count(AsciiLower(TrimView(b.lines.back()))))
+    if (b.words <= 40 && IsNewsAgency(AsciiLower(TrimView(b.lines.back()))))
       return true;
   }
   // A paper's edition: "WEST END FINAL", "LATE EDITION", "Scotland edition".
@@ -1150,11 +1153,10 @@ std::optional<std::string> StandfirstWriter(std::string_view paragraph) {
       if (verb < n) continue;
       const std::size_t i = verb - n;
       // The name opens a clause: the paragraph, or after a comma or stop.
+      // Or after a job's title: "Health Correspondent Nancy Cole reports".
       const bool opens = i == 0 || words[i - 1].back() == ',' ||
                          words[i - 1].back() == '.' ||
-                         AsciiLower(words[i - 1]) == "correspondent" ||
-                         AsciiLower(words[i - 1]) == "editor" ||
-                         AsciiLower(words[i - 1]) == "reporter";
+                         IsJobTitleHead(words[i - 1]);
       if (!opens) continue;
       if (auto name = name_at(i, n)) return name;
     }
@@ -1761,11 +1763,11 @@ Article ReadRawText(const std::string& text, const std::string& source) {
   for (const Block& b : blocks) kinds.push_back(Classify(b));
   // A run of three or more short points is a menu: "• About" / "• Ethics
   // policy" / "• Privacy Policy" (a summary's points are sentences).
+  auto menu_item = [](const Block& b) {
+    return b.bullet && b.lines.size() == 1 && b.words <= 4 &&
+           !EndsSentence(b.lower);
+  };
   for (std::size_t i = 0; i < blocks.size();) {
-    auto menu_item = [&](const Block& b) {
-      return b.bullet && b.lines.size() == 1 && b.words <= 4 &&
-             !EndsSentence(b.lower);
-    };
     std::size_t j = i;
     while (j < blocks.size() && menu_item(blocks[j])) ++j;
     if (j - i >= 3) {
